@@ -1,0 +1,1 @@
+"""Badge stock and layouts as data, and ReportLab rendering. No Qt."""

@@ -1,0 +1,1 @@
+"""Sub-commands of ``checkin``; each module registers its own (see checkin/cli.py)."""

@@ -1,0 +1,152 @@
+"""Desk commands: demo, scan, undo, search, stats."""
+from __future__ import annotations
+
+import argparse
+
+from checkin.cli import EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    demo = subparsers.add_parser("demo", help="create the demo event (no server needed)")
+    demo.add_argument("--guests", type=int, default=500, metavar="N", help="number of guests (default 500)")
+    demo.add_argument("--json", action="store_true", help="print a JSON summary")
+    demo.set_defaults(func=run_demo)
+
+    scan = subparsers.add_parser("scan", help="check in a ticket code and print the answer")
+    scan.add_argument("code", metavar="CODE", help="the scanned text (a code, or a URL ending in the code)")
+    _add_desk_options(scan)
+    scan.add_argument("--exit", action="store_true", help="record an exit instead of an entry")
+    scan.add_argument("--json", action="store_true", help="print one JSON object")
+    scan.set_defaults(func=run_scan)
+
+    undo = subparsers.add_parser("undo", help="undo this desk's last check-in on the list")
+    _add_desk_options(undo)
+    undo.add_argument("--json", action="store_true")
+    undo.set_defaults(func=run_undo)
+
+    search = subparsers.add_parser("search", help="find guests by name, company, email or code")
+    search.add_argument("text", metavar="TEXT")
+    search.add_argument("--list", type=int, metavar="ID", help="check-in list for the checked_in column")
+    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--json", action="store_true", help="print a JSON array")
+    search.set_defaults(func=run_search)
+
+    stats = subparsers.add_parser("stats", help="registered and checked-in counts")
+    stats.add_argument("--list", type=int, metavar="ID")
+    stats.add_argument("--json", action="store_true")
+    stats.set_defaults(func=run_stats)
+
+
+def _add_desk_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--list", type=int, metavar="ID", help="check-in list id (default: the event's first)")
+    parser.add_argument("--desk", metavar="NAME", help="desk name to record (default: this installation's)")
+
+
+def desk_service(args: argparse.Namespace, context: CommandContext):  # noqa: ANN201
+    from checkin.core.payload import PayloadRules
+    from checkin.store.desk import DeskService
+
+    settings = context.settings
+    desk_id, desk_name = settings.desk_identity()
+    if args.desk:
+        import uuid
+
+        desk_id, desk_name = str(uuid.uuid5(uuid.NAMESPACE_URL, f"checkin-desk:{args.desk}")), args.desk
+    rules = PayloadRules(settings.get("scanner_prefix"), settings.get("scanner_suffix"))
+    return DeskService(context.database, desk_id, desk_name, payload_rules=rules)
+
+
+def run_demo(args: argparse.Namespace, context: CommandContext) -> int:
+    from checkin.sync.demo import create_demo_event
+
+    if args.guests < 0:
+        raise UsageError("--guests must be 0 or more")
+    with context.database.session() as session:
+        summary = create_demo_event(session, args.guests)
+    if args.json:
+        context.print_json({"event": summary.slug, "event_id": summary.event_id, "guests": summary.guests,
+                            "lists": list(summary.list_ids)})
+    else:
+        print(f"Demo event '{summary.slug}' created with {summary.guests} guests in "
+              f"{context.database.url.split('///')[-1]}")
+    return EXIT_OK
+
+
+def run_scan(args: argparse.Namespace, context: CommandContext) -> int:
+    from checkin.core.decision import Direction
+
+    with context.database.reader() as session:
+        event, check_in_list = context.event_and_list(session, args.list)
+    service = desk_service(args, context)
+    direction = Direction.EXIT if args.exit else Direction.ENTRY
+    result = service.scan(event.id, check_in_list.id, args.code, direction)
+    decision = result.decision
+    if args.json:
+        guest = decision.guest
+        previous = decision.previous
+        context.print_json({
+            "outcome": decision.outcome.value, "severity": decision.severity.value, "code": result.code,
+            "name": guest.name if guest else "", "company": guest.company if guest else "",
+            "ticket_type": guest.ticket_type if guest else "", "attention": bool(guest and guest.attention),
+            "attention_text": guest.attention_text if guest else "", "message": decision.message,
+            "direction": decision.direction.value, "event": event.slug, "list": check_in_list.id,
+            "list_name": check_in_list.name, "desk": service.desk_name, "check_in_id": result.check_in_id,
+            "nonce": result.nonce,
+            "previous": {"happened_at": previous.happened_at.isoformat(), "desk": previous.desk,
+                         "direction": previous.direction.value} if previous else None,
+        })
+    else:
+        print(f"{decision.outcome.value.upper()}: {decision.message}")
+        if decision.guest and decision.guest.attention_text:
+            print(f"ATTENTION: {decision.guest.attention_text}")
+    return EXIT_OK if decision.accepted else EXIT_REFUSED
+
+
+def run_undo(args: argparse.Namespace, context: CommandContext) -> int:
+    with context.database.reader() as session:
+        _event, check_in_list = context.event_and_list(session, args.list)
+    undone = desk_service(args, context).undo_last(check_in_list.id)
+    if args.json:
+        context.print_json({"undone": bool(undone), "name": undone.name if undone else "",
+                            "code": undone.code if undone else "",
+                            "check_in_id": undone.undone_check_in_id if undone else None})
+    else:
+        print(f"Undone: {undone.name}" if undone else "Nothing to undo on this list at this desk.")
+    return EXIT_OK if undone else EXIT_REFUSED
+
+
+def run_search(args: argparse.Namespace, context: CommandContext) -> int:
+    from checkin.store.search import search
+
+    with context.database.reader() as session:
+        event, check_in_list = context.event_and_list(session, args.list)
+        hits = search(session, event.id, args.text, list_id=check_in_list.id, limit=args.limit)
+    if args.json:
+        context.print_json([hit.as_json() for hit in hits])
+        return EXIT_OK
+    for hit in hits:
+        mark = "IN " if hit.checked_in else "   "
+        name = " ".join(p for p in (hit.title, hit.given_name, hit.family_name) if p)
+        print(f"{mark}{hit.code}  {name}  {hit.company}  [{hit.ticket_type}]{'  (' + hit.status + ')' if hit.status != 'valid' else ''}")
+    if not hits:
+        print("No guest found.")
+    return EXIT_OK
+
+
+def run_stats(args: argparse.Namespace, context: CommandContext) -> int:
+    from checkin.store.stats import event_stats
+
+    with context.database.reader() as session:
+        event, check_in_list = context.event_and_list(session, args.list)
+        stats = event_stats(session, event.id, check_in_list.id, event.name, check_in_list.name)
+    if args.json:
+        context.print_json(stats.as_json())
+        return EXIT_OK
+    print(f"{stats.event} — {stats.check_in_list}")
+    print(f"Registered: {stats.registered}   Checked in: {stats.checked_in}   Walk-ins: {stats.walk_ins}   "
+          f"Cancelled: {stats.cancelled}   Refused scans: {stats.refused_scans}")
+    for row in stats.ticket_types:
+        print(f"  {row['name'] or '(no ticket type)'}: {row['checked_in']} / {row['registered']}")
+    for row in stats.desks:
+        print(f"  Desk {row['name']}: {row['check_ins']} check-ins")
+    return EXIT_OK

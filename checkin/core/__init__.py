@@ -1,0 +1,1 @@
+"""Domain rules of Check-in Desk. Plain Python: no Qt, no database."""

@@ -1,0 +1,57 @@
+"""Folds names for search so that Müller = Mueller = Muller and Weiß = Weiss.
+
+Both the indexed text and the typed query go through :func:`fold`, so the rules only need
+to map every spelling to one key, not to be a faithful transliteration.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that Unicode does not decompose into a base letter plus a mark.
+_SPECIAL = str.maketrans(
+    {
+        "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+        "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th",
+        "ı": "i", "ħ": "h", "Ħ": "h", "ŀ": "l", "Ŀ": "l",
+    }
+)
+# German umlauts written out (Mueller) fold to the plain vowel, like the decomposed ü.
+_UMLAUT_SPELLING = re.compile(r"([aou])e")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and collapse German transliterations."""
+    text = unicodedata.normalize("NFKC", text).translate(_SPECIAL).casefold().translate(_SPECIAL)
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _UMLAUT_SPELLING.sub(r"\1", stripped)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``; ``anna-lena o'brien`` gives anna, lena, o, brien."""
+    return _WORD.findall(fold(text))
+
+
+def index_tokens(text: str) -> set[str]:
+    """The keys under which ``text`` is found by prefix.
+
+    Besides every word, a name written without spaces in a CJK script is indexed from each
+    of its characters on, so that typing the given name finds it too.
+    """
+    tokens: set[str] = set()
+    for word in words(text):
+        tokens.add(word)
+        if _CJK.search(word):
+            tokens.update(word[i:] for i in range(1, len(word)))
+    whole = "".join(words(text))
+    if whole and len(whole) <= 64:
+        tokens.add(whole)  # "vonderleyen" finds "von der Leyen"
+    return tokens
+
+
+def query_words(query: str) -> list[str]:
+    """The folded words of a typed query, longest first (the most selective drives the lookup)."""
+    return sorted(set(words(query)), key=len, reverse=True)

@@ -1,0 +1,1 @@
+"""Scanner input: keyboard-wedge bursts and camera frames decoded with zxing-cpp."""

@@ -1,0 +1,90 @@
+"""Every setting declared once, with its type, default and label; stored as JSON per user."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir
+
+APP_DIR_NAME = "checkin-desk"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    label: str
+    description: str = ""
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("desk_id", str, "", "Desk id", "Stable id of this installation; created on first start."),
+    Setting("desk_name", str, "", "Desk name", "Shown on every check-in this desk records."),
+    Setting("event_slug", str, "", "Event", "The event this desk checks in; empty means the newest."),
+    Setting("check_in_list_id", int, 0, "Check-in list", "0 means the event's first list."),
+    Setting("scanner_prefix", str, "", "Scanner prefix", "Characters the scanner sends before each code."),
+    Setting("scanner_suffix", str, "", "Scanner suffix", "Characters the scanner sends after each code."),
+    Setting("scanner_max_key_interval_ms", int, 35, "Scanner key interval (ms)",
+            "Keys closer together than this are taken for a scanner, not a person."),
+    Setting("scanner_min_length", int, 4, "Scanner minimum length", "Shorter bursts are typing."),
+    Setting("scanner_end_pause_ms", int, 120, "Scanner end pause (ms)",
+            "For scanners that send no Enter/Tab: a pause this long ends the code."),
+    Setting("answer_timeout_s", int, 0, "Answer stays (s)", "0 keeps the answer until the next scan."),
+    Setting("sounds", bool, True, "Sounds", "Distinct sounds for ok, warning and refused."),
+    Setting("language", str, "", "Language", "Empty follows the system; 'de' or 'en' override it."),
+    Setting("font_scale", float, 1.0, "Font scale", "Enlarges all text of the desk window."),
+    Setting("high_contrast", bool, False, "High contrast", "Black on white with strong colours."),
+    Setting("print_on_check_in", bool, False, "Print badge on check-in", "Prints each guest's badge once."),
+)
+_BY_KEY = {setting.key: setting for setting in SETTINGS}
+
+
+def config_dir() -> Path:
+    return Path(os.environ.get("CHECKIN_CONFIG_DIR") or user_config_dir(APP_DIR_NAME, appauthor=False))
+
+
+class Settings:
+    """The values of :data:`SETTINGS` for this user, read from and saved to ``settings.json``."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path or config_dir() / "settings.json"
+        self._values: dict[str, Any] = {}
+        if self.path.exists():
+            try:
+                loaded = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                loaded = {}  # a damaged settings file must not keep the desk from starting
+            self._values = {key: value for key, value in loaded.items() if key in _BY_KEY}
+
+    def get(self, key: str) -> Any:
+        setting = _BY_KEY[key]
+        value = self._values.get(key, setting.default)
+        try:
+            return setting.type(value)
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, key: str, value: Any) -> None:
+        setting = _BY_KEY[key]
+        self._values[key] = setting.type(value)
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(self._values, indent=2, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, self.path)
+
+    def desk_identity(self) -> tuple[str, str]:
+        """This installation's (desk id, desk name), created and saved on first use."""
+        if not self.get("desk_id"):
+            self.set("desk_id", str(uuid.uuid4()))
+            if not self.get("desk_name"):
+                self.set("desk_name", socket.gethostname() or "Desk")
+            self.save()
+        return self.get("desk_id"), self.get("desk_name") or "Desk"

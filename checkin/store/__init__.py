@@ -1,0 +1,1 @@
+"""The local database: SQLAlchemy models, engine and sessions, migrations, queries. No Qt."""

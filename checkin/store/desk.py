@@ -1,0 +1,245 @@
+"""The desk's actions on the check-in log: scan, check in a found guest, walk-in, undo.
+
+Each action is one transaction that is durable when it returns: what the desk shows as
+done is on disk. The log is append-only; an undo is a new row.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from checkin.core.decision import (
+    Decision,
+    Direction,
+    Guest,
+    GuestStatus,
+    History,
+    ListRules,
+    Outcome,
+    PriorCheckIn,
+    decide,
+    refused,
+)
+from checkin.core.payload import MAX_CODE_LENGTH, PayloadError, PayloadRules, normalise_payload
+from checkin.store.database import Database
+from checkin.store.models import CheckIn, CheckInList, Desk, Event, Registration, TicketType, utcnow
+from checkin.store.registrations import find_by_code, insert_registrations, new_code
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    decision: Decision
+    check_in_id: int | None
+    nonce: str | None
+    registration_id: int | None
+    code: str
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    undone_check_in_id: int
+    undo_check_in_id: int
+    name: str
+    code: str
+
+
+class DeskService:
+    """One desk checking guests in on one event; collaborators come in through the constructor."""
+
+    def __init__(
+        self,
+        database: Database,
+        desk_id: str,
+        desk_name: str,
+        clock: Clock = utcnow,
+        payload_rules: PayloadRules = PayloadRules(),
+    ):
+        self.database = database
+        self.desk_id = desk_id
+        self.desk_name = desk_name
+        self.clock = clock
+        self.payload_rules = payload_rules
+        with database.session() as session:
+            ensure_desk(session, desk_id, desk_name)
+
+    def scan(self, event_id: int, list_id: int, payload: str | bytes, direction: Direction = Direction.ENTRY,
+             source: str = "scan") -> ScanResult:
+        """Decide a scanned or typed payload and record the answer, accepted or refused."""
+        try:
+            code = normalise_payload(payload, self.payload_rules)
+        except PayloadError as error:
+            raw = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
+            decision = refused(Outcome.INVALID_CODE, str(error), direction)
+            if not raw.strip():
+                return ScanResult(decision, None, None, None, "")
+            return self._record(event_id, list_id, None, raw, decision, source)
+        with self.database.session() as session:
+            registration = _lock_registration(session, event_id, code)
+            if registration is None:
+                decision = _unknown(session, event_id, code, direction)
+            else:
+                decision = self._decide(session, registration, list_id, direction)
+            row = self._append(session, event_id, list_id, registration, code, decision, source)
+        return ScanResult(decision, row.id, row.nonce, registration.id if registration else None, code)
+
+    def check_in_registration(self, registration_id: int, list_id: int, direction: Direction = Direction.ENTRY,
+                              source: str = "search") -> ScanResult:
+        """Check in a guest found by name (no code scanned)."""
+        with self.database.session() as session:
+            registration = session.get(Registration, registration_id, with_for_update=True)
+            if registration is None:
+                raise LookupError(f"no registration {registration_id}")
+            decision = self._decide(session, registration, list_id, direction)
+            row = self._append(session, registration.event_id, list_id, registration, registration.code,
+                               decision, source)
+        return ScanResult(decision, row.id, row.nonce, registration.id, registration.code)
+
+    def walk_in(self, event_id: int, list_id: int, *, given_name: str, family_name: str, company: str = "",
+                email: str = "", ticket_type_id: int | None = None, title: str = "") -> ScanResult:
+        """Register a guest on the spot and check them in at once, marked as a walk-in."""
+        if not (given_name.strip() or family_name.strip()):
+            raise ValueError("A walk-in needs a name.")
+        fields = {
+            "source": "walk_in", "code": new_code(), "title": title.strip(), "given_name": given_name.strip(),
+            "family_name": family_name.strip(), "company": company.strip(), "email": email.strip(),
+            "ticket_type_id": ticket_type_id, "walk_in": True, "status": GuestStatus.VALID.value,
+        }
+        with self.database.session() as session:
+            [registration_id] = insert_registrations(session, event_id, [fields])
+            registration = session.get(Registration, registration_id)
+            decision = self._decide(session, registration, list_id, Direction.ENTRY)
+            row = self._append(session, event_id, list_id, registration, registration.code, decision, "walk_in")
+        return ScanResult(decision, row.id, row.nonce, registration_id, fields["code"])
+
+    def undo_last(self, list_id: int) -> UndoResult | None:
+        """Undo this desk's most recent accepted check-in on the list, if any."""
+        with self.database.session() as session:
+            last = session.scalar(
+                _effective(select(CheckIn))
+                .where(CheckIn.check_in_list_id == list_id, CheckIn.desk_id == self.desk_id)
+                .order_by(CheckIn.happened_at.desc(), CheckIn.id.desc())
+                .limit(1)
+                .with_for_update()
+            )
+            return self._undo(session, last) if last else None
+
+    def undo(self, check_in_id: int) -> UndoResult | None:
+        """Undo one accepted check-in (from the guest's details); None if already undone or refused."""
+        with self.database.session() as session:
+            row = session.get(CheckIn, check_in_id, with_for_update=True)
+            if row is None or row.outcome != Outcome.OK or row.reverted_by_id is not None:
+                return None
+            return self._undo(session, row)
+
+    def _undo(self, session: Session, row: CheckIn) -> UndoResult:
+        undo_row = CheckIn(
+            event_id=row.event_id, registration_id=row.registration_id, raw_code=row.raw_code,
+            check_in_list_id=row.check_in_list_id, desk_id=self.desk_id, direction=row.direction,
+            happened_at=self.clock(), source="undo", outcome=Outcome.UNDO.value,
+        )
+        session.add(undo_row)
+        session.flush()
+        row.reverted_by_id = undo_row.id
+        name = row.registration.display_name if row.registration else row.raw_code
+        return UndoResult(row.id, undo_row.id, name, row.raw_code)
+
+    def _decide(self, session: Session, registration: Registration, list_id: int, direction: Direction) -> Decision:
+        check_in_list = session.get(CheckInList, list_id, options=[selectinload(CheckInList.ticket_types)])
+        if check_in_list is None or check_in_list.event_id != registration.event_id:
+            raise LookupError(f"check-in list {list_id} is not a list of this event")
+        return decide(guest_of(registration), rules_of(check_in_list), history_of(session, registration.id, list_id),
+                      self.clock(), direction)
+
+    def _record(self, event_id: int, list_id: int, registration: Registration | None, raw: str, decision: Decision,
+                source: str) -> ScanResult:
+        with self.database.session() as session:
+            row = self._append(session, event_id, list_id, registration, raw, decision, source)
+        return ScanResult(decision, row.id, row.nonce, None, "")
+
+    def _append(self, session: Session, event_id: int, list_id: int, registration: Registration | None, code: str,
+                decision: Decision, source: str) -> CheckIn:
+        row = CheckIn(
+            event_id=event_id, registration_id=registration.id if registration else None,
+            raw_code=_printable(code)[:MAX_CODE_LENGTH], check_in_list_id=list_id, desk_id=self.desk_id,
+            direction=decision.direction.value, happened_at=self.clock(), source=source,
+            outcome=decision.outcome.value,
+        )
+        session.add(row)
+        session.flush()
+        return row
+
+
+def ensure_desk(session: Session, desk_id: str, name: str) -> Desk:
+    desk = session.get(Desk, desk_id)
+    if desk is None:
+        taken = session.scalar(select(Desk).where(Desk.name == name))
+        desk = Desk(id=desk_id, name=name if taken is None else f"{name} ({desk_id[:8]})")
+        session.add(desk)
+        session.flush()
+    return desk
+
+
+def guest_of(registration: Registration) -> Guest:
+    ticket_type: TicketType | None = registration.ticket_type
+    return Guest(
+        code=registration.code, name=registration.display_name or registration.code,
+        status=GuestStatus(registration.status), ticket_type_id=registration.ticket_type_id,
+        ticket_type=ticket_type.name if ticket_type else "", company=registration.company,
+        attention=registration.attention, attention_text=registration.attention_text,
+        valid_from=registration.valid_from, valid_until=registration.valid_until,
+    )
+
+
+def rules_of(check_in_list: CheckInList) -> ListRules:
+    return ListRules(
+        name=check_in_list.name,
+        ticket_type_ids=None if check_in_list.all_ticket_types else frozenset(t.id for t in check_in_list.ticket_types),
+        allow_multiple_entries=check_in_list.allow_multiple_entries,
+        allow_entry_after_exit=check_in_list.allow_entry_after_exit,
+        include_unpaid=check_in_list.include_unpaid,
+        opens_at=check_in_list.opens_at, closes_at=check_in_list.closes_at,
+    )
+
+
+def history_of(session: Session, registration_id: int, list_id: int) -> History:
+    rows = session.execute(
+        _effective(select(CheckIn.happened_at, Desk.name, CheckIn.direction).join(Desk))
+        .where(CheckIn.registration_id == registration_id, CheckIn.check_in_list_id == list_id)
+        .order_by(CheckIn.happened_at, CheckIn.id)
+    ).all()
+    prior = [PriorCheckIn(happened_at, desk, Direction(direction)) for happened_at, desk, direction in rows]
+    first_entry = next((p for p in prior if p.direction is Direction.ENTRY), None)
+    return History(last=prior[-1] if prior else None, first_entry=first_entry)
+
+
+def _effective(statement):  # noqa: ANN001, ANN202 - a Select of CheckIn columns
+    """Accepted check-ins that were not undone."""
+    return statement.where(CheckIn.outcome == Outcome.OK.value, CheckIn.reverted_by_id.is_(None))
+
+
+def _lock_registration(session: Session, event_id: int, code: str) -> Registration | None:
+    # FOR UPDATE serialises two desks scanning the same guest on PostgreSQL; SQLite's
+    # BEGIN IMMEDIATE already serialises all writers.
+    return session.scalar(
+        select(Registration).where(Registration.event_id == event_id, Registration.code == code).with_for_update()
+    ) if session.get_bind().dialect.name != "sqlite" else find_by_code(session, event_id, code)
+
+
+def _unknown(session: Session, event_id: int, code: str, direction: Direction) -> Decision:
+    other_event = session.scalar(
+        select(Event.name).join(Registration, Registration.event_id == Event.id)
+        .where(Registration.code == code, Event.id != event_id).limit(1)
+    )
+    if other_event:
+        return refused(Outcome.OTHER_EVENT, f"This ticket is for another event: {other_event}.", direction)
+    return refused(Outcome.UNKNOWN, "Unknown code: no registration has this code.", direction)
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)

@@ -1,0 +1,243 @@
+"""SQLAlchemy 2 typed models of the local store.
+
+The check-in log is append-only: a check-in is never deleted or rewritten; an undo is a new
+row that the undone row points to through ``reverted_by_id``. Every row carries a UUID nonce,
+the desk and the moment it happened, so offline check-ins upload exactly once.
+"""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Column,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def new_nonce() -> str:
+    return str(uuid.uuid4())
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware UTC on every engine (SQLite stores no offset and hands back naive values)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Desk(Base):
+    """One installation of Check-in Desk: a stable id and a name people recognise."""
+
+    __tablename__ = "desk"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_nonce)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Event(Base):
+    __tablename__ = "event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(32))
+    external_id: Mapped[str | None] = mapped_column(String(255))
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    location: Mapped[str] = mapped_column(String(255), default="")
+    organizer: Mapped[str] = mapped_column(String(255), default="")
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Berlin")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    ticket_types: Mapped[list[TicketType]] = relationship(back_populates="event", cascade="all, delete-orphan")
+    check_in_lists: Mapped[list[CheckInList]] = relationship(back_populates="event", cascade="all, delete-orphan")
+
+
+class TicketType(Base):
+    __tablename__ = "ticket_type"
+    __table_args__ = (UniqueConstraint("event_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    external_id: Mapped[str | None] = mapped_column(String(255))
+    name: Mapped[str] = mapped_column(String(255))
+
+    event: Mapped[Event] = relationship(back_populates="ticket_types")
+
+
+check_in_list_ticket_type = Table(
+    "check_in_list_ticket_type",
+    Base.metadata,
+    Column("check_in_list_id", ForeignKey("check_in_list.id", ondelete="CASCADE"), primary_key=True),
+    Column("ticket_type_id", ForeignKey("ticket_type.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class CheckInList(Base):
+    """An entrance, a day or a session, with the ticket types it admits."""
+
+    __tablename__ = "check_in_list"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    external_id: Mapped[str | None] = mapped_column(String(255))
+    name: Mapped[str] = mapped_column(String(255))
+    all_ticket_types: Mapped[bool] = mapped_column(Boolean, default=True)
+    allow_multiple_entries: Mapped[bool] = mapped_column(Boolean, default=False)
+    allow_entry_after_exit: Mapped[bool] = mapped_column(Boolean, default=True)
+    include_unpaid: Mapped[bool] = mapped_column(Boolean, default=False)
+    opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    event: Mapped[Event] = relationship(back_populates="check_in_lists")
+    ticket_types: Mapped[list[TicketType]] = relationship(secondary=check_in_list_ticket_type)
+
+
+class Registration(Base):
+    __tablename__ = "registration"
+    __table_args__ = (
+        UniqueConstraint("event_id", "code"),
+        Index("ix_registration_source_external", "event_id", "source", "external_id"),
+        Index("ix_registration_code", "code"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(String(32))
+    external_id: Mapped[str | None] = mapped_column(String(255))
+    code: Mapped[str] = mapped_column(String(512))
+    title: Mapped[str] = mapped_column(String(120), default="")
+    given_name: Mapped[str] = mapped_column(String(255), default="")
+    family_name: Mapped[str] = mapped_column(String(255), default="")
+    company: Mapped[str] = mapped_column(String(255), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    ticket_type_id: Mapped[int | None] = mapped_column(ForeignKey("ticket_type.id", ondelete="SET NULL"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="valid")
+    attention: Mapped[bool] = mapped_column(Boolean, default=False)
+    attention_text: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    valid_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    walk_in: Mapped[bool] = mapped_column(Boolean, default=False)
+    raw: Mapped[dict | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    ticket_type: Mapped[TicketType | None] = relationship()
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in (self.title, self.given_name, self.family_name) if part)
+
+
+class SearchToken(Base):
+    """Folded prefixes of a registration's names, company, email and code (see core.search_text).
+
+    A plain indexed table rather than FTS5, so the same search runs on SQLite and PostgreSQL
+    and finds a single character of a CJK name.
+    """
+
+    __tablename__ = "search_token"
+    __table_args__ = (Index("ix_search_token_lookup", "event_id", "kind", "token", "registration_id"),)
+
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registration.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Byte order on every engine, so a prefix is a range scan of the index.
+    token: Mapped[str] = mapped_column(
+        String(255).with_variant(String(255, collation="C"), "postgresql"), primary_key=True
+    )
+    event_id: Mapped[int] = mapped_column(Integer)
+
+
+class CheckIn(Base):
+    """One line of the append-only check-in log, accepted or refused."""
+
+    __tablename__ = "check_in"
+    __table_args__ = (
+        Index("ix_check_in_registration_list", "registration_id", "check_in_list_id"),
+        Index("ix_check_in_upload", "upload_state"),
+        Index("ix_check_in_list_happened", "check_in_list_id", "happened_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(36), unique=True, default=new_nonce)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    registration_id: Mapped[int | None] = mapped_column(ForeignKey("registration.id", ondelete="SET NULL"))
+    raw_code: Mapped[str] = mapped_column(String(512), default="")
+    check_in_list_id: Mapped[int] = mapped_column(ForeignKey("check_in_list.id", ondelete="CASCADE"))
+    desk_id: Mapped[str] = mapped_column(ForeignKey("desk.id"))
+    direction: Mapped[str] = mapped_column(String(8), default="entry")
+    happened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    source: Mapped[str] = mapped_column(String(16), default="scan")
+    outcome: Mapped[str] = mapped_column(String(32))
+    reverted_by_id: Mapped[int | None] = mapped_column(ForeignKey("check_in.id"))
+    upload_state: Mapped[str] = mapped_column(String(16), default="pending")
+    uploaded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    upload_error: Mapped[str] = mapped_column(Text, default="")
+
+    registration: Mapped[Registration | None] = relationship()
+    desk: Mapped[Desk] = relationship()
+    check_in_list: Mapped[CheckInList] = relationship()
+
+
+class SyncState(Base):
+    """Where a pull from one source stopped, per resource (e.g. pretix orders' modified_since)."""
+
+    __tablename__ = "sync_state"
+    __table_args__ = (UniqueConstraint("source", "resource", "event_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(64))
+    resource: Mapped[str] = mapped_column(String(64))
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    cursor: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict | None] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

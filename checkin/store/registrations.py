@@ -1,0 +1,94 @@
+"""Adds and changes registrations, keeping their search tokens in step.
+
+Every connector (demo, CSV/XLSX import, pretix pull, walk-ins) writes through here, so the
+search index never drifts from the names it indexes.
+"""
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from checkin.core.search_text import fold, index_tokens
+from checkin.store.models import Registration, SearchToken
+
+#: Search token kinds, in ranking order: a surname prefix ranks first.
+FAMILY, GIVEN, COMPANY, EMAIL, CODE = range(5)
+_INDEXED_FIELDS = (("family_name", FAMILY), ("given_name", GIVEN), ("company", COMPANY))
+_BATCH = 5000
+_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+_SYSTEM_RANDOM = random.SystemRandom()
+
+
+def new_code(length: int = 20) -> str:
+    """An unguessable ticket code (about 98 bits) without look-alike characters."""
+    return "".join(_SYSTEM_RANDOM.choices(_CODE_ALPHABET, k=length))
+
+
+def tokens_for(registration: Mapping[str, Any]) -> list[tuple[int, str]]:
+    """(kind, token) pairs; a token appears once, under its best-ranked kind."""
+    best: dict[str, int] = {}
+    for field, kind in _INDEXED_FIELDS:
+        for token in index_tokens(registration.get(field) or ""):
+            best.setdefault(token[:255], kind)
+    email = (registration.get("email") or "").strip()
+    if email:
+        for token in index_tokens(email.replace("@", " ").replace(".", " ")) | {fold(email)}:
+            best.setdefault(token[:255], EMAIL)
+    code = (registration.get("code") or "").strip()
+    if code:
+        best.setdefault(fold(code)[:255], CODE)
+    return [(kind, token) for token, kind in best.items()]
+
+
+def insert_registrations(session: Session, event_id: int, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Bulk-insert registrations of one event (Core, batched) and index them; returns the new ids."""
+    ids: list[int] = []
+    for start in range(0, len(rows), _BATCH):
+        batch = [{**row, "event_id": event_id} for row in rows[start : start + _BATCH]]
+        statement = insert(Registration).returning(Registration.id, sort_by_parameter_order=True)
+        batch_ids = list(session.scalars(statement, batch))
+        _insert_tokens(session, event_id, zip(batch_ids, batch))
+        ids.extend(batch_ids)
+    return ids
+
+
+def reindex(session: Session, registrations: Iterable[Registration]) -> None:
+    """Rewrite the search tokens of registrations whose names, company, email or code changed."""
+    registrations = list(registrations)
+    if not registrations:
+        return
+    session.flush()
+    session.execute(delete(SearchToken).where(SearchToken.registration_id.in_([r.id for r in registrations])))
+    by_event: dict[int, list[tuple[int, dict]]] = {}
+    for registration in registrations:
+        by_event.setdefault(registration.event_id, []).append((registration.id, _as_fields(registration)))
+    for event_id, pairs in by_event.items():
+        _insert_tokens(session, event_id, pairs)
+
+
+def find_by_code(session: Session, event_id: int, code: str) -> Registration | None:
+    return session.scalar(select(Registration).where(Registration.event_id == event_id, Registration.code == code))
+
+
+def _insert_tokens(session: Session, event_id: int, pairs: Iterable[tuple[int, Mapping[str, Any]]]) -> None:
+    token_rows = [
+        {"registration_id": registration_id, "event_id": event_id, "kind": kind, "token": token}
+        for registration_id, fields in pairs
+        for kind, token in tokens_for(fields)
+    ]
+    for start in range(0, len(token_rows), _BATCH * 4):
+        session.execute(insert(SearchToken), token_rows[start : start + _BATCH * 4])
+
+
+def _as_fields(registration: Registration) -> dict[str, Any]:
+    return {
+        "family_name": registration.family_name,
+        "given_name": registration.given_name,
+        "company": registration.company,
+        "email": registration.email,
+        "code": registration.code,
+    }

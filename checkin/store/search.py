@@ -1,0 +1,94 @@
+"""Name search as you type: prefix lookups in the search-token index, surname matches first."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, exists, select
+from sqlalchemy.orm import Session, aliased
+
+from checkin.core.search_text import query_words
+from checkin.store.models import CheckIn, Registration, SearchToken, TicketType
+from checkin.store.registrations import CODE, FAMILY
+from checkin.store.status import presence
+
+_TOP = "\U0010ffff"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    registration_id: int
+    code: str
+    title: str
+    given_name: str
+    family_name: str
+    company: str
+    email: str
+    ticket_type: str
+    status: str
+    attention: bool
+    walk_in: bool
+    checked_in: bool
+    checked_in_at: object | None
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.registration_id, "code": self.code, "title": self.title, "given_name": self.given_name,
+            "family_name": self.family_name, "company": self.company, "email": self.email,
+            "ticket_type": self.ticket_type, "status": self.status, "attention": self.attention,
+            "walk_in": self.walk_in, "checked_in": self.checked_in,
+            "checked_in_at": self.checked_in_at.isoformat() if self.checked_in_at else None,
+        }
+
+
+def search(session: Session, event_id: int, query: str, *, list_id: int | None = None, limit: int = 50) -> list[SearchHit]:
+    """Guests whose every query word starts a word of their name, company, email or code."""
+    words = query_words(query)
+    if not words:
+        return []
+    driver, others = words[0], words[1:]
+    found: list[int] = []
+    for kind in range(FAMILY, CODE + 1):
+        if len(found) >= limit:
+            break
+        statement = (
+            select(SearchToken.registration_id)
+            .where(SearchToken.event_id == event_id, SearchToken.kind == kind, _prefix(SearchToken.token, driver))
+            .order_by(SearchToken.token, SearchToken.registration_id)
+            .limit(2 * limit)
+        )
+        for word in others:
+            other = aliased(SearchToken)
+            statement = statement.where(
+                exists().where(other.registration_id == SearchToken.registration_id, _prefix(other.token, word))
+            )
+        for registration_id in session.scalars(statement):
+            if registration_id not in found:
+                found.append(registration_id)
+    return _hits(session, found[:limit], list_id)
+
+
+def _prefix(column, word: str):  # noqa: ANN001, ANN202 - SQL expressions
+    return and_(column >= word, column < word + _TOP)
+
+
+def _hits(session: Session, ids: list[int], list_id: int | None) -> list[SearchHit]:
+    if not ids:
+        return []
+    rows = session.execute(
+        select(Registration, TicketType.name).outerjoin(TicketType).where(Registration.id.in_(ids))
+    ).all()
+    by_id = {registration.id: (registration, ticket_type) for registration, ticket_type in rows}
+    present = presence(session, ids, list_id)
+    hits = []
+    for registration_id in ids:
+        registration, ticket_type = by_id[registration_id]
+        since = present.get(registration_id)
+        hits.append(SearchHit(
+            registration_id, registration.code, registration.title, registration.given_name,
+            registration.family_name, registration.company, registration.email, ticket_type or "",
+            registration.status, registration.attention, registration.walk_in, since is not None, since,
+        ))
+    return hits
+
+
+__all__ = ["SearchHit", "search", "CheckIn"]

@@ -1,0 +1,1 @@
+"""Connectors that bring registrations in and check-ins out: demo data, files, pretix. No Qt."""

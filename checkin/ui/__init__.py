@@ -1,0 +1,1 @@
+"""All Qt lives here: widgets, models, dialogs. Decisions live in checkin.core."""
