@@ -66,7 +66,7 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
+def open_database(url: str | None = None, *, migrate: bool = True, busy_timeout_s: float = 10.0) -> Database:
     """Open (and by default create or upgrade) the database at ``url``.
 
     Raises :class:`StoreOpenError` naming the database when it is locked, corrupted, not a
@@ -77,7 +77,7 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     if make_url(url).get_backend_name() == "sqlite":
         _check_sqlite_file(make_url(url).database, name)
     try:
-        engine = _create_engine(url)
+        engine = _create_engine(url, busy_timeout_s)
         with engine.connect() as connection:
             connection.execute(text("SELECT 1")).scalar()
             if engine.dialect.name == "sqlite":
@@ -107,10 +107,10 @@ def _check_sqlite_file(path: str | None, name: str) -> None:
         raise StoreOpenError(f"Cannot create the database {name}: the folder {file.parent} is read-only.")
 
 
-def _create_engine(url: str) -> Engine:
+def _create_engine(url: str, busy_timeout_s: float) -> Engine:
     if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": 10})
+    engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
     _configure_sqlite(engine)
     return engine
 
@@ -122,7 +122,6 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
         # WAL with synchronous=FULL: a commit the desk confirmed survives a power cut.
         if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
             cursor.execute("PRAGMA journal_mode=WAL")

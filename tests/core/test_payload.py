@@ -1,0 +1,47 @@
+import pytest
+
+from checkin.core.payload import MAX_CODE_LENGTH, PayloadError, PayloadRules, normalise_payload
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("abc123", "abc123"),
+        ("  abc123  ", "abc123"),
+        ("abc123\r\n", "abc123"),
+        ("abc123\t", "abc123"),
+        ("\nabc123\r", "abc123"),
+        ("https://tickets.example.org/demo/ck/abc123", "abc123"),
+        ("https://tickets.example.org/demo/ck/abc123/", "abc123"),
+        ("https://tickets.example.org/check?code=abc%2B123&x=1", "abc+123"),
+        ("HTTP://TICKETS.example.org/abc123", "abc123"),
+        ("ftp://files.example.org/abc123", "ftp://files.example.org/abc123"),
+        (b"abc123\r\n", "abc123"),
+        ("'; DROP TABLE registration; --", "'; DROP TABLE registration; --"),
+    ],
+)
+def test_normalise(raw, code):
+    assert normalise_payload(raw) == code
+
+
+def test_prefix_and_suffix_from_the_scanner_settings():
+    rules = PayloadRules(prefix="]Q1", suffix="#")
+    assert normalise_payload("]Q1abc123#\r\n", rules) == "abc123"
+    assert normalise_payload("abc123", rules) == "abc123"
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("", "empty"),
+        ("   \r\n\t", "empty"),
+        ("x" * (MAX_CODE_LENGTH + 1), "too long"),
+        ("x" * 10_000, "too long"),
+        (b"\xff\xfe\x00garbage", "binary"),
+        ("abc\x00def\x07", "control"),
+        ("https://tickets.example.org/", "empty"),
+    ],
+)
+def test_refused_payloads_say_why(raw, reason):
+    with pytest.raises(PayloadError, match=reason):
+        normalise_payload(raw)

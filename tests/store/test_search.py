@@ -1,0 +1,106 @@
+from sqlalchemy import select
+
+from checkin.store.models import Event, TicketType
+from checkin.store.registrations import insert_registrations, reindex
+from checkin.store.search import search
+from checkin.store.models import Registration
+
+
+def _event(database, guests):
+    with database.session() as session:
+        event = Event(source="test", slug="s", name="Search")
+        event.ticket_types = [TicketType(name="Participant")]
+        session.add(event)
+        session.flush()
+        insert_registrations(session, event.id, [
+            {"source": "test", "code": f"code{number:04d}", "given_name": given, "family_name": family,
+             "company": company, "email": email}
+            for number, (given, family, company, email) in enumerate(guests)
+        ])
+        return event.id
+
+
+GUESTS = [
+    ("Anna", "Müller", "Bäckerei Schütz", "anna@example.org"),
+    ("Jonas", "Mueller", "Siemens", "jonas.mueller@siemens.example"),
+    ("Lena", "Muller", "", ""),
+    ("Müller", "Schmidt", "Müller & Söhne", ""),
+    ("Karl", "Weiß", "", ""),
+    ("Petr", "Šimůnek", "Škoda", "petr@skoda.example"),
+    ("明", "王", "", ""),
+    ("Hans", "von der Leyen", "", ""),
+]
+
+
+def _names(hits):
+    return [f"{hit.given_name} {hit.family_name}" for hit in hits]
+
+
+def test_transliterations_find_each_other(database):
+    event_id = _event(database, GUESTS)
+    with database.reader() as session:
+        for query in ("Müller", "Mueller", "Muller", "mül", "MUE"):
+            found = _names(search(session, event_id, query))
+            assert {"Anna Müller", "Jonas Mueller", "Lena Muller"} <= set(found), query
+        assert _names(search(session, event_id, "Weiss")) == ["Karl Weiß"]
+        assert _names(search(session, event_id, "simu")) == ["Petr Šimůnek"]
+        assert _names(search(session, event_id, "ŠKODA")) == ["Petr Šimůnek"]
+
+
+def test_surname_prefix_ranks_before_given_name_and_company(database):
+    event_id = _event(database, GUESTS)
+    with database.reader() as session:
+        found = _names(search(session, event_id, "müller"))
+    assert found[:3] == ["Anna Müller", "Jonas Mueller", "Lena Muller"] or set(found[:3]) == {
+        "Anna Müller", "Jonas Mueller", "Lena Muller"}
+    assert found[3] == "Müller Schmidt"
+
+
+def test_all_words_must_match(database):
+    event_id = _event(database, GUESTS)
+    with database.reader() as session:
+        assert _names(search(session, event_id, "anna müll")) == ["Anna Müller"]
+        assert _names(search(session, event_id, "müller siemens")) == ["Jonas Mueller"]
+        assert search(session, event_id, "anna weiss") == []
+
+
+def test_email_code_cjk_and_compound_names(database):
+    event_id = _event(database, GUESTS)
+    with database.reader() as session:
+        assert _names(search(session, event_id, "jonas.mueller@siemens.example")) == ["Jonas Mueller"]
+        assert _names(search(session, event_id, "CODE0005")) == ["Petr Šimůnek"]
+        assert _names(search(session, event_id, "明")) == ["明 王"]
+        assert _names(search(session, event_id, "vonderleyen")) == ["Hans von der Leyen"]
+        assert _names(search(session, event_id, "leyen")) == ["Hans von der Leyen"]
+
+
+def test_odd_queries_return_nothing_or_matches_never_errors(database):
+    event_id = _event(database, GUESTS)
+    with database.reader() as session:
+        for query in ("", "   ", "%", "_", "'; DROP TABLE registration; --", "\x00", "x" * 5000, "🙂"):
+            assert isinstance(search(session, event_id, query), list)
+
+
+def test_limit_and_renamed_guests(database):
+    event_id = _event(database, [("Max", f"Meyer{n}", "", "") for n in range(30)])
+    with database.session() as session:
+        assert len(search(session, event_id, "mey", limit=10)) == 10
+        registration = session.scalar(select(Registration).where(Registration.family_name == "Meyer7"))
+        registration.family_name = "Jørgensen"
+        reindex(session, [registration])
+    with database.reader() as session:
+        assert _names(search(session, event_id, "jorg")) == ["Max Jørgensen"]
+        assert len(search(session, event_id, "meyer")) == 29
+
+
+def test_checked_in_flag(database, demo, desk):
+    with database.reader() as session:
+        hit = search(session, demo.event_id, "a", list_id=demo.list_ids[0])[0]
+    desk.check_in_registration(hit.registration_id, demo.list_ids[0])
+    with database.reader() as session:
+        again = [h for h in search(session, demo.event_id, hit.family_name, list_id=demo.list_ids[0], limit=200)
+                 if h.registration_id == hit.registration_id][0]
+        other_list = [h for h in search(session, demo.event_id, hit.family_name, list_id=demo.list_ids[1],
+                                        limit=200) if h.registration_id == hit.registration_id][0]
+    assert again.checked_in and again.checked_in_at is not None
+    assert not other_list.checked_in
