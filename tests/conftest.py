@@ -72,6 +72,27 @@ def desk(database: Database, clock: FixedClock) -> DeskService:
     return DeskService(database, "00000000-0000-4000-8000-000000000001", "Desk A", clock=clock)
 
 
+@pytest.fixture(scope="session")
+def postgres_server():
+    from tests.postgres_server import start_server
+
+    try:
+        server = start_server()
+    except (FileNotFoundError, OSError) as error:
+        skip_or_fail(f"no PostgreSQL server: {error}")
+    except Exception as error:  # initdb/pg_ctl failed: show why
+        skip_or_fail(f"PostgreSQL did not start: {getattr(error, 'stderr', b'')!r} {error}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_database(postgres_server) -> Database:
+    db = open_database(postgres_server.create_database())
+    yield db
+    db.dispose()
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(tmp_path / "config" / "settings.json")
