@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
 _SPECIAL = str.maketrans(
@@ -22,6 +23,7 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
+@lru_cache(maxsize=65536)  # names, given names and companies repeat across thousands of guests
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and collapse German transliterations."""
     text = unicodedata.normalize("NFKC", text).translate(_SPECIAL).casefold().translate(_SPECIAL)
@@ -35,7 +37,8 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def index_tokens(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def index_tokens(text: str) -> frozenset[str]:
     """The keys under which ``text`` is found by prefix.
 
     Besides every word, a name written without spaces in a CJK script is indexed from each
@@ -49,7 +52,7 @@ def index_tokens(text: str) -> set[str]:
     whole = "".join(words(text))
     if whole and len(whole) <= 64:
         tokens.add(whole)  # "vonderleyen" finds "von der Leyen"
-    return tokens
+    return frozenset(tokens)
 
 
 def query_words(query: str) -> list[str]:
