@@ -5,11 +5,12 @@ done is on disk. The log is append-only; an undo is a new row.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from checkin.core.decision import (
@@ -26,10 +27,12 @@ from checkin.core.decision import (
 )
 from checkin.core.payload import MAX_CODE_LENGTH, PayloadError, PayloadRules, normalise_payload
 from checkin.store.database import Database
-from checkin.store.models import CheckIn, CheckInList, Desk, Event, Registration, TicketType, utcnow
-from checkin.store.registrations import find_by_code, insert_registrations, new_code
+from checkin.store.models import CheckIn, CheckInList, Desk, Event, Registration, TicketType, new_nonce, utcnow
+from checkin.store.registrations import insert_registrations, new_code
 
 Clock = Callable[[], datetime]
+_RULES_MAX_AGE_S = 5.0
+_APPEND = insert(CheckIn.__table__)
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class DeskService:
         self.desk_name = desk_name
         self.clock = clock
         self.payload_rules = payload_rules
+        self._list_rules: dict[int, tuple[float, int, ListRules]] = {}
         with database.session() as session:
             ensure_desk(session, desk_id, desk_name)
 
@@ -78,15 +82,16 @@ class DeskService:
             decision = refused(Outcome.INVALID_CODE, str(error), direction)
             if not raw.strip():
                 return ScanResult(decision, None, None, None, "")
-            return self._record(event_id, list_id, None, raw, decision, source)
+            return self._record(event_id, list_id, raw, decision, source)
         with self.database.session() as session:
-            registration = _lock_registration(session, event_id, code)
-            if registration is None:
+            guest = _guest_by_code(session, event_id, code)
+            if guest is None:
                 decision = _unknown(session, event_id, code, direction)
             else:
-                decision = self._decide(session, registration, list_id, direction)
-            row = self._append(session, event_id, list_id, registration, code, decision, source)
-        return ScanResult(decision, row.id, row.nonce, registration.id if registration else None, code)
+                decision = self._decide_guest(session, guest, list_id, direction)
+            registration_id = guest.registration_id if guest else None
+            check_in_id, nonce = self._insert(session, event_id, list_id, registration_id, code, decision, source)
+        return ScanResult(decision, check_in_id, nonce, registration_id, code)
 
     def check_in_registration(self, registration_id: int, list_id: int, direction: Direction = Direction.ENTRY,
                               source: str = "search") -> ScanResult:
@@ -96,9 +101,9 @@ class DeskService:
             if registration is None:
                 raise LookupError(f"no registration {registration_id}")
             decision = self._decide(session, registration, list_id, direction)
-            row = self._append(session, registration.event_id, list_id, registration, registration.code,
-                               decision, source)
-        return ScanResult(decision, row.id, row.nonce, registration.id, registration.code)
+            check_in_id, nonce = self._insert(session, registration.event_id, list_id, registration.id,
+                                              registration.code, decision, source)
+        return ScanResult(decision, check_in_id, nonce, registration.id, registration.code)
 
     def walk_in(self, event_id: int, list_id: int, *, given_name: str, family_name: str, company: str = "",
                 email: str = "", ticket_type_id: int | None = None, title: str = "") -> ScanResult:
@@ -114,8 +119,9 @@ class DeskService:
             [registration_id] = insert_registrations(session, event_id, [fields])
             registration = session.get(Registration, registration_id)
             decision = self._decide(session, registration, list_id, Direction.ENTRY)
-            row = self._append(session, event_id, list_id, registration, registration.code, decision, "walk_in")
-        return ScanResult(decision, row.id, row.nonce, registration_id, fields["code"])
+            check_in_id, nonce = self._insert(session, event_id, list_id, registration_id, registration.code,
+                                              decision, "walk_in")
+        return ScanResult(decision, check_in_id, nonce, registration_id, fields["code"])
 
     def undo_last(self, list_id: int) -> UndoResult | None:
         """Undo this desk's most recent accepted check-in on the list, if any."""
@@ -150,29 +156,45 @@ class DeskService:
         return UndoResult(row.id, undo_row.id, name, row.raw_code)
 
     def _decide(self, session: Session, registration: Registration, list_id: int, direction: Direction) -> Decision:
-        check_in_list = session.get(CheckInList, list_id, options=[selectinload(CheckInList.ticket_types)])
-        if check_in_list is None or check_in_list.event_id != registration.event_id:
-            raise LookupError(f"check-in list {list_id} is not a list of this event")
-        return decide(guest_of(registration), rules_of(check_in_list), history_of(session, registration.id, list_id),
-                      self.clock(), direction)
+        return self._decide_guest(session, _LoadedGuest(registration.id, registration.event_id, guest_of(registration)),
+                                  list_id, direction)
 
-    def _record(self, event_id: int, list_id: int, registration: Registration | None, raw: str, decision: Decision,
+    def _decide_guest(self, session: Session, loaded: "_LoadedGuest", list_id: int, direction: Direction) -> Decision:
+        list_event_id, rules = self._rules_of_list(session, list_id)
+        if list_event_id != loaded.event_id:
+            raise LookupError(f"check-in list {list_id} is not a list of this event")
+        return decide(loaded.guest, rules, history_of(session, loaded.registration_id, list_id), self.clock(),
+                      direction)
+
+    def _rules_of_list(self, session: Session, list_id: int) -> tuple[int, ListRules]:
+        """A list's rules, read again at most every few seconds: a sync may change them, a scan may not wait."""
+        now = time.monotonic()
+        cached = self._list_rules.get(list_id)
+        if cached is None or now - cached[0] > _RULES_MAX_AGE_S:
+            check_in_list = session.get(CheckInList, list_id, options=[selectinload(CheckInList.ticket_types)])
+            if check_in_list is None:
+                raise LookupError(f"no check-in list {list_id}")
+            cached = (now, check_in_list.event_id, rules_of(check_in_list))
+            self._list_rules[list_id] = cached
+        return cached[1], cached[2]
+
+    def _record(self, event_id: int, list_id: int, raw: str, decision: Decision,
                 source: str) -> ScanResult:
         with self.database.session() as session:
-            row = self._append(session, event_id, list_id, registration, raw, decision, source)
-        return ScanResult(decision, row.id, row.nonce, None, "")
+            check_in_id, nonce = self._insert(session, event_id, list_id, None, raw, decision, source)
+        return ScanResult(decision, check_in_id, nonce, None, "")
 
-    def _append(self, session: Session, event_id: int, list_id: int, registration: Registration | None, code: str,
-                decision: Decision, source: str) -> CheckIn:
-        row = CheckIn(
-            event_id=event_id, registration_id=registration.id if registration else None,
+    def _insert(self, session: Session, event_id: int, list_id: int, registration_id: int | None, code: str,
+                decision: Decision, source: str) -> tuple[int, str]:
+        """Append one row to the log (Core: the ORM's unit of work costs more than the insert)."""
+        nonce = new_nonce()
+        result = session.connection().execute(_APPEND, dict(
+            nonce=nonce, event_id=event_id, registration_id=registration_id,
             raw_code=_printable(code)[:MAX_CODE_LENGTH], check_in_list_id=list_id, desk_id=self.desk_id,
             direction=decision.direction.value, happened_at=self.clock(), source=source,
-            outcome=decision.outcome.value,
-        )
-        session.add(row)
-        session.flush()
-        return row
+            outcome=decision.outcome.value, upload_state="pending", upload_error="",
+        ))
+        return result.inserted_primary_key[0], nonce
 
 
 def ensure_desk(session: Session, desk_id: str, name: str) -> Desk:
@@ -208,11 +230,7 @@ def rules_of(check_in_list: CheckInList) -> ListRules:
 
 
 def history_of(session: Session, registration_id: int, list_id: int) -> History:
-    rows = session.execute(
-        _effective(select(CheckIn.happened_at, Desk.name, CheckIn.direction).join(Desk))
-        .where(CheckIn.registration_id == registration_id, CheckIn.check_in_list_id == list_id)
-        .order_by(CheckIn.happened_at, CheckIn.id)
-    ).all()
+    rows = session.connection().execute(_HISTORY, {"registration_id": registration_id, "list_id": list_id}).all()
     prior = [PriorCheckIn(happened_at, desk, Direction(direction)) for happened_at, desk, direction in rows]
     first_entry = next((p for p in prior if p.direction is Direction.ENTRY), None)
     return History(last=prior[-1] if prior else None, first_entry=first_entry)
@@ -223,12 +241,51 @@ def _effective(statement):  # noqa: ANN001, ANN202 - a Select of CheckIn columns
     return statement.where(CheckIn.outcome == Outcome.OK.value, CheckIn.reverted_by_id.is_(None))
 
 
-def _lock_registration(session: Session, event_id: int, code: str) -> Registration | None:
+@dataclass(frozen=True)
+class _LoadedGuest:
+    registration_id: int
+    event_id: int
+    guest: Guest
+
+
+_GUEST_COLUMNS = (
+    Registration.id, Registration.event_id, Registration.code, Registration.title, Registration.given_name,
+    Registration.family_name, Registration.status, Registration.ticket_type_id, TicketType.name,
+    Registration.company, Registration.attention, Registration.attention_text, Registration.valid_from,
+    Registration.valid_until,
+)
+
+
+# Built once: composing a statement costs more than SQLite takes to run it.
+_GUEST_BY_CODE = (
+    select(*_GUEST_COLUMNS).outerjoin(TicketType, Registration.ticket_type_id == TicketType.id)
+    .where(Registration.event_id == bindparam("event_id"), Registration.code == bindparam("code"))
+)
+_GUEST_BY_CODE_LOCKED = _GUEST_BY_CODE.with_for_update(of=Registration)
+_HISTORY = (
+    _effective(select(CheckIn.happened_at, Desk.name, CheckIn.direction).join(Desk))
+    .where(CheckIn.registration_id == bindparam("registration_id"), CheckIn.check_in_list_id == bindparam("list_id"))
+    .order_by(CheckIn.happened_at, CheckIn.id)
+)
+
+
+def _guest_by_code(session: Session, event_id: int, code: str) -> _LoadedGuest | None:
+    """The guest a code belongs to, as plain columns: a scan needs no ORM object."""
     # FOR UPDATE serialises two desks scanning the same guest on PostgreSQL; SQLite's
     # BEGIN IMMEDIATE already serialises all writers.
-    return session.scalar(
-        select(Registration).where(Registration.event_id == event_id, Registration.code == code).with_for_update()
-    ) if session.get_bind().dialect.name != "sqlite" else find_by_code(session, event_id, code)
+    statement = _GUEST_BY_CODE if session.get_bind().dialect.name == "sqlite" else _GUEST_BY_CODE_LOCKED
+    row = session.connection().execute(statement, {"event_id": event_id, "code": code}).first()
+    if row is None:
+        return None
+    (registration_id, row_event_id, row_code, title, given, family, status, ticket_type_id, ticket_type, company,
+     attention, attention_text, valid_from, valid_until) = row
+    name = " ".join(part for part in (title, given, family) if part) or row_code
+    guest = Guest(
+        code=row_code, name=name, status=GuestStatus(status), ticket_type_id=ticket_type_id,
+        ticket_type=ticket_type or "", company=company, attention=attention, attention_text=attention_text,
+        valid_from=valid_from, valid_until=valid_until,
+    )
+    return _LoadedGuest(registration_id, row_event_id, guest)
 
 
 def _unknown(session: Session, event_id: int, code: str, direction: Direction) -> Decision:

@@ -71,23 +71,29 @@ def _prefix(column, word: str):  # noqa: ANN001, ANN202 - SQL expressions
     return and_(column >= word, column < word + _TOP)
 
 
+_HIT_COLUMNS = (
+    Registration.id, Registration.code, Registration.title, Registration.given_name, Registration.family_name,
+    Registration.company, Registration.email, TicketType.name, Registration.status, Registration.attention,
+    Registration.walk_in,
+)
+
+
 def _hits(session: Session, ids: list[int], list_id: int | None) -> list[SearchHit]:
     if not ids:
         return []
+    # Columns, not entities: a hit list never needs the source's raw data or an identity map.
     rows = session.execute(
-        select(Registration, TicketType.name).outerjoin(TicketType).where(Registration.id.in_(ids))
+        select(*_HIT_COLUMNS).outerjoin(TicketType, Registration.ticket_type_id == TicketType.id)
+        .where(Registration.id.in_(ids))
     ).all()
-    by_id = {registration.id: (registration, ticket_type) for registration, ticket_type in rows}
+    by_id = {row[0]: row for row in rows}
     present = presence(session, ids, list_id)
     hits = []
     for registration_id in ids:
-        registration, ticket_type = by_id[registration_id]
+        (_, code, title, given, family, company, email, ticket_type, status, attention, walk_in) = by_id[registration_id]
         since = present.get(registration_id)
-        hits.append(SearchHit(
-            registration_id, registration.code, registration.title, registration.given_name,
-            registration.family_name, registration.company, registration.email, ticket_type or "",
-            registration.status, registration.attention, registration.walk_in, since is not None, since,
-        ))
+        hits.append(SearchHit(registration_id, code, title, given, family, company, email, ticket_type or "", status,
+                              attention, walk_in, since is not None, since))
     return hits
 
 
