@@ -26,6 +26,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 @lru_cache(maxsize=65536)  # names, given names and companies repeat across thousands of guests
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and collapse German transliterations."""
+    if text.isascii():  # most names and every e-mail: nothing to decompose
+        return _UMLAUT_SPELLING.sub(r"\1", text.lower())
     text = unicodedata.normalize("NFKC", text).translate(_SPECIAL).casefold().translate(_SPECIAL)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -56,5 +58,11 @@ def index_tokens(text: str) -> frozenset[str]:
 
 
 def query_words(query: str) -> list[str]:
-    """The folded words of a typed query, longest first (the most selective drives the lookup)."""
+    """The folded words of a typed query, longest first (the most selective drives the lookup).
+
+    A query with an ``@`` is an e-mail address being typed: it is matched whole, as a prefix.
+    """
+    stripped = query.strip()
+    if "@" in stripped and " " not in stripped:
+        return [fold(stripped)]
     return sorted(set(words(query)), key=len, reverse=True)
