@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from checkin.badges.guest import BadgeGuest, custom_fields
 from checkin.core.search_text import fold
@@ -75,8 +75,8 @@ def select_batch(session: Session, event_id: int, *, only_unprinted: bool = Fals
         statement = statement.where(Registration.ticket_type_id == _ticket_type_id(session, event_id, ticket_type))
     if only_unprinted:
         statement = statement.where(Registration.id.not_in(_printed_ids(event_id)))
-    guests = [guest_from_registration(r, event_name) for r in session.scalars(statement.execution_options(
-        yield_per=1000))]
+    statement = statement.options(joinedload(Registration.ticket_type))
+    guests = [guest_from_registration(r, event_name) for r in session.scalars(statement)]
     return sorted(guests, key=_company_key if sort == "company" else _surname_key)
 
 
