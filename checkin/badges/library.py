@@ -51,6 +51,11 @@ def default_layout(stock: Stock) -> Layout:
     return find_layout(DEFAULT_PORTRAIT if portrait else DEFAULT_LANDSCAPE)
 
 
+def layout_for(stock: Stock, name_or_path: str = "") -> Layout:
+    """The chosen layout, or with no choice the built-in one that suits the stock."""
+    return find_layout(name_or_path) if name_or_path else default_layout(stock)
+
+
 def save_user_layout(layout: Layout) -> Path:
     """Save the organiser's layout under a file name made from its name; returns the path."""
     slug = re.sub(r"[^a-z0-9]+", "-", layout.name.lower()).strip("-") or "layout"

@@ -74,11 +74,10 @@ def _stock(args: argparse.Namespace, context: CommandContext):  # noqa: ANN202 -
 
 def _layout(args: argparse.Namespace, context: CommandContext, stock):  # noqa: ANN001, ANN202
     from checkin.badges.layout import LayoutError
-    from checkin.badges.library import default_layout, find_layout
+    from checkin.badges.library import layout_for
 
-    name = args.layout or context.settings.get("badge_layout")
     try:
-        return find_layout(name) if name else default_layout(stock)
+        return layout_for(stock, args.layout or context.settings.get("badge_layout"))
     except LayoutError as error:
         raise UsageError(str(error)) from None
 
