@@ -45,10 +45,13 @@ def find_layout(name_or_path: str) -> Layout:
     raise LayoutError(f"no layout named {name_or_path!r}; known: {known}, or give the path of a .json file")
 
 
-def default_layout(stock: Stock) -> Layout:
+def default_layout_key(stock: Stock) -> str:
     """The built-in layout that suits the stock's orientation."""
-    portrait = stock.label_height > stock.label_width
-    return find_layout(DEFAULT_PORTRAIT if portrait else DEFAULT_LANDSCAPE)
+    return DEFAULT_PORTRAIT if stock.label_height > stock.label_width else DEFAULT_LANDSCAPE
+
+
+def default_layout(stock: Stock) -> Layout:
+    return find_layout(default_layout_key(stock))
 
 
 def layout_for(stock: Stock, name_or_path: str = "") -> Layout:

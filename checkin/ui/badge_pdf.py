@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QSize, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -35,9 +35,19 @@ def pdf_pages(pdf: bytes, dpi: float, limit: int | None = None) -> list[QImage]:
     images = []
     for page in range(min(document.pageCount(), limit or document.pageCount())):
         size = document.pagePointSize(page) * dpi / 72.0
-        images.append(document.render(page, QSize(round(size.width()), round(size.height()))))
+        images.append(_on_white(document.render(page, QSize(round(size.width()), round(size.height())))))
     document.close()
     return images
+
+
+def _on_white(image: QImage) -> QImage:
+    """QtPdf leaves the page transparent; badges are printed on white."""
+    page = QImage(image.size(), QImage.Format.Format_RGB32)
+    page.fill(Qt.GlobalColor.white)
+    painter = QPainter(page)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return page
 
 
 class QtPrinterBackend:

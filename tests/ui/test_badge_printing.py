@@ -43,18 +43,14 @@ def blocking(database, settings):
 def test_print_on_check_in_does_not_block_the_ui_thread(qtbot, blocking, guest_id, settings, database):
     service, printer = blocking
     settings.set("print_on_check_in", True)
-    ticks = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start(5)
-
     assert service.on_checked_in(guest_id) is True  # returns while the printer still holds the job
-    assert printer.started.wait(20)
-    qtbot.waitUntil(lambda: len(ticks) >= 5)  # the event loop keeps running during printing
+    qtbot.waitUntil(printer.started.is_set, timeout=20000)  # the UI event loop runs meanwhile
+    answered = []
+    QTimer.singleShot(0, service, lambda: answered.append(True))
+    qtbot.waitUntil(lambda: bool(answered), timeout=5000)  # and still answers events while printing
     assert not printer.jobs
     with qtbot.waitSignal(service.printed, timeout=20000) as signal:
         printer.release.set()
-    timer.stop()
     assert signal.args == [guest_id, "job-1"]
     assert printer.threads and printer.threads[0] != threading.main_thread().name
     assert len(PdfReader(io.BytesIO(printer.jobs[0])).pages) == 1
