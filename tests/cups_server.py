@@ -151,7 +151,8 @@ def _wait_until_up(server: CupsServer, timeout: float = 20.0) -> None:
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
             raise CupsUnavailable(f"cupsd exited: {server.error_log()}")
-        if subprocess.run(["lpstat", "-r"], env=server.env, capture_output=True, timeout=10).returncode == 0:
+        answer = subprocess.run(["lpstat", "-r"], env=server.env, capture_output=True, text=True, timeout=10)
+        if answer.stdout.strip() == "scheduler is running":  # lpstat exits 0 either way
             return
         time.sleep(0.2)
     raise CupsUnavailable(f"cupsd did not answer within {timeout:g} s: {server.error_log()}")

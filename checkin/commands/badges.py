@@ -21,6 +21,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     badges.add_argument("--mark-printed", action="store_true",
                         help="log the batch as printed, so desks do not print these badges again")
     badges.add_argument("--printer", metavar="NAME", help="apply this printer's calibration offset")
+    badges.add_argument("--set-offset", nargs=2, type=float, metavar=("X_MM", "Y_MM"),
+                        help="save --printer's offset measured on the calibration page (right/down positive)")
     badges.add_argument("--list-stock", action="store_true", help="list the badge stock names and exit")
     badges.add_argument("--list-layouts", action="store_true", help="list the layout names and exit")
     badges.add_argument("--calibration", action="store_true",
@@ -33,6 +35,8 @@ def run_badges(args: argparse.Namespace, context: CommandContext) -> int:
         return _list_stock()
     if args.list_layouts:
         return _list_layouts()
+    if args.set_offset:
+        return _set_offset(args.printer, *args.set_offset)
     if not args.out:
         raise UsageError("badges: give --out FILE.pdf (or --list-stock)")
     stock = _stock(args, context)
@@ -80,6 +84,19 @@ def _layout(args: argparse.Namespace, context: CommandContext, stock):  # noqa: 
         return layout_for(stock, args.layout or context.settings.get("badge_layout"))
     except LayoutError as error:
         raise UsageError(str(error)) from None
+
+
+def _set_offset(printer: str | None, x: float, y: float) -> int:
+    from checkin.badges.calibration import Calibrations, Offset
+
+    if not printer:
+        raise UsageError("badges: --set-offset needs --printer NAME (the CUPS queue or printer name)")
+    try:
+        Calibrations().set_offset(printer, Offset(x, y))
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    print(f"Badges on {printer} now move {x:g} mm right and {y:g} mm down.")
+    return EXIT_OK
 
 
 def _offset(printer: str | None):  # noqa: ANN202 - an Offset

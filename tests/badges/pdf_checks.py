@@ -65,6 +65,11 @@ def rasterise(pdf: bytes, directory: Path) -> list[Image.Image]:
     return [Image.open(path).convert("RGB") for path in sorted(directory.glob("page-*.png"))]
 
 
+def dark_bbox(image: Image.Image) -> tuple[int, int, int, int] | None:
+    """The pixel box around everything dark on a page."""
+    return image.convert("L").point(lambda value: 255 if value < 128 else 0).getbbox()
+
+
 def element_boxes_px(layout: Layout, stock: Stock, slots: list[tuple[float, float]]) -> list[list[tuple]]:
     """Per text element, its boxes in pixels (left, top, right, bottom) on every slot of a page."""
     scale_x, scale_y = stock.label_width / layout.width, stock.label_height / layout.height

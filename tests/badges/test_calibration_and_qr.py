@@ -14,11 +14,7 @@ from checkin.badges.library import find_layout
 from checkin.badges.qr import error_level
 from checkin.badges.render import BadgeRenderer
 from checkin.badges.stock import get_stock
-from tests.badges.pdf_checks import DPI, rasterise
-
-
-def dark_bbox(image):
-    return image.convert("L").point(lambda value: 255 if value < 128 else 0).getbbox()
+from tests.badges.pdf_checks import DPI, dark_bbox, rasterise
 
 
 def test_offsets_are_kept_per_printer(tmp_path):

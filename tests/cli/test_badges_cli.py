@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from checkin.badges.stock import STOCKS
 from checkin.store.badge_log import select_batch
+from tests.badges.pdf_checks import DPI, dark_bbox, rasterise
 
 pytestmark = pytest.mark.slow
 
@@ -109,3 +110,19 @@ def test_calibration_page(tmp_path):
     assert completed.returncode == 0, completed.stderr
     reader = PdfReader(io.BytesIO(out.read_bytes()))
     assert len(reader.pages) == 1 and "Measure the gap" in reader.pages[0].extract_text()
+
+
+def test_printer_offset_is_saved_and_applied(tmp_path):
+    completed = checkin("badges", "--printer", "Brother_QL", "--set-offset", "1.5", "-2")
+    assert completed.returncode == 0, completed.stderr
+    assert "1.5 mm right and -2 mm down" in completed.stdout
+    refused = checkin("badges", "--printer", "Brother_QL", "--set-offset", "40", "0")
+    assert refused.returncode == 2 and "wrong stock" in refused.stderr
+    assert checkin("badges", "--set-offset", "1", "1").returncode == 2
+    plain, moved = tmp_path / "plain.pdf", tmp_path / "moved.pdf"
+    checkin("badges", "--calibration", "--stock", "a6", "--out", str(plain))
+    checkin("badges", "--calibration", "--stock", "a6", "--out", str(moved), "--printer", "Brother_QL")
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    [before] = rasterise(plain.read_bytes(), tmp_path / "a")
+    [after] = rasterise(moved.read_bytes(), tmp_path / "b")
+    assert dark_bbox(after)[0] - dark_bbox(before)[0] == pytest.approx(1.5 * DPI / 25.4, abs=1.5)
