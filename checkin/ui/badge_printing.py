@@ -1,12 +1,15 @@
 """Badge printing for the desk: one call per guest that returns at once.
 
-Rendering, printing and the print log run on one worker thread (a serial lane, so badges come
-out in check-in order); results come back to the UI thread by signal. A guest's badge prints
+Rendering, printing and the print log run off the UI thread, one badge after the other (a serial
+lane, so badges come out in check-in order); results come back to the UI thread by signal. The
+service has no Qt parent: a badge being printed keeps it alive even while the window closes. A guest's badge prints
 once: automatic printing skips guests whose badge was printed; a reprint is an explicit call.
 """
 from __future__ import annotations
 
 import tempfile
+import threading
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -53,18 +56,26 @@ class BadgePrintService(QObject):
 
     def __init__(self, database: Database, settings: Settings, desk_id: str, desk_name: str, *,
                  backend_factory: Callable[[Settings], BadgePrinterBackend | None] = backend_from_settings,
-                 calibrations: Calibrations | None = None, parent: QObject | None = None):
-        super().__init__(parent)
+                 calibrations: Calibrations | None = None, pool: QThreadPool | None = None):
+        super().__init__()
         self.database, self.settings = database, settings
         self.desk_id, self.desk_name = desk_id, desk_name
         self.backend_factory = backend_factory
         self.calibrations = calibrations or Calibrations()
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.pool = pool or QThreadPool.globalInstance()
+        self._jobs: deque[tuple[int, bool]] = deque()
+        self._lock = threading.Lock()
+        self._idle = threading.Event()
+        self._idle.set()
 
     def print_badge(self, registration_id: int, *, reprint: bool = False) -> None:
         """Queue the guest's badge; returns at once. Reports through printed/skipped/failed."""
-        self.pool.start(lambda: self._run(registration_id, reprint))
+        with self._lock:
+            self._jobs.append((registration_id, reprint))
+            if not self._idle.is_set():
+                return  # the running lane takes it next
+            self._idle.clear()
+        self.pool.start(self._drain)
 
     def on_checked_in(self, registration_id: int) -> bool:
         """Print the badge of a guest just checked in, if this desk prints on check-in."""
@@ -91,13 +102,21 @@ class BadgePrintService(QObject):
 
     def wait_for_done(self, msecs: int = 30000) -> bool:
         """Let queued badges finish (when the desk closes)."""
-        return self.pool.waitForDone(msecs)
+        return self._idle.wait(msecs / 1000)
 
-    def _run(self, registration_id: int, reprint: bool) -> None:
-        try:
-            self._print(registration_id, reprint)
-        except PRINT_ERRORS as error:
-            self.failed.emit(registration_id, str(error))
+    def _drain(self) -> None:
+        while True:
+            with self._lock:
+                if not self._jobs:
+                    self._idle.set()
+                    return
+                registration_id, reprint = self._jobs.popleft()
+            try:
+                self._print(registration_id, reprint)
+            except PRINT_ERRORS as error:
+                self.failed.emit(registration_id, str(error))
+            except Exception as error:  # noqa: BLE001 - the lane must go on with the next guest's badge
+                self.failed.emit(registration_id, self.tr("Badge not printed: {0}").format(error))
 
     def _print(self, registration_id: int, reprint: bool) -> None:
         backend = self.backend_factory(self.settings)

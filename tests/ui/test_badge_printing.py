@@ -120,3 +120,23 @@ def test_qt_printer_path_keeps_the_label_size(qtbot, database, settings, guest_i
     [image] = page.images  # the badge as QtPdf rendered it, at the print resolution
     assert image.image.width >= 89 / 25.4 * 300 - 2
     assert image.image.convert("L").getextrema()[0] < 64, "the badge has ink"
+
+
+def test_badges_print_in_check_in_order_one_after_the_other(qtbot, database, demo, settings):
+    from sqlalchemy import select
+
+    from checkin.store.models import Registration
+
+    with database.reader() as session:
+        ids = list(session.scalars(select(Registration.id).where(Registration.status == "valid").limit(4)))
+    printer = BlockingBadgePrinter()
+    order = []
+    service = BadgePrintService(database, settings, *DESK, backend_factory=lambda _settings: printer)
+    service.printed.connect(lambda registration_id, _job: order.append(registration_id))
+    for registration_id in ids:
+        service.print_badge(registration_id)
+    printer.release.set()
+    assert service.wait_for_done(30000)
+    qtbot.waitUntil(lambda: len(order) == len(ids), timeout=10000)
+    assert order == ids
+    assert len(set(printer.threads)) == 1, "one lane: a later badge never overtakes an earlier one"
