@@ -66,6 +66,7 @@ class BadgeEditor(QWidget):
         self.name_edit = QLineEdit(self.layout_data.name)
         self.save_button = QPushButton(self.tr("Save as my layout"))
         self.add_text_button = QPushButton(self.tr("Add text"))
+        self.add_qr_button = QPushButton(self.tr("Add QR code"))
         self.remove_button = QPushButton(self.tr("Remove element"))
         self.status = QLabel()
         self._arrange()
@@ -76,6 +77,7 @@ class BadgeEditor(QWidget):
         self.element_list.currentRowChanged.connect(self._element_selected)
         self.form.changed.connect(self._element_changed)
         self.add_text_button.clicked.connect(self._add_text)
+        self.add_qr_button.clicked.connect(self._add_qr)
         self.remove_button.clicked.connect(self._remove_element)
         self.save_button.clicked.connect(self.save)
 
@@ -88,6 +90,7 @@ class BadgeEditor(QWidget):
         elements.addWidget(self.element_list)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_text_button)
+        buttons.addWidget(self.add_qr_button)
         buttons.addWidget(self.remove_button)
         elements.addLayout(buttons)
         elements.addWidget(self.form)
@@ -176,8 +179,14 @@ class BadgeEditor(QWidget):
 
     def _add_text(self) -> None:
         width, height = self.layout_data.width, self.layout_data.height
-        self.layout_data.elements.append(TextElement(width * 0.1, height * 0.4, width * 0.8, height * 0.2,
-                                                     "{given_name}"))
+        self._add(TextElement(width * 0.1, height * 0.4, width * 0.8, height * 0.2, "{given_name}"))
+
+    def _add_qr(self) -> None:
+        side = min(self.layout_data.width, self.layout_data.height) * 0.4
+        self._add(QrElement(self.layout_data.width - side - 2, 2, side))
+
+    def _add(self, element: Element) -> None:
+        self.layout_data.elements.append(element)
         self.element_list.addItem(self._describe(self.layout_data.elements[-1]))
         self.element_list.setCurrentRow(len(self.layout_data.elements) - 1)
         self.schedule_preview()

@@ -1,6 +1,8 @@
 """Numeric editing of one badge element: position and size in mm, text, font sizes, colours."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLineEdit, QWidget
@@ -8,8 +10,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout,
 from checkin.badges.layout import PLACEHOLDERS, Element
 
 _NUMBERS = ("x", "y", "width", "height", "size", "font_size", "min_font_size")
-_TEXTS = ("text", "value", "path", "color", "default_color", "text_color")
 _ALIGNS = ("left", "center", "right")
+_COLOUR = re.compile("#[0-9A-Fa-f]{6}")
 
 
 class ElementForm(QWidget):
@@ -35,6 +37,11 @@ class ElementForm(QWidget):
                 edit.setValidator(QRegularExpressionValidator(QRegularExpression("#[0-9A-Fa-f]{6}"), edit))
             edit.textEdited.connect(lambda text, key=name: self._set(key, text))
             self._add(name, label, edit)
+        colours = QLineEdit()
+        colours.setPlaceholderText("Speaker=#B03A2E; Press=#7D3C98")
+        colours.setToolTip(self.tr("Band colour per ticket type"))
+        colours.textEdited.connect(self._set_colours)
+        self._add("colors", self.tr("Per ticket type"), colours)
         bold = QCheckBox(self.tr("Bold"))
         bold.toggled.connect(lambda checked: self._set("bold", checked))
         self._add("bold", "", bold)
@@ -74,17 +81,22 @@ class ElementForm(QWidget):
                 widget.setMaximum(max_height)
             widget.setValue(float(value))
         elif isinstance(widget, QLineEdit):
-            widget.setText(str(value))
+            widget.setText(format_colours(value) if isinstance(value, dict) else str(value))
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
         elif isinstance(widget, QComboBox):
             widget.setCurrentIndex(_ALIGNS.index(value))
 
+    def _set_colours(self, text: str) -> None:
+        colours = parse_colours(text)
+        if colours is not None:
+            self._set("colors", colours)
+
     def _set(self, name: str, value: object) -> None:
         element = self.element
         if element is None:
             return
-        if "color" in name and not self.fields[name].hasAcceptableInput():
+        if name.endswith("color") and not self.fields[name].hasAcceptableInput():
             return  # half-typed colour: keep the old one until it is complete
         if name == "font_size":
             element.min_font_size = min(element.min_font_size, float(value))
@@ -93,3 +105,18 @@ class ElementForm(QWidget):
         setattr(element, name, value)
         self.changed.emit()
 
+
+
+def format_colours(colours: dict[str, str]) -> str:
+    return "; ".join(f"{ticket_type}={colour}" for ticket_type, colour in colours.items())
+
+
+def parse_colours(text: str) -> dict[str, str] | None:
+    """``Speaker=#B03A2E; Press=#7D3C98`` as a mapping; None while any part is incomplete."""
+    colours = {}
+    for part in filter(str.strip, text.split(";")):
+        ticket_type, _sign, colour = part.partition("=")
+        if not ticket_type.strip() or not _COLOUR.fullmatch(colour.strip()):
+            return None
+        colours[ticket_type.strip()] = colour.strip().upper()
+    return colours

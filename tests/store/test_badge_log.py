@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
 
 from checkin.core.search_text import fold
 from checkin.store.badge_log import (PRINTED, PrintTarget, UnknownTicketTypeError, badge_guest, claim_print,

@@ -100,3 +100,18 @@ def test_a_missing_layout_file_falls_back_to_a_builtin(qtbot, settings, tmp_path
     image = wait_preview(qtbot, widget)
     assert image.pixelColor(2, 2).name() == "#ffffff", "the badge is previewed on white"
     widget.previewer.wait_for_done()
+
+
+def test_band_colours_per_ticket_type_and_a_new_qr_code(qtbot, editor):
+    band_row = next(i for i, e in enumerate(editor.layout_data.elements) if e.type == "band")
+    editor.element_list.setCurrentRow(band_row)
+    band = editor.selected_element()
+    assert "Speaker=#B03A2E" in editor.form.fields["colors"].text()
+    editor.form.fields["colors"].textEdited.emit("Speaker=#00")  # half typed: kept as it was
+    assert band.colors["Speaker"] == "#B03A2E"
+    editor.form.fields["colors"].textEdited.emit("Speaker=#00aa00; Sponsor=#123456")
+    assert band.colors == {"Speaker": "#00AA00", "Sponsor": "#123456"}
+    editor.add_qr_button.click()
+    qr = editor.selected_element()
+    assert qr.type == "qr" and qr.x + qr.size <= editor.layout_data.width
+    assert editor.save() == "user:classic"
