@@ -41,6 +41,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("font_scale", float, 1.0, "Font scale", "Enlarges all text of the desk window."),
     Setting("high_contrast", bool, False, "High contrast", "Black on white with strong colours."),
     Setting("print_on_check_in", bool, False, "Print badge on check-in", "Prints each guest's badge once."),
+    Setting("badge_stock", str, "durable-1445", "Badge stock", "Label or sheet stock the badges print on."),
+    Setting("badge_layout", str, "", "Badge layout", "Built-in layout name, user:NAME or a .json file; "
+            "empty picks one that suits the stock."),
+    Setting("badge_printer", str, "", "Badge printer", "Printer for badges; chosen once, then used silently."),
+    Setting("badge_cups_queue", str, "", "CUPS queue", "Print badges straight to this CUPS queue with lp "
+            "(Linux/macOS) instead of through the system print dialog's printer."),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 

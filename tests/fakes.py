@@ -1,1 +1,38 @@
 """Fakes for faults the real parts cannot be made to show. Real parts everywhere else."""
+
+
+class BlockingBadgePrinter:
+    """A badge printer that holds each job until the test releases it (a slow or jammed printer),
+    and notes the thread it printed on. Stands in for hardware the tests do not have."""
+
+    destination = "fake:Blocking"
+
+    def __init__(self):
+        import threading
+
+        self.release = threading.Event()
+        self.started = threading.Event()
+        self.threads: list[str] = []
+        self.jobs: list[bytes] = []
+
+    def print_pdf(self, pdf, stock, title: str = "") -> str:  # noqa: ANN001
+        import threading
+        from pathlib import Path
+
+        self.threads.append(threading.current_thread().name)
+        self.started.set()
+        if not self.release.wait(30):
+            raise OSError("the test never released the printer")
+        self.jobs.append(Path(pdf).read_bytes())
+        return f"job-{len(self.jobs)}"
+
+
+class JammedBadgePrinter:
+    """A CUPS queue that refuses every job, as a printer out of paper does."""
+
+    destination = "cups:Jammed"
+
+    def print_pdf(self, pdf, stock, title: str = "") -> str:  # noqa: ANN001
+        from checkin.badges.cups import CupsError
+
+        raise CupsError("printing on 'Jammed' failed: printer is out of paper")

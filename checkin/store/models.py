@@ -241,3 +241,27 @@ class SyncState(Base):
     cursor: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[dict | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class BadgePrint(Base):
+    """One badge sent to a printer (or claimed for printing): who, when, which desk and layout.
+
+    A row is written as ``printing`` before the job starts and becomes ``printed`` or ``failed``,
+    so two desks never both print a guest's first badge; reprints are recorded with ``reprint``.
+    """
+
+    __tablename__ = "badge_print"
+    __table_args__ = (Index("ix_badge_print_registration", "registration_id", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    registration_id: Mapped[int] = mapped_column(ForeignKey("registration.id", ondelete="CASCADE"))
+    desk_id: Mapped[str] = mapped_column(String(36))
+    desk_name: Mapped[str] = mapped_column(String(120), default="")
+    layout: Mapped[str] = mapped_column(String(255), default="")
+    stock: Mapped[str] = mapped_column(String(64), default="")
+    destination: Mapped[str] = mapped_column(String(255), default="")
+    reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16), default="printing")
+    error: Mapped[str] = mapped_column(Text, default="")
+    printed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
