@@ -8,25 +8,25 @@ from PySide6.QtCore import QCoreApplication
 
 from checkin.core.decision import Decision, Direction, Outcome
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Answer", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 
 def headline(decision: Decision) -> str:
     if decision.outcome is Outcome.OK:
-        return _tr("Welcome!") if decision.direction is Direction.ENTRY else _tr("Goodbye!")
+        if decision.direction is Direction.EXIT:
+            return translate("Answer", "Goodbye!")
+        return translate("Answer", "Welcome!")
     headlines = {
-        Outcome.ALREADY_CHECKED_IN: _tr("Already checked in"),
-        Outcome.UNKNOWN: _tr("Unknown code"),
-        Outcome.INVALID_CODE: _tr("Not a ticket code"),
-        Outcome.OTHER_EVENT: _tr("Ticket for another event"),
-        Outcome.REVOKED: _tr("Ticket revoked"),
-        Outcome.CANCELLED: _tr("Registration cancelled"),
-        Outcome.UNPAID: _tr("Not paid"),
-        Outcome.NOT_VALID_FOR_LIST: _tr("Not valid for this list"),
-        Outcome.NOT_YET_VALID: _tr("Not valid yet"),
-        Outcome.NO_LONGER_VALID: _tr("No longer valid"),
+        Outcome.ALREADY_CHECKED_IN: translate("Answer", "Already checked in"),
+        Outcome.UNKNOWN: translate("Answer", "Unknown code"),
+        Outcome.INVALID_CODE: translate("Answer", "Not a ticket code"),
+        Outcome.OTHER_EVENT: translate("Answer", "Ticket for another event"),
+        Outcome.REVOKED: translate("Answer", "Ticket revoked"),
+        Outcome.CANCELLED: translate("Answer", "Registration cancelled"),
+        Outcome.UNPAID: translate("Answer", "Not paid"),
+        Outcome.NOT_VALID_FOR_LIST: translate("Answer", "Not valid for this list"),
+        Outcome.NOT_YET_VALID: translate("Answer", "Not valid yet"),
+        Outcome.NO_LONGER_VALID: translate("Answer", "No longer valid"),
     }
     return headlines.get(decision.outcome, decision.outcome.value)
 
@@ -34,19 +34,20 @@ def headline(decision: Decision) -> str:
 def advice(decision: Decision, timezone: str) -> str:
     """One line under the guest: what happened before, or what the desk should do now."""
     if decision.outcome is Outcome.ALREADY_CHECKED_IN and decision.previous is not None:
-        return _tr("Checked in at {time} at desk {desk}. Do not let the ticket in twice.").format(
+        return translate("Answer", "Checked in at {time} at desk {desk}. Do not let the ticket in twice.").format(
             time=local_time(decision.previous.happened_at, timezone), desk=decision.previous.desk)
     hints = {
-        Outcome.OK: _tr("Entry recorded.") if decision.direction is Direction.ENTRY else _tr("Exit recorded."),
-        Outcome.UNKNOWN: _tr("No registration has this code. Search the guest by name instead."),
-        Outcome.INVALID_CODE: _tr("This is not a ticket code. Scan the QR code on the ticket."),
-        Outcome.OTHER_EVENT: _tr("This ticket belongs to another event: {message}"),
-        Outcome.REVOKED: _tr("The ticket was re-issued. Ask the guest for the newest ticket."),
-        Outcome.CANCELLED: _tr("This registration was cancelled. Send the guest to the organisers."),
-        Outcome.UNPAID: _tr("This registration is not paid. Send the guest to the organisers."),
-        Outcome.NOT_VALID_FOR_LIST: _tr("The ticket type does not admit to this list."),
-        Outcome.NOT_YET_VALID: _tr("The ticket is not valid yet: {message}"),
-        Outcome.NO_LONGER_VALID: _tr("The ticket is no longer valid: {message}"),
+        Outcome.OK: (translate("Answer", "Exit recorded.") if decision.direction is Direction.EXIT
+                     else translate("Answer", "Entry recorded.")),
+        Outcome.UNKNOWN: translate("Answer", "No registration has this code. Search the guest by name instead."),
+        Outcome.INVALID_CODE: translate("Answer", "This is not a ticket code. Scan the QR code on the ticket."),
+        Outcome.OTHER_EVENT: translate("Answer", "This ticket belongs to another event: {message}"),
+        Outcome.REVOKED: translate("Answer", "The ticket was re-issued. Ask the guest for the newest ticket."),
+        Outcome.CANCELLED: translate("Answer", "This registration was cancelled. Send the guest to the organisers."),
+        Outcome.UNPAID: translate("Answer", "This registration is not paid. Send the guest to the organisers."),
+        Outcome.NOT_VALID_FOR_LIST: translate("Answer", "The ticket type does not admit to this list."),
+        Outcome.NOT_YET_VALID: translate("Answer", "The ticket is not valid yet: {message}"),
+        Outcome.NO_LONGER_VALID: translate("Answer", "The ticket is no longer valid: {message}"),
     }
     return hints.get(decision.outcome, "{message}").format(message=decision.message)
 

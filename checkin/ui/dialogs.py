@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from checkin.store.guests import GuestDetails
@@ -11,6 +12,8 @@ from checkin.ui.first_run import FirstRunDialog
 from checkin.ui.guest_dialog import GuestDialog
 from checkin.ui.settings_dialog import SettingsDialog
 from checkin.ui.walk_in_dialog import WalkInDialog
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 
 class DeskDialogs:
@@ -43,8 +46,8 @@ class DeskDialogs:
         self._open(dialog)
 
     def confirm_undo(self, undo: Callable[[], None]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.window.tr("Undo last check-in"),
-                          self.window.tr("Undo the last check-in made at this desk on this list?"),
+        box = QMessageBox(QMessageBox.Icon.Question, translate("DeskDialogs", "Undo last check-in"),
+                          translate("DeskDialogs", "Undo the last check-in made at this desk on this list?"),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         yes = QMessageBox.StandardButton.Yes

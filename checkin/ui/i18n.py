@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from checkin.resources import resource_path
+from checkin.ui.translation_files import compiled_folder
 
 LANGUAGES = ("en", "de")
 
@@ -33,7 +33,7 @@ class Translations:
         self.language = language
         found = True
         if language != "en":
-            found = self._install(str(resource_path("translations")), f"checkin_{language}")
+            found = self._install(str(compiled_folder()), f"checkin_{language}")
             self._install(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{language}")
         QLocale.setDefault(QLocale(language))
         return found

@@ -1,0 +1,116 @@
+"""Scanning at the desk: the answer card for ok, refused and duplicate scans, typed codes,
+and scanner bursts that arrive while a dialog has focus or without a terminator."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QDialog
+from sqlalchemy import func, select
+
+from checkin.core.decision import Outcome
+from checkin.store.models import CheckIn
+from tests.ui.conftest import answered
+
+
+def test_scanner_burst_checks_the_guest_in_and_shows_a_green_card(qtbot, window, keyboard, codes):
+    results = []
+    window.controller.answered.connect(results.append)
+    keyboard.scanner(codes["valid"][0])
+    qtbot.waitUntil(lambda: len(results) == 1)
+    assert results[0].decision.outcome is Outcome.OK
+    assert window.card.severity == "ok"
+    assert window.card.headline.text() == "Welcome!"
+    assert window.card.name.text() == results[0].decision.guest.name
+    assert window.scan_field.text() == ""
+
+
+def test_a_cancelled_ticket_is_refused_in_red_with_its_reason(qtbot, window, keyboard, codes):
+    results = []
+    window.controller.answered.connect(results.append)
+    keyboard.scanner(codes["cancelled"][0])
+    qtbot.waitUntil(lambda: len(results) == 1)
+    assert results[0].decision.outcome is Outcome.CANCELLED
+    assert window.card.severity == "refused"
+    assert window.card.headline.text() == "Registration cancelled"
+    assert "cancelled" in window.card.advice.text()
+
+
+def test_unknown_code_is_refused(qtbot, window, keyboard):
+    results = []
+    window.controller.answered.connect(results.append)
+    keyboard.scanner("NOSUCHCODE12345")
+    qtbot.waitUntil(lambda: len(results) == 1)
+    assert results[0].decision.outcome is Outcome.UNKNOWN
+    assert window.card.severity == "refused"
+
+
+def test_second_scan_of_a_ticket_warns_with_time_and_desk(qtbot, window, keyboard, codes):
+    results = []
+    window.controller.answered.connect(results.append)
+    keyboard.scanner(codes["valid"][1])
+    keyboard.scanner(codes["valid"][1])
+    qtbot.waitUntil(lambda: len(results) == 2)
+    assert [r.decision.outcome for r in results] == [Outcome.OK, Outcome.ALREADY_CHECKED_IN]
+    assert window.card.severity == "warning"
+    assert window.card.headline.text() == "Already checked in"
+    assert "Desk A" in window.card.advice.text()
+
+
+def test_typing_a_code_by_hand_and_pressing_enter_scans_it(qtbot, window, keyboard, codes):
+    results = []
+    window.controller.answered.connect(results.append)
+    keyboard.person(codes["valid"][2], window.scan_field)
+    qtbot.waitUntil(lambda: window.scan_field.text() == codes["valid"][2], timeout=2000)
+    keyboard.enter(window.scan_field)
+    qtbot.waitUntil(lambda: len(results) == 1)
+    assert results[0].decision.outcome is Outcome.OK
+    assert results[0].code == codes["valid"][2]
+
+
+def test_a_burst_while_a_modal_dialog_has_focus_reaches_the_scan_handler(qtbot, window, keyboard, codes):
+    window.dialogs.walk_in()
+    dialog = window.dialogs.current
+    qtbot.waitUntil(lambda: dialog.isVisible())
+    dialog.activateWindow()
+    dialog.given_name.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.given_name)
+    assert dialog.isModal() or dialog.windowModality() != 0
+    results = answered_list(window)
+    keyboard.scanner(codes["valid"][3])
+    qtbot.waitUntil(lambda: len(results) == 1)
+    assert results[0].decision.outcome is Outcome.OK
+    assert dialog.given_name.text() == "", "the code must not leak into the dialog's field"
+    assert dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_a_scanner_without_terminator_is_recognised_by_its_pause(qtbot, window, keyboard, codes):
+    results = answered_list(window)
+    keyboard.scanner(codes["valid"][4], terminator=None)
+    qtbot.waitUntil(lambda: len(results) == 1)
+    assert results[0].code == codes["valid"][4]
+    assert window.scan_field.text() == ""
+
+
+def test_a_tab_terminated_burst_is_one_scan(qtbot, window, keyboard, codes):
+    results = answered_list(window)
+    keyboard.scanner(codes["valid"][5], terminator="\t")
+    qtbot.waitUntil(lambda: len(results) == 1)
+    assert results[0].decision.outcome is Outcome.OK
+
+
+def test_ten_scans_a_second_nothing_lost_nothing_counted_twice(qtbot, window, keyboard, codes, database):
+    batch = codes["valid"][10:20]
+    results = answered_list(window)
+    for code in batch:
+        keyboard.scanner(code)
+        keyboard.now -= 1000 - 100  # the next scan 100 ms later, not a second
+    qtbot.waitUntil(lambda: len(results) == len(batch), timeout=10_000)
+    assert [r.code for r in results] == batch
+    assert all(r.decision.outcome is Outcome.OK for r in results)
+    with database.reader() as session:
+        rows = session.scalar(select(func.count(CheckIn.id)).where(CheckIn.outcome == "ok"))
+    assert rows == len(batch)
+
+
+def answered_list(window) -> list:  # noqa: ANN001
+    results = []
+    window.controller.answered.connect(results.append)
+    return results
