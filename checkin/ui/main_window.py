@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from checkin.core.decision import Severity
@@ -31,6 +31,17 @@ from checkin.ui.tasks import TaskLane
 
 DASHBOARD_REFRESH_MS = 1500
 UPLOADS_REFRESH_MS = 10_000
+
+
+class _DeskUndo(QObject):
+    """Line edits take Ctrl+Z for undoing typed text; at the desk it means "undo the last
+    check-in", so the shortcut override is refused and the window's action fires."""
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.ShortcutOverride and event.matches(QKeySequence.StandardKey.Undo):
+            event.ignore()
+            return True
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -98,6 +109,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.wedge.scanned.connect(self.scan)
+        self._desk_undo = _DeskUndo(self)
+        for field in (self.scan_field, self.search.box):
+            field.installEventFilter(self._desk_undo)
         self.scan_field.returnPressed.connect(self._scan_typed)
         self.controller.setup_changed.connect(self._on_setup)
         self.controller.answered.connect(self._on_answer)
@@ -124,6 +138,10 @@ class MainWindow(QMainWindow):
     def set_connection_state(self, online: bool | None, text: str) -> None:
         """For the sync worker: None = no server configured, True online, False offline."""
         self.status.set_connection_state(online, text)
+
+    def set_pending_uploads(self, count: int) -> None:
+        """For the sync worker: check-ins recorded here and not yet on the server."""
+        self.status.set_queued_uploads(count)
 
     def refresh_dashboard(self) -> None:
         if self.tabs.currentWidget() is self.dashboard and self.controller.ready:
