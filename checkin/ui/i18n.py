@@ -27,16 +27,20 @@ class Translations:
 
     def apply(self, language: str) -> bool:
         """Install ``language``; False if its compiled .qm file is missing (English is shown)."""
-        for translator in self._installed:
-            self.app.removeTranslator(translator)
-        self._installed = []
+        self.remove()
         self.language = language
-        found = True
+        # English needs its file too: it holds the plural forms ("1 guest", "2 guests").
+        found = self._install(str(compiled_folder()), f"checkin_{language}")
         if language != "en":
-            found = self._install(str(compiled_folder()), f"checkin_{language}")
             self._install(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{language}")
         QLocale.setDefault(QLocale(language))
         return found
+
+    def remove(self) -> None:
+        """Take this window's translators off the application (on close)."""
+        for translator in self._installed:
+            self.app.removeTranslator(translator)
+        self._installed = []
 
     def _install(self, folder: str, name: str) -> bool:
         translator = QTranslator(self.app)

@@ -234,4 +234,6 @@ class MainWindow(QMainWindow):
         self.wedge.uninstall()
         self.lane.shutdown()
         self.settings.save()
+        if self.translations is not None:
+            self.translations.remove()
         super().closeEvent(event)

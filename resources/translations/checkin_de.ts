@@ -2,78 +2,177 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Answer</name>
+    <message>
+        <source>Goodbye!</source>
+        <translation>Auf Wiedersehen!</translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation>Willkommen!</translation>
+    </message>
+    <message>
+        <source>Already checked in</source>
+        <translation>Bereits eingecheckt</translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation>Unbekannter Code</translation>
+    </message>
+    <message>
+        <source>Not a ticket code</source>
+        <translation>Kein Ticket-Code</translation>
+    </message>
+    <message>
+        <source>Ticket for another event</source>
+        <translation>Ticket für eine andere Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Ticket revoked</source>
+        <translation>Ticket ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>Registration cancelled</source>
+        <translation>Anmeldung storniert</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Nicht bezahlt</translation>
+    </message>
+    <message>
+        <source>Not valid for this list</source>
+        <translation>Nicht gültig für diese Liste</translation>
+    </message>
+    <message>
+        <source>Not valid yet</source>
+        <translation>Noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>No longer valid</source>
+        <translation>Nicht mehr gültig</translation>
+    </message>
+    <message>
+        <source>Checked in at {time} at desk {desk}. Do not let the ticket in twice.</source>
+        <translation>Eingecheckt um {time} an Schalter {desk}. Das Ticket nicht zweimal einlassen.</translation>
+    </message>
+    <message>
+        <source>Exit recorded.</source>
+        <translation>Ausgang erfasst.</translation>
+    </message>
+    <message>
+        <source>Entry recorded.</source>
+        <translation>Eingang erfasst.</translation>
+    </message>
+    <message>
+        <source>No registration has this code. Search the guest by name instead.</source>
+        <translation>Keine Anmeldung hat diesen Code. Suchen Sie den Gast stattdessen nach Namen.</translation>
+    </message>
+    <message>
+        <source>This is not a ticket code. Scan the QR code on the ticket.</source>
+        <translation>Das ist kein Ticket-Code. Scannen Sie den QR-Code auf dem Ticket.</translation>
+    </message>
+    <message>
+        <source>This ticket belongs to another event: {message}</source>
+        <translation>Dieses Ticket gehört zu einer anderen Veranstaltung: {message}</translation>
+    </message>
+    <message>
+        <source>The ticket was re-issued. Ask the guest for the newest ticket.</source>
+        <translation>Das Ticket wurde neu ausgestellt. Fragen Sie den Gast nach dem neuesten Ticket.</translation>
+    </message>
+    <message>
+        <source>This registration was cancelled. Send the guest to the organisers.</source>
+        <translation>Diese Anmeldung wurde storniert. Schicken Sie den Gast zum Veranstaltungsteam.</translation>
+    </message>
+    <message>
+        <source>This registration is not paid. Send the guest to the organisers.</source>
+        <translation>Diese Anmeldung ist nicht bezahlt. Schicken Sie den Gast zum Veranstaltungsteam.</translation>
+    </message>
+    <message>
+        <source>The ticket type does not admit to this list.</source>
+        <translation>Diese Ticketart berechtigt nicht zum Einlass auf dieser Liste.</translation>
+    </message>
+    <message>
+        <source>The ticket is not valid yet: {message}</source>
+        <translation>Das Ticket ist noch nicht gültig: {message}</translation>
+    </message>
+    <message>
+        <source>The ticket is no longer valid: {message}</source>
+        <translation>Das Ticket ist nicht mehr gültig: {message}</translation>
+    </message>
+</context>
+<context>
     <name>AnswerCard</name>
     <message>
         <source>Answer</source>
         <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Attention: see the notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Achtung: siehe Notizen.</translation>
     </message>
     <message>
         <source>Ready to scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit zum Scannen</translation>
     </message>
     <message>
         <source>Scan a ticket, type its code, or search a guest by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket scannen, Code eintippen oder Gast nach Namen suchen.</translation>
     </message>
 </context>
 <context>
     <name>Dashboard</name>
     <message>
         <source>Share of expected guests checked in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der erwarteten Gäste, die eingecheckt sind</translation>
     </message>
     <message>
         <source>Check-ins per ticket type</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-ins je Ticketart</translation>
     </message>
     <message>
         <source>Check-ins per desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-ins je Schalter</translation>
     </message>
     <message>
         <source>Arrivals per 15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ankünfte je 15 Minuten</translation>
     </message>
     <message>
         <source>Ticket type</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticketart</translation>
     </message>
     <message>
         <source>In / expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Da / erwartet</translation>
     </message>
     <message>
         <source>Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Schalter</translation>
     </message>
     <message>
         <source>Check-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-ins</translation>
     </message>
     <message>
         <source>No event open</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Veranstaltung geöffnet</translation>
     </message>
     <message>
         <source>{0} of {1} guests are in</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} von {1} Gästen sind da</translation>
     </message>
     <message>
         <source>Walk-ins: {0} · Cancelled: {1} · Refused scans: {2} · List: {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>Spontangäste: {0} · Storniert: {1} · Abgewiesene Scans: {2} · Liste: {3}</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>Arrivals</source>
-        <translation type="unfinished"></translation>
+        <translation>Ankünfte</translation>
     </message>
 </context>
 <context>
@@ -81,113 +180,124 @@
     <message>
         <source>No event is open: open the demo event or import one first.</source>
         <extracomment>The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. The check-in log changed (counts, search rows and details may be stale). A request failed; the text is for the desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Keine Veranstaltung geöffnet: Öffnen Sie zuerst die Demo-Veranstaltung oder importieren Sie eine.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialogs</name>
+    <message>
+        <source>Undo last check-in</source>
+        <translation>Letzten Check-in rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Undo the last check-in made at this desk on this list?</source>
+        <translation>Den letzten Check-in an diesem Schalter auf dieser Liste rückgängig machen?</translation>
     </message>
 </context>
 <context>
     <name>DeskStatusBar</name>
     <message>
         <source>Desk: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schalter: {0}</translation>
     </message>
     <message>
         <source>Database: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank: {0}</translation>
     </message>
     <message>
         <source>No server</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Server</translation>
     </message>
     <message>
         <source>Offline: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: {0}</translation>
     </message>
     <message>
         <source>Connection: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung: {0}</translation>
     </message>
     <message>
         <source>Queued uploads: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartende Uploads: {0}</translation>
     </message>
 </context>
 <context>
     <name>DeskToolbar</name>
     <message>
         <source>Desk actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Schalter-Aktionen</translation>
     </message>
     <message>
         <source>&amp;Walk-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spontangast…</translation>
     </message>
     <message>
         <source>&amp;Undo last check-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzten Check-in &amp;rückgängig…</translation>
     </message>
     <message>
         <source>E&amp;ntry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eingang</translation>
     </message>
     <message>
         <source>E&amp;xit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausgang</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Go to the &amp;scan field</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum &amp;Scanfeld</translation>
     </message>
     <message>
         <source>&amp;Find a guest</source>
-        <translation type="unfinished"></translation>
+        <translation>Gast &amp;finden</translation>
     </message>
     <message>
         <source>Show the &amp;dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Übersicht zeigen</translation>
     </message>
     <message>
         <source>As the &amp;system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das &amp;System</translation>
     </message>
     <message>
         <source>Scans record guests coming in</source>
-        <translation type="unfinished"></translation>
+        <translation>Scans erfassen ankommende Gäste</translation>
     </message>
     <message>
         <source>Scans record guests leaving</source>
-        <translation type="unfinished"></translation>
+        <translation>Scans erfassen gehende Gäste</translation>
     </message>
     <message>
         <source> Check-in &amp;list: </source>
-        <translation type="unfinished"></translation>
+        <translation> Check-in-&amp;Liste: </translation>
     </message>
     <message>
         <source>Check-in list</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in-Liste</translation>
     </message>
     <message>
         <source>&amp;Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schalter</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
 </context>
 <context>
@@ -195,170 +305,170 @@
     <message>
         <source>Welcome to Check-in Desk</source>
         <extracomment>The choices, in order. A choice without a handler is shown but disabled (its feature is not installed in this build yet).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Check-in Desk</translation>
     </message>
     <message>
         <source>This desk has no event yet. How do you want to start?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Schalter hat noch keine Veranstaltung. Wie möchten Sie beginnen?</translation>
     </message>
     <message>
         <source>Open the &amp;demo event</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demo-Veranstaltung öffnen</translation>
     </message>
     <message>
         <source>500 made-up guests to try scanning, searching and walk-ins. Needs no server.</source>
-        <translation type="unfinished"></translation>
+        <translation>500 erfundene Gäste zum Ausprobieren von Scannen, Suchen und Spontangästen. Ohne Server.</translation>
     </message>
     <message>
         <source>&amp;Import a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei &amp;importieren…</translation>
     </message>
     <message>
         <source>Registrations from a CSV or Excel file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldungen aus einer CSV- oder Excel-Datei.</translation>
     </message>
     <message>
         <source>&amp;Connect to a server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem Server &amp;verbinden…</translation>
     </message>
     <message>
         <source>Download the registrations from pretix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldungen von pretix herunterladen.</translation>
     </message>
     <message>
         <source>Not available in this version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>In dieser Version noch nicht verfügbar.</translation>
     </message>
 </context>
 <context>
     <name>GuestDialog</name>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Check-in log</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in-Protokoll</translation>
     </message>
     <message>
         <source>Check &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einchecken</translation>
     </message>
     <message>
         <source>&amp;Undo last check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzten Check-in &amp;rückgängig</translation>
     </message>
     <message>
         <source>&amp;Save notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen &amp;speichern</translation>
     </message>
     <message>
         <source>&amp;Print badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Namensschild &amp;drucken</translation>
     </message>
     <message>
         <source>Badge printing is not set up on this desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>An diesem Schalter ist kein Namensschilddruck eingerichtet.</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen:</translation>
     </message>
     <message>
         <source>Check-ins on this list:</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-ins auf dieser Liste:</translation>
     </message>
     <message>
         <source>Guest: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gast: {0}</translation>
     </message>
     <message>
         <source>Attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Achtung</translation>
     </message>
     <message>
         <source>No check-ins yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Check-ins.</translation>
     </message>
     <message>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>gültig</translation>
     </message>
     <message>
         <source>not paid</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht bezahlt</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>storniert</translation>
     </message>
     <message>
         <source>in since {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>da seit {0}</translation>
     </message>
     <message>
         <source>not checked in</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht eingecheckt</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Ticket type</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticketart</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Checked in</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingecheckt</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Walk-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Spontangast</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig ab</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig bis</translation>
     </message>
     <message>
         <source>entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingang</translation>
     </message>
     <message>
         <source>exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgang</translation>
     </message>
     <message>
         <source> (undone)</source>
-        <translation type="unfinished"></translation>
+        <translation> (rückgängig gemacht)</translation>
     </message>
 </context>
 <context>
@@ -366,98 +476,98 @@
     <message>
         <source>No event yet</source>
         <extracomment>The desk knows its event and list and takes scans (or None: no event yet).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Veranstaltung</translation>
     </message>
     <message>
         <source>Open the demo event, import a file or connect to a server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie die Demo-Veranstaltung, importieren Sie eine Datei oder verbinden Sie sich mit einem Server.</translation>
     </message>
     <message>
         <source>Check-in Desk – {0} – {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in Desk – {0} – {1}</translation>
     </message>
     <message>
         <source>Nothing to undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
         <source>This desk has no check-in on this list that could be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Schalter hat auf dieser Liste keinen Check-in, der rückgängig gemacht werden könnte.</translation>
     </message>
     <message>
         <source>Check-in undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in rückgängig gemacht</translation>
     </message>
     <message>
         <source>{0} is no longer checked in.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ist nicht mehr eingecheckt.</translation>
     </message>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ist schiefgegangen</translation>
     </message>
     <message>
         <source>S&amp;can or type a ticket code, then press Enter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket-Code s&amp;cannen oder eintippen, dann Enter drücken:</translation>
     </message>
     <message>
         <source>Ticket code</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket-Code</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suche</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;bersicht</translation>
     </message>
 </context>
 <context>
     <name>SearchModel</name>
     <message>
         <source>In?</source>
-        <translation type="unfinished"></translation>
+        <translation>Da?</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma</translation>
     </message>
     <message>
         <source>Ticket type</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticketart</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>✔ in since {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ da seit {0}</translation>
     </message>
     <message>
         <source>– not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>– noch nicht</translation>
     </message>
     <message>
         <source> (walk-in)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Spontangast)</translation>
     </message>
     <message>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>gültig</translation>
     </message>
     <message>
         <source>not paid</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht bezahlt</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>storniert</translation>
     </message>
 </context>
 <context>
@@ -465,29 +575,29 @@
     <message>
         <source>&amp;Search guests (name, company, e-mail or code):</source>
         <extracomment>The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Gäste &amp;suchen (Name, Firma, E-Mail oder Code):</translation>
     </message>
     <message>
         <source>Type a name…</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen eintippen…</translation>
     </message>
     <message>
         <source>Search guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Gäste suchen</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchergebnisse</translation>
     </message>
     <message>
         <source>Enter checks in the selected guest; double-click shows details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter checkt den gewählten Gast ein; Doppelklick zeigt Details.</translation>
     </message>
     <message numerus="yes">
         <source>%n guest(s) found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Gast gefunden.</numerusform>
+            <numerusform>%n Gäste gefunden.</numerusform>
         </translation>
     </message>
 </context>
@@ -496,133 +606,122 @@
     <message>
         <source>Settings</source>
         <extracomment>Internal settings the desk sets itself (the event and list are chosen in the window).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Desk name</source>
-        <translation type="unfinished"></translation>
+        <translation>Schaltername</translation>
     </message>
     <message>
         <source>Scanner prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanner-Präfix</translation>
     </message>
     <message>
         <source>Scanner suffix</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanner-Suffix</translation>
     </message>
     <message>
         <source>Scanner key interval (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanner-Tastenabstand (ms)</translation>
     </message>
     <message>
         <source>Scanner minimum length</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanner-Mindestlänge</translation>
     </message>
     <message>
         <source>Scanner end pause (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanner-Endpause (ms)</translation>
     </message>
     <message>
         <source>Answer stays (s, 0 = until the next scan)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort bleibt (s, 0 = bis zum nächsten Scan)</translation>
     </message>
     <message>
         <source>Sounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Töne</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>Font scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Schriftgröße</translation>
     </message>
     <message>
         <source>High contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoher Kontrast</translation>
     </message>
     <message>
         <source>Print badge on check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Namensschild beim Check-in drucken</translation>
     </message>
     <message>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das System</translation>
     </message>
 </context>
 <context>
     <name>WalkInDialog</name>
     <message>
         <source>Walk-in guest</source>
-        <translation type="unfinished"></translation>
+        <translation>Spontangast</translation>
     </message>
     <message>
         <source>(no ticket type)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Ticketart)</translation>
     </message>
     <message>
         <source>&amp;Given name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorname:</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorname</translation>
     </message>
     <message>
         <source>&amp;Family name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachname:</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachname</translation>
     </message>
     <message>
         <source>&amp;Company:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Firma:</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma</translation>
     </message>
     <message>
         <source>&amp;E-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail:</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>&amp;Ticket type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ticketart:</translation>
     </message>
     <message>
         <source>Ticket type</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticketart</translation>
     </message>
     <message>
         <source>Register and check &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden und &amp;einchecken</translation>
     </message>
     <message>
         <source>A walk-in needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Spontangast braucht einen Namen.</translation>
     </message>
     <message>
         <source>This e-mail address has no @.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>Undo last check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo the last check-in made at this desk on this list?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese E-Mail-Adresse hat kein @.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Answer</name>
+    <message>
+        <source>Goodbye!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a ticket code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket for another event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid for this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked in at {time} at desk {desk}. Do not let the ticket in twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registration has this code. Search the guest by name instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a ticket code. Scan the QR code on the ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket belongs to another event: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket was re-issued. Ask the guest for the newest ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This registration was cancelled. Send the guest to the organisers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This registration is not paid. Send the guest to the organisers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket type does not admit to this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket is not valid yet: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket is no longer valid: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AnswerCard</name>
     <message>
         <source>Answer</source>
@@ -81,6 +180,17 @@
     <message>
         <source>No event is open: open the demo event or import one first.</source>
         <extracomment>The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. The check-in log changed (counts, search rows and details may be stale). A request failed; the text is for the desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialogs</name>
+    <message>
+        <source>Undo last check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last check-in made at this desk on this list?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -485,9 +595,9 @@
     </message>
     <message numerus="yes">
         <source>%n guest(s) found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n guest found.</numerusform>
+            <numerusform>%n guests found.</numerusform>
         </translation>
     </message>
 </context>
@@ -611,17 +721,6 @@
     </message>
     <message>
         <source>This e-mail address has no @.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>Undo last check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo the last check-in made at this desk on this list?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
