@@ -32,10 +32,12 @@ class DeskController(QObject):
     failed = Signal(str)
 
     def __init__(self, database: Database, desk_id: str, desk_name: str, payload_rules: PayloadRules,
-                 lane: TaskLane, parent: QObject | None = None, clock: Callable | None = None):
+                 lane: TaskLane, parent: QObject | None = None, clock: Callable | None = None,
+                 read_lane: TaskLane | None = None):
         super().__init__(parent)
         self.database = database
         self.lane = lane
+        self.read_lane = read_lane or lane
         self.desk_name = desk_name
         self.setup: DeskSetup | None = None
         self.direction = Direction.ENTRY
@@ -141,7 +143,7 @@ class DeskController(QObject):
         def task():  # noqa: ANN202
             with self.database.reader() as session:
                 return query(session)
-        self._submit(task, on_done)
+        self.read_lane.run(task, on_done, self._fail)
 
     def _submit(self, task: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         self.lane.run(task, on_done, self._fail)

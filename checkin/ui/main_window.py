@@ -56,8 +56,9 @@ class MainWindow(QMainWindow):
         self.translations = translations
         desk_id, desk_name = settings.desk_identity()
         self.lane = TaskLane(self)
+        self.read_lane = TaskLane(self, "checkin-read")
         self.controller = DeskController(database, desk_id, desk_name, self._payload_rules(), self.lane, self,
-                                         clock=clock)
+                                         clock=clock, read_lane=self.read_lane)
         self.wedge = WedgeFilter(WedgeConfig.from_settings(settings), self)
         self.sounds = AnswerSounds(settings.get("sounds"), self)
         self.dialogs = DeskDialogs(self, first_run_handlers)
@@ -233,6 +234,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
         self.wedge.uninstall()
         self.lane.shutdown()
+        self.read_lane.shutdown()
         self.settings.save()
         if self.translations is not None:
             self.translations.remove()

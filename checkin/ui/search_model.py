@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from checkin.core.search_text import fold
 from checkin.store.search import SearchHit
 from checkin.ui.answer_text import local_time
 
@@ -68,6 +69,6 @@ class SearchModel(QAbstractTableModel):
     def _sort_key(hit: SearchHit, column: int):  # noqa: ANN205
         if column == IN:
             return 1 if hit.checked_in else 0
-        if column == NAME:
-            return f"{hit.family_name.casefold()} {hit.given_name.casefold()}"
-        return (hit.company, hit.ticket_type, hit.status)[column - COMPANY].casefold()
+        if column == NAME:  # folded, so "Åberg" sorts with the A's and "müller" with "Muller"
+            return f"{fold(hit.family_name)} {fold(hit.given_name)}"
+        return fold((hit.company, hit.ticket_type, hit.status)[column - COMPANY])

@@ -1,7 +1,9 @@
 """The one serialized lane for database work, off the UI thread (after Anki's taskman).
 
 Tasks run one after another on a single worker thread, in the order they were submitted,
-so two scans can never race each other. Each task opens and closes its own session there;
+so two scans can never race each other. The desk keeps a second lane for reads (search,
+counts, details): SQLite's WAL lets them run beside a write, so a slow count never holds
+up the answer to a scan. Each task opens and closes its own session there;
 only plain results travel back, by a queued signal, to run the callback on the UI thread.
 """
 from __future__ import annotations
@@ -20,9 +22,9 @@ log = logging.getLogger(__name__)
 class TaskLane(QObject):
     _finished = Signal(object)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, name: str = "checkin-db"):
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="checkin-db")
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._pending = 0
         self._finished.connect(self._deliver)
 
