@@ -105,9 +105,11 @@ class Dashboard(QWidget):
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([local_time(slot, self.timezone)[-5:] for slot, _count in recent] or ["–"])
+        categories.setLabelsAngle(-90)  # up to 32 slot labels stay legible side by side
         values = QValueAxis()
         values.setLabelFormat("%d")
-        values.setRange(0, max([count for _slot, count in recent] + [1]))
+        values.setRange(0, max([count for _slot, count in recent] + [4]))
+        values.applyNiceNumbers()
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)

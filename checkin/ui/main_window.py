@@ -233,6 +233,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
         self.wedge.uninstall()
+        for timer in (self._dashboard_timer, self._uploads_timer):
+            timer.stop()
         self.lane.shutdown()
         self.read_lane.shutdown()
         self.settings.save()

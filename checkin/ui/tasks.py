@@ -26,6 +26,7 @@ class TaskLane(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._pending = 0
+        self._closed = False
         self._finished.connect(self._deliver)
 
     @property
@@ -36,12 +37,16 @@ class TaskLane(QObject):
     def run(self, task: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None) -> None:
         """Run ``task()`` on the lane; then ``on_done(result)`` or ``on_error(exc)`` on the UI thread."""
+        if self._closed:  # the window is closing: a late timer's refresh has nowhere to go
+            log.debug("task dropped after shutdown: %r", task)
+            return
         self._pending += 1
         future = self._executor.submit(task)
         future.add_done_callback(lambda done: self._finished.emit(partial(self._settle, done, on_done, on_error)))
 
     def shutdown(self) -> None:
         """Finish what is queued (a scan in progress is written) and stop the worker."""
+        self._closed = True
         self._executor.shutdown(wait=True)
 
     def _deliver(self, settle: Callable[[], None]) -> None:
