@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
@@ -36,10 +35,10 @@ class Dashboard(QWidget):
         self.extra = QLabel(self)
         self.per_type = self._table()
         self.per_desk = self._table()
-        self.chart = QChart()
-        self.chart.legend().hide()
-        self.chart_view = QChartView(self.chart, self)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # QtCharts takes ~70 ms to load: it is imported when the dashboard is first shown,
+        # not while the desk starts (start to scan-ready counts).
+        self.chart = None
+        self.chart_view = QWidget(self)
         self.chart_view.setMinimumHeight(220)
         grid = QGridLayout()
         grid.addWidget(self.per_type, 0, 0)
@@ -49,7 +48,28 @@ class Dashboard(QWidget):
             layout.addWidget(widget)
         layout.addLayout(grid)
         layout.addWidget(self.chart_view, 1)
+        self._layout = layout
         self.retranslate()
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        self._ensure_chart()
+        super().showEvent(event)
+
+    def _ensure_chart(self) -> None:
+        if self.chart is not None:
+            return
+        from PySide6.QtCharts import QChart, QChartView
+
+        self.chart = QChart()
+        self.chart.legend().hide()
+        view = QChartView(self.chart, self)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(220)
+        self._layout.replaceWidget(self.chart_view, view)
+        self.chart_view.deleteLater()
+        self.chart_view = view
+        self.chart.setTitle(self.tr("Arrivals per 15 minutes"))
+        view.setAccessibleName(self.tr("Arrivals per 15 minutes"))
 
     def _table(self) -> QTableWidget:
         table = QTableWidget(0, 2, self)
@@ -64,9 +84,10 @@ class Dashboard(QWidget):
         self.per_type.setAccessibleName(self.tr("Check-ins per ticket type"))
         self.per_desk.setAccessibleName(self.tr("Check-ins per desk"))
         self.chart_view.setAccessibleName(self.tr("Arrivals per 15 minutes"))
+        if self.chart is not None:
+            self.chart.setTitle(self.tr("Arrivals per 15 minutes"))
         self.per_type.setHorizontalHeaderLabels([self.tr("Ticket type"), self.tr("In / expected")])
         self.per_desk.setHorizontalHeaderLabels([self.tr("Desk"), self.tr("Check-ins")])
-        self.chart.setTitle(self.tr("Arrivals per 15 minutes"))
         self.show_stats(self.stats, self.arrivals)
 
     def show_stats(self, stats: Stats | None, arrivals: list[tuple[datetime, int]]) -> None:
@@ -94,6 +115,9 @@ class Dashboard(QWidget):
             table.setItem(number, 1, item)
 
     def _draw_chart(self, arrivals: list[tuple[datetime, int]]) -> None:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+
+        self._ensure_chart()
         recent = arrivals[-32:]  # the last eight hours fit the width legibly
         self.chart.removeAllSeries()
         for axis in self.chart.axes():

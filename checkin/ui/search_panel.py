@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit,
 
 from checkin.ui.search_model import ID_ROLE, NAME, SORT_ROLE, SearchModel
 
-DEBOUNCE_MS = 15
+DEBOUNCE_MS = 0  # no wait: queries already coalesce (newer text replaces the queued one)
 _NAVIGATION = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
