@@ -3,6 +3,9 @@
 Installed on the QApplication, it sees every key before any widget, whatever has focus,
 modal dialogs included. Bursts go out through :attr:`WedgeFilter.scanned`; keys a person
 typed are given back to the widget they were meant for, in order.
+
+Text fields get the keys the detector holds at once ("early"), so typing into the search box
+has no delay; if the keys turn out to be a scan, the field is put back as it was.
 """
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from checkin.scanning.wedge import Verdict, WedgeConfig, WedgeDetector
 
@@ -31,6 +34,9 @@ class WedgeFilter(QObject):
         self._timer.timeout.connect(self._on_timeout)
         self._replaying = False
         self._target: QWidget | None = None
+        #: Held keys already shown in the target text field, and the field before them.
+        self._early: list[str] = []
+        self._before: tuple[str, int] = ("", 0)
 
     def configure(self, config: WedgeConfig) -> None:
         self._apply(self.detector.timeout())
@@ -56,8 +62,12 @@ class WedgeFilter(QObject):
             verdict = self.detector.terminator(at_ms)
         elif text and text.isprintable() and not event.modifiers() & ~_TYPING_MODIFIERS:
             if not self.detector.holding:
-                self._target = QApplication.focusWidget() or watched
+                self._target = watched  # the focus widget: key events are sent to it
             verdict = self.detector.key(text, at_ms)
+            self._apply(verdict)
+            if self.detector.holding:
+                self._show_early(text)
+            return verdict.consume
         else:
             verdict = self.detector.other_key()
         self._apply(verdict)
@@ -72,14 +82,35 @@ class WedgeFilter(QObject):
         elif not self.detector.holding:
             self._timer.stop()
         if verdict.replay:
-            self._replay(verdict.replay)
+            if self._early:  # typing after all: the keys are in the field already
+                self._early = []
+            else:
+                self._replay(verdict.replay)
         if verdict.burst:
+            self._take_back_early()
             self.scanned.emit(verdict.burst)
+
+    def _show_early(self, text: str) -> None:
+        field = self._target
+        if not isinstance(field, QLineEdit) or field.isReadOnly() or not _alive(field):
+            return
+        if not self._early:
+            self._before = (field.text(), field.cursorPosition())
+        self._early.append(text)
+        self._send(field, (text,))
+
+    def _take_back_early(self) -> None:
+        field, self._early = self._target, []
+        if isinstance(field, QLineEdit) and _alive(field) and field.text() != self._before[0]:
+            field.setText(self._before[0])
+            field.setCursorPosition(self._before[1])
 
     def _replay(self, texts: tuple[str, ...]) -> None:
         target = self._target if self._target is not None and _alive(self._target) else QApplication.focusWidget()
-        if target is None:
-            return
+        if target is not None:
+            self._send(target, texts)
+
+    def _send(self, target: QWidget, texts: tuple[str, ...]) -> None:
         self._replaying = True
         try:
             for text in texts:

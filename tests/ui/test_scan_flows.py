@@ -114,3 +114,33 @@ def answered_list(window) -> list:  # noqa: ANN001
     results = []
     window.controller.answered.connect(results.append)
     return results
+
+
+def test_typed_keys_reach_a_text_field_at_once(qtbot, window, keyboard):
+    window.toolbar.focus_search.trigger()
+    keyboard.person("Mü", window.search.box)
+    assert window.search.box.text() == "Mü"  # no waiting for the scanner timeout
+
+
+def test_a_burst_into_a_field_with_text_leaves_the_text_as_it_was(qtbot, window, keyboard, codes):
+    window.toolbar.walk_in.trigger()
+    dialog = window.dialogs.current
+    qtbot.waitUntil(dialog.isVisible)
+    keyboard.person("Ann", dialog.given_name)
+    dialog.given_name.setCursorPosition(1)
+    keyboard.now += 1000  # the scan comes a moment after the typing
+    results = answered_list(window)
+    keyboard.scanner(codes["valid"][6], dialog.given_name)
+    qtbot.waitUntil(lambda: len(results) == 1)
+    assert results[0].code == codes["valid"][6]
+    assert dialog.given_name.text() == "Ann" and dialog.given_name.cursorPosition() == 1
+
+
+def test_a_burst_while_searching_leaves_the_search_alone(qtbot, window, keyboard, codes):
+    window.toolbar.focus_search.trigger()
+    keyboard.person("Kow", window.search.box)
+    keyboard.now += 1000
+    results = answered_list(window)
+    keyboard.scanner(codes["valid"][7], window.search.box, terminator=None)
+    qtbot.waitUntil(lambda: len(results) == 1)
+    assert window.search.box.text() == "Kow" and results[0].code == codes["valid"][7]
