@@ -23,6 +23,7 @@ from checkin.store.desk import DeskService
 from checkin.store.models import Registration
 from checkin.sync.demo import create_demo_event
 from tests.perf.harness import Timing, measure, report
+from tests.ui.conftest import window_settings  # noqa: F401 - a fixture
 from tests.ui.keys import Keyboard
 
 GUESTS = 100_000
@@ -79,14 +80,6 @@ def open_window(qtbot, database, settings):  # noqa: ANN001, ANN201
     return window
 
 
-@pytest.fixture
-def desk_settings(settings):
-    settings.set("sounds", False)
-    settings.set("desk_name", "Bench desk")
-    settings.set("language", "en")
-    return settings
-
-
 class PaintWatch(QObject):
     """Records when a widget was last painted (the answer is on screen, not just in a model)."""
 
@@ -101,8 +94,8 @@ class PaintWatch(QObject):
         return False
 
 
-def test_scanner_burst_to_answer_card_painted(qtbot, big_database, desk_settings):
-    window = open_window(qtbot, big_database, desk_settings)
+def test_scanner_burst_to_answer_card_painted(qtbot, big_database, window_settings):
+    window = open_window(qtbot, big_database, window_settings)
     window.scan_field.setFocus()
     keyboard = Keyboard()
     codes = valid_codes(big_database, 420)
@@ -134,8 +127,8 @@ def test_scanner_burst_to_answer_card_painted(qtbot, big_database, desk_settings
            target="p99 < 30 ms")
 
 
-def test_three_letters_typed_to_results_painted(qtbot, big_database, desk_settings):
-    window = open_window(qtbot, big_database, desk_settings)
+def test_three_letters_typed_to_results_painted(qtbot, big_database, window_settings):
+    window = open_window(qtbot, big_database, window_settings)
     panel = window.search
     window.toolbar.focus_search.trigger()
     keyboard = Keyboard()
@@ -172,13 +165,13 @@ def test_three_letters_typed_to_results_painted(qtbot, big_database, desk_settin
            target="p95 < 50 ms", note="keys pass the wedge filter; text fields get held keys at once")
 
 
-def test_start_to_scan_ready(qtbot, big_database, desk_settings):
+def test_start_to_scan_ready(qtbot, big_database, window_settings):
     from PySide6.QtWidgets import QApplication
 
     from checkin.app import build_desk_window
 
     def start_and_close() -> None:
-        window = build_desk_window(big_database, desk_settings, QApplication.instance())
+        window = build_desk_window(big_database, window_settings, QApplication.instance())
         with qtbot.waitSignal(window.ready, timeout=30_000):
             window.show()
         window.close()
@@ -191,7 +184,7 @@ def test_start_to_scan_ready(qtbot, big_database, desk_settings):
 
     baseline = measure("open_database (bare store call)", open_store, repeat=8, warmup=1)
     cold = measure("cold start: new process → ready for scans",
-                   lambda: cold_start(big_database.url, desk_settings.path.parent), repeat=3, warmup=1)
+                   lambda: cold_start(big_database.url, window_settings.path.parent), repeat=3, warmup=1)
     interpreter = measure("new process importing QtWidgets only", lambda: cold_start("", None), repeat=3, warmup=1)
     report("ui: start to scan-ready", [timing, cold], baseline, registrations=GUESTS, target="< 1.5 s",
            process_with_qt_imports_only_median_ms=round(interpreter.median * 1000, 1))

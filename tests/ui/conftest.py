@@ -72,9 +72,17 @@ def codes(database, demo):
         return {"valid": of("valid"), "cancelled": of("cancelled"), "unpaid": of("unpaid")}
 
 
-def answered(qtbot, window, count: int = 1, timeout: int = 5000) -> list:  # noqa: ANN001
-    """Wait for ``count`` answers from the desk and return their ScanResults."""
+def answers(window) -> list:  # noqa: ANN001
+    """The ScanResults the desk answers from now on, collected as they come."""
     results = []
     window.controller.answered.connect(results.append)
-    qtbot.waitUntil(lambda: len(results) >= count, timeout=timeout)
+    return results
+
+
+def scan(qtbot, window, keyboard, *payloads: str) -> list:  # noqa: ANN001
+    """Scanner bursts for ``payloads``; their ScanResults once all are answered."""
+    results = answers(window)
+    for payload in payloads:
+        keyboard.scanner(payload)
+    qtbot.waitUntil(lambda: len(results) == len(payloads))
     return results

@@ -6,19 +6,11 @@ import re
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QSpinBox
 
 from checkin.core.decision import Outcome
-from tests.ui.conftest import answered
-
-
-def scan_all(qtbot, window, keyboard, payloads: list[str]) -> list:  # noqa: ANN001
-    results = answered(qtbot, window, 0)
-    for payload in payloads:
-        keyboard.scanner(payload)
-    qtbot.waitUntil(lambda: len(results) == len(payloads))
-    return results
+from tests.ui.conftest import answers, scan
 
 
 def test_dashboard_counts_and_charts_arrivals_and_updates_live(qtbot, window, keyboard, codes):
-    scan_all(qtbot, window, keyboard, codes["valid"][:3] + codes["cancelled"][:1])
+    scan(qtbot, window, keyboard, *codes["valid"][:3], codes["cancelled"][0])
     registered = 200 - len(codes["cancelled"])
     window.toolbar.show_dashboard.trigger()
     dashboard = window.dashboard
@@ -31,7 +23,7 @@ def test_dashboard_counts_and_charts_arrivals_and_updates_live(qtbot, window, ke
     assert sum(int(v.split(" / ")[0]) for v in types.values()) == 3
     [series] = dashboard.chart.series()
     assert sum(series.barSets()[0].at(i) for i in range(series.barSets()[0].count())) == 3
-    scan_all(qtbot, window, keyboard, codes["valid"][3:4])
+    scan(qtbot, window, keyboard, codes["valid"][3])
     qtbot.waitUntil(lambda: dashboard.headline.text() == f"4 of {registered} guests are in", timeout=5000)
 
 
@@ -80,7 +72,7 @@ def test_first_run_choices_of_other_issues_are_enabled_when_installed(qtbot, mak
 
 
 def test_a_scan_while_the_event_is_being_read_is_answered_once_it_is(qtbot, window, codes):
-    results = answered(qtbot, window, 0)
+    results = answers(window)
     window.controller.load()  # e.g. after the first-run dialog created the demo event
     window.controller.setup = None
     window.scan(codes["valid"][0])

@@ -8,13 +8,9 @@ from sqlalchemy import func, select
 
 from checkin.core.decision import Outcome
 from checkin.store.models import CheckIn, Registration
+from tests.ui.conftest import answers
 from tests.fakes import RecordingBadgePrinter
 
-
-def answers(window) -> list:  # noqa: ANN001
-    results = []
-    window.controller.answered.connect(results.append)
-    return results
 
 
 def ok_rows(database) -> int:  # noqa: ANN001

@@ -11,7 +11,7 @@ import pytest
 from checkin.resources import resource_path
 from checkin.ui import translation_files
 from checkin.ui.i18n import pick_language
-from tests.ui.conftest import answered
+from tests.ui.conftest import answers
 
 PLACEHOLDER = re.compile(r"\{\w*\}|%n")
 
@@ -54,7 +54,7 @@ def test_switching_to_german_and_back_while_the_desk_runs(qtbot, window, keyboar
     qtbot.waitUntil(lambda: window.card.headline.text() == "Bereit zum Scannen")
     assert window.tabs.tabText(0) == "&Suche" and window.toolbar.walk_in.text() == "&Spontangast…"
     assert window.settings.get("language") == "de"
-    results = answered(qtbot, window, 0)
+    results = answers(window)
     keyboard.scanner(codes["valid"][0])
     qtbot.waitUntil(lambda: len(results) == 1)
     assert window.card.headline.text() == "Willkommen!"
