@@ -149,8 +149,7 @@ def test_three_letters_typed_to_results_painted(qtbot, big_database, window_sett
         changed.clear()
         started = time.perf_counter()
         keyboard.person(prefix[2], panel.box)
-        qtbot.waitUntil(lambda p=prefix: p in shown and watch.painted_at > started, timeout=5000)
-        assert panel.proxy.rowCount() > 0 or prefix  # rows (or an honest "0 found") are on screen
+        qtbot.waitUntil(lambda p=prefix, s=started: p in shown and watch.painted_at > s, timeout=5000)
         timing.seconds.append(watch.painted_at - started)
         in_box.seconds.append(watch.painted_at - changed[0])
     setup = window.controller.setup

@@ -8,9 +8,8 @@ from sqlalchemy import func, select
 
 from checkin.core.decision import Outcome
 from checkin.store.models import CheckIn, Registration
-from tests.ui.conftest import answers
 from tests.fakes import RecordingBadgePrinter
-
+from tests.ui.conftest import answers
 
 
 def ok_rows(database) -> int:  # noqa: ANN001

@@ -6,7 +6,16 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from checkin.store.search import SearchHit
-from checkin.ui.search_model import COMPANY, ID_ROLE, IN, NAME, SORT_ROLE, STATUS, TICKET, SearchModel
+from checkin.ui.search_model import (
+    COMPANY,
+    ID_ROLE,
+    IN,
+    NAME,
+    SORT_ROLE,
+    STATUS,
+    TICKET,
+    SearchModel,
+)
 
 
 def hit(registration_id: int, given: str, family: str, **fields) -> SearchHit:
