@@ -42,6 +42,7 @@ class DeskToolbar(QToolBar):
         self.focus_scan = self._action(lambda: window.scan_field.setFocus(), "Ctrl+L")
         self.focus_search = self._action(self._show_search, QKeySequence.StandardKey.Find)
         self.show_dashboard = self._action(lambda: window.tabs.setCurrentWidget(window.dashboard), "Ctrl+D")
+        self.guest_details = self._action(self._show_selected_guest, "Ctrl+I")
         self.languages = QActionGroup(self)
         self.language_actions = {code: self._action(lambda _c=False, code=code: window.set_language(code),
                                                     checkable=True) for code in ("", "de", "en")}
@@ -63,7 +64,7 @@ class DeskToolbar(QToolBar):
         desk, view, tools = self.menus["desk"], self.menus["view"], self.menus["tools"]
         for action in (self.walk_in, self.undo, None, self.entry, self.exit, None, self.settings, None, self.quit):
             desk.addSeparator() if action is None else desk.addAction(action)
-        for action in (self.focus_scan, self.focus_search, self.show_dashboard):
+        for action in (self.focus_scan, self.focus_search, self.guest_details, self.show_dashboard):
             view.addAction(action)
         self.language_menu = view.addMenu("")
         for action in self.language_actions.values():
@@ -80,6 +81,7 @@ class DeskToolbar(QToolBar):
             self.entry: self.tr("E&ntry"), self.exit: self.tr("E&xit"), self.settings: self.tr("&Settings…"),
             self.quit: self.tr("&Quit"), self.focus_scan: self.tr("Go to the &scan field"),
             self.focus_search: self.tr("&Find a guest"), self.show_dashboard: self.tr("Show the &dashboard"),
+            self.guest_details: self.tr("Details of the selected &guest…"),
             self.language_actions[""]: self.tr("As the &system"),
             self.language_actions["de"]: "&Deutsch", self.language_actions["en"]: "&English",
         }
@@ -106,6 +108,11 @@ class DeskToolbar(QToolBar):
 
     def _set_direction(self, direction: Direction) -> None:
         self.window_.controller.direction = direction
+
+    def _show_selected_guest(self) -> None:
+        registration_id = self.window_.search.selected_id()
+        if registration_id is not None:
+            self.window_.dialogs.show_guest(registration_id)
 
     def _show_search(self) -> None:
         self.window_.tabs.setCurrentWidget(self.window_.search)

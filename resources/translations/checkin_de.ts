@@ -264,6 +264,10 @@
         <translation>&amp;Übersicht zeigen</translation>
     </message>
     <message>
+        <source>Details of the selected &amp;guest…</source>
+        <translation>Details des gewählten &amp;Gasts…</translation>
+    </message>
+    <message>
         <source>As the &amp;system</source>
         <translation>Wie das &amp;System</translation>
     </message>

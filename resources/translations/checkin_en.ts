@@ -264,6 +264,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Details of the selected &amp;guest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>As the &amp;system</source>
         <translation type="unfinished"></translation>
     </message>

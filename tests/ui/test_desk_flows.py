@@ -171,7 +171,8 @@ def test_guest_details_check_in_notes_and_print(qtbot, make_window, demo, keyboa
     window = make_window(badge_printer=printer)
     target = guest(database, codes["valid"][0])
     type_into_search(qtbot, window, keyboard, target.email)
-    window.search.details_requested.emit(window.search.selected_id())
+    window.activateWindow()
+    qtbot.keyClick(window.search.box, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # no mouse needed
     qtbot.waitUntil(lambda: window.dialogs.guest is not None and window.dialogs.guest.isVisible())
     dialog = window.dialogs.guest
     assert target.email in [label.text() for label in dialog.findChildren(type(window.scan_label))]
