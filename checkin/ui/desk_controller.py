@@ -16,6 +16,7 @@ from checkin.store import guests, search, stats
 from checkin.store.database import Database
 from checkin.store.desk import DeskService
 from checkin.store.desk_setup import DeskSetup, load_setup
+from checkin.ui.search_model import SEARCH_LIMIT
 from checkin.ui.tasks import TaskLane
 
 
@@ -98,7 +99,7 @@ class DeskController(QObject):
     def undo(self, check_in_id: int) -> None:
         self._submit(lambda: self._service.undo(check_in_id), self._undone)
 
-    def search(self, text: str, on_done: Callable[[list], None], limit: int = 50) -> None:
+    def search(self, text: str, on_done: Callable[[list], None], limit: int = SEARCH_LIMIT) -> None:
         setup = self.setup
         if setup is None:
             on_done([])

@@ -10,6 +10,8 @@ from checkin.ui.answer_text import local_time
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 IN, NAME, COMPANY, TICKET, STATUS = range(5)
+#: Search shows at most this many guests; more letters narrow it down.
+SEARCH_LIMIT = 50
 _Index = QModelIndex | QPersistentModelIndex
 
 

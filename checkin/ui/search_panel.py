@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.ui.search_model import ID_ROLE, NAME, SORT_ROLE, SearchModel
+from checkin.ui.search_model import ID_ROLE, NAME, SEARCH_LIMIT, SORT_ROLE, SearchModel
 
 DEBOUNCE_MS = 0  # no wait: queries already coalesce (newer text replaces the queued one)
 _NAVIGATION = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
@@ -150,5 +150,8 @@ class SearchPanel(QWidget):
     def _update_status(self) -> None:
         if not self.shown_text:
             self.status.setText(self.tr("Enter checks in the selected guest; double-click shows details."))
+        elif self.proxy.rowCount() >= SEARCH_LIMIT:
+            self.status.setText(self.tr("The first %n guests are shown: type more to narrow the search.", "",
+                                        self.proxy.rowCount()))
         else:
             self.status.setText(self.tr("%n guest(s) found.", "", self.proxy.rowCount()))

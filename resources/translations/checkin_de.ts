@@ -531,6 +531,7 @@
     <name>SearchModel</name>
     <message>
         <source>In?</source>
+        <extracomment>Search shows at most this many guests; more letters narrow it down.</extracomment>
         <translation>Da?</translation>
     </message>
     <message>
@@ -596,6 +597,13 @@
     <message>
         <source>Enter checks in the selected guest; double-click shows details.</source>
         <translation>Enter checkt den gewählten Gast ein; Doppelklick zeigt Details.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n guests are shown: type more to narrow the search.</source>
+        <translation>
+            <numerusform>Der erste %n Gast wird gezeigt: tippen Sie weiter, um die Suche einzugrenzen.</numerusform>
+            <numerusform>Die ersten %n Gäste werden gezeigt: tippen Sie weiter, um die Suche einzugrenzen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n guest(s) found.</source>

@@ -531,6 +531,7 @@
     <name>SearchModel</name>
     <message>
         <source>In?</source>
+        <extracomment>Search shows at most this many guests; more letters narrow it down.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -596,6 +597,13 @@
     <message>
         <source>Enter checks in the selected guest; double-click shows details.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n guests are shown: type more to narrow the search.</source>
+        <translation>
+            <numerusform>The first %n guest is shown: type more to narrow the search.</numerusform>
+            <numerusform>The first %n guests are shown: type more to narrow the search.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n guest(s) found.</source>
