@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QPlainTextEdit,
@@ -51,9 +52,12 @@ class GuestDialog(QDialog):
         self.save_button.clicked.connect(
             lambda: self.notes_saved.emit(self.details.registration_id, self.notes.toPlainText()))
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.details.registration_id))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        # The actions get a row of their own: in German their labels need the whole width.
+        actions = QHBoxLayout()
         for button in (self.check_in_button, self.undo_button, self.save_button, self.print_button):
-            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self._fields)
@@ -62,6 +66,7 @@ class GuestDialog(QDialog):
         layout.addWidget(self.notes)
         layout.addWidget(QLabel(self.tr("Check-ins on this list:"), self))
         layout.addWidget(self.log)
+        layout.addLayout(actions)
         layout.addWidget(buttons)
         self.set_details(details)
 
