@@ -9,3 +9,16 @@ class RecordingBadgePrinter:
 
     def print_badge(self, registration_id: int, *, reprint: bool = False) -> None:
         self.jobs.append((registration_id, reprint))
+
+
+def failing_badge_printer():  # noqa: ANN201 - a QObject made on demand (Qt is imported lazily here)
+    """A badge service whose printer is out of paper: every job reports ``failed``."""
+    from PySide6.QtCore import QObject, Signal
+
+    class FailingBadgePrinter(QObject):
+        failed = Signal(int, str)
+
+        def print_badge(self, registration_id: int, *, reprint: bool = False) -> None:
+            self.failed.emit(registration_id, "printer is out of paper")
+
+    return FailingBadgePrinter()

@@ -130,6 +130,9 @@ class MainWindow(QMainWindow):
         self.search.check_in_requested.connect(self.controller.check_in)
         self.search.details_requested.connect(self.dialogs.show_guest)
         self.tabs.currentChanged.connect(lambda _index: self._on_log_changed())
+        failed = getattr(self.badge_printer, "failed", None)  # the badge service reports (id, message)
+        if failed is not None:
+            failed.connect(self._on_badge_failed)
 
     # -- what the desk does -------------------------------------------------------------
     def scan(self, payload: str) -> None:
@@ -218,6 +221,10 @@ class MainWindow(QMainWindow):
         self.dialogs.refresh_guest()
         if not self._dashboard_timer.isActive():
             self._dashboard_timer.start()
+
+    def _on_badge_failed(self, _registration_id: int, message: str) -> None:
+        # In the status bar, not a dialog: the queue goes on while someone sees to the printer.
+        self.status.showMessage(self.tr("Badge not printed: {0}").format(message), 15_000)
 
     def _on_failed(self, message: str) -> None:
         self.card.show_message(Severity.REFUSED, self.tr("Something went wrong"), message)

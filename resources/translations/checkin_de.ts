@@ -507,6 +507,10 @@
         <translation>{0} ist nicht mehr eingecheckt.</translation>
     </message>
     <message>
+        <source>Badge not printed: {0}</source>
+        <translation>Namensschild nicht gedruckt: {0}</translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation>Etwas ist schiefgegangen</translation>
     </message>

@@ -507,6 +507,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Badge not printed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>

@@ -208,3 +208,17 @@ def test_without_a_printer_the_print_button_says_why(qtbot, window, keyboard, co
     qtbot.waitUntil(lambda: window.dialogs.guest is not None and window.dialogs.guest.isVisible())
     assert not window.dialogs.guest.print_button.isEnabled()
     assert window.dialogs.guest.print_button.toolTip()
+
+
+def test_a_failed_badge_is_reported_in_the_status_bar_and_check_in_goes_on(qtbot, make_window, demo,
+                                                                          window_settings, keyboard, codes):
+    from tests.fakes import failing_badge_printer
+
+    window_settings.set("print_on_check_in", True)
+    window = make_window(badge_printer=failing_badge_printer())
+    results = answers(window)
+    keyboard.scanner(codes["valid"][0])
+    qtbot.waitUntil(lambda: len(results) == 1)
+    assert window.card.severity == "ok"
+    assert window.status.currentMessage() == "Badge not printed: printer is out of paper"
+    assert window.dialogs.current is None  # no dialog steals the focus
