@@ -62,6 +62,11 @@ class WedgeDetector:
         return bool(self._held)
 
     @property
+    def scanning(self) -> bool:
+        """What is held is a scan already: however it ends, it ends as a burst."""
+        return self.holding and self._is_scan
+
+    @property
     def _is_scan(self) -> bool:
         return len(self._held) >= self.config.min_length or self._starts_with_prefix()
 

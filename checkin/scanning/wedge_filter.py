@@ -65,7 +65,9 @@ class WedgeFilter(QObject):
                 self._target = watched  # the focus widget: key events are sent to it
             verdict = self.detector.key(text, at_ms)
             self._apply(verdict)
-            if self.detector.holding:
+            if self.detector.scanning:
+                self._take_back_early()  # at once, so the field is clean while the rest comes in
+            elif self.detector.holding:
                 self._show_early(text)
             return verdict.consume
         else:
@@ -100,6 +102,8 @@ class WedgeFilter(QObject):
         self._send(field, (text,))
 
     def _take_back_early(self) -> None:
+        if not self._early:
+            return
         field, self._early = self._target, []
         if isinstance(field, QLineEdit) and _alive(field) and field.text() != self._before[0]:
             field.setText(self._before[0])

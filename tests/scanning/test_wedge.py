@@ -118,3 +118,12 @@ def test_config_comes_from_settings(settings):
     settings.set("scanner_suffix", "!")
     config = WedgeConfig.from_settings(settings)
     assert (config.max_key_interval_ms, config.min_length, config.suffix) == (20, 6, "!")
+
+
+def test_scanning_is_known_as_soon_as_the_run_is_long_enough():
+    detector = WedgeDetector(CONFIG)
+    feed(detector, "abc", 0, 5)
+    assert detector.holding and not detector.scanning
+    detector.key("d", 15)
+    assert detector.scanning
+    assert detector.timeout().burst == "abcd" and not detector.scanning

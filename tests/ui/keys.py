@@ -22,7 +22,8 @@ class Keyboard:
             event.setTimestamp(self.now)
             QCoreApplication.sendEvent(widget, event)
 
-    def scanner(self, text: str, widget: QWidget | None = None, step_ms: int = 4, terminator: str | None = "\r") -> None:
+    def scanner(self, text: str, widget: QWidget | None = None, step_ms: int = 4, terminator: str | None = "\r",
+                pause_after: bool = True) -> None:
         """A USB scanner typing ``text`` (then Enter, Tab or nothing) into the focused widget."""
         target = widget or QApplication.focusWidget()
         for ch in text:
@@ -33,7 +34,8 @@ class Keyboard:
             self.key(target, "\r", Qt.Key.Key_Return)
         elif terminator == "\t":
             self.key(target, "\t", Qt.Key.Key_Tab)
-        self.now += 1000  # the next action comes later
+        if pause_after:
+            self.now += 1000  # the next action comes later
 
     def person(self, text: str, widget: QWidget | None = None, step_ms: int = 150) -> None:
         """A person typing ``text`` at ``step_ms`` between keys."""
@@ -42,6 +44,6 @@ class Keyboard:
             self.now += step_ms
             self.key(target, ch)
 
-    def enter(self, widget: QWidget | None = None) -> None:
-        self.now += 150
+    def enter(self, widget: QWidget | None = None, step_ms: int = 150) -> None:
+        self.now += step_ms
         self.key(widget or QApplication.focusWidget(), "\r", Qt.Key.Key_Return)
