@@ -125,3 +125,12 @@ def test_a_burst_while_searching_leaves_the_search_alone(qtbot, window, keyboard
     keyboard.scanner(codes["valid"][7], window.search.box, terminator=None)
     qtbot.waitUntil(lambda: len(results) == 1)
     assert window.search.box.text() == "Kow" and results[0].code == codes["valid"][7]
+
+
+def test_the_answer_clears_after_the_configured_timeout(qtbot, make_window, demo, window_settings, keyboard, codes):
+    window_settings.set("answer_timeout_s", 1)
+    window = make_window()
+    scan(qtbot, window, keyboard, codes["valid"][8])
+    assert window.card.severity == "ok"
+    qtbot.waitUntil(lambda: window.card.severity == "idle", timeout=3000)
+    assert window.card.headline.text() == "Ready to scan"
