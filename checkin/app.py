@@ -4,12 +4,21 @@ from __future__ import annotations
 import sys
 
 
+def build_desk_window(database, settings, app, **collaborators):  # noqa: ANN001, ANN201
+    """The desk window with its language installed (shared by the app, tests and screenshots)."""
+    from checkin.ui.i18n import Translations, pick_language
+    from checkin.ui.main_window import MainWindow
+
+    translations = Translations(app)
+    translations.apply(pick_language(settings.get("language")))
+    return MainWindow(database, settings, translations=translations, **collaborators)
+
+
 def run_desk_app(db_url: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from checkin.settings import Settings
     from checkin.store.database import StoreOpenError, open_database
-    from checkin.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Check-in Desk")
@@ -19,6 +28,9 @@ def run_desk_app(db_url: str | None = None) -> int:
     except StoreOpenError as error:
         QMessageBox.critical(None, "Check-in Desk", str(error))
         return 1
-    window = MainWindow(database, Settings())
+    window = build_desk_window(database, Settings(), app)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        database.dispose()

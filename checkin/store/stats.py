@@ -1,13 +1,15 @@
 """Counts for the dashboard and ``checkin stats``: registered, arrived, per ticket type and desk."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from checkin.core.decision import Outcome
-from checkin.store.models import CheckIn, Desk, Registration, TicketType
+from checkin.store.models import CheckIn, Desk, Event, Registration, TicketType
 
 
 @dataclass
@@ -76,3 +78,39 @@ def event_stats(session: Session, event_id: int, list_id: int, event_name: str =
                       for name, registered, arrived in per_type],
         desks=[{"name": name, "check_ins": n} for name, n in per_desk],
     )
+
+
+def arrivals_per_quarter_hour(session: Session, list_id: int, *, limit_hours: int = 48) -> list[tuple[datetime, int]]:
+    """Accepted, not undone entries on the list per 15-minute slot (UTC slot start, count),
+    oldest first, covering at most the last ``limit_hours`` that had arrivals."""
+    moments = session.scalars(
+        select(CheckIn.happened_at).where(
+            CheckIn.check_in_list_id == list_id, CheckIn.outcome == Outcome.OK.value,
+            CheckIn.reverted_by_id.is_(None), CheckIn.direction == "entry",
+        ).order_by(CheckIn.happened_at)
+    ).all()
+    slots: Counter[datetime] = Counter(_quarter_hour(moment) for moment in moments)
+    if not slots:
+        return []
+    newest = max(slots)
+    oldest = max(min(slots), newest - timedelta(hours=limit_hours))
+    series, slot = [], oldest
+    while slot <= newest:
+        series.append((slot, slots.get(slot, 0)))
+        slot += QUARTER_HOUR
+    return series
+
+
+def pending_uploads(session: Session) -> int:
+    """Check-ins waiting to be uploaded to a pretix server (demo and file events upload nothing)."""
+    return session.scalar(
+        select(func.count(CheckIn.id)).join(Event, CheckIn.event_id == Event.id)
+        .where(CheckIn.upload_state == "pending", Event.source == "pretix")
+    ) or 0
+
+
+QUARTER_HOUR = timedelta(minutes=15)
+
+
+def _quarter_hour(moment: datetime) -> datetime:
+    return moment.replace(minute=moment.minute - moment.minute % 15, second=0, microsecond=0)

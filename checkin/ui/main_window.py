@@ -1,17 +1,258 @@
-"""The desk window (a placeholder until the front-desk issue fills it in)."""
+"""The desk window: scan field and answer card on the left, search and dashboard on the right.
+
+Layout and wiring only: actions go to the DeskController (database lane), answers come back
+by signal. Scanner bursts reach the scan handler through the application-wide WedgeFilter,
+whatever widget or dialog has focus.
+"""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checkin.core.decision import Severity
+from checkin.core.payload import PayloadRules
+from checkin.scanning.wedge import WedgeConfig
+from checkin.scanning.wedge_filter import WedgeFilter
 from checkin.settings import Settings
 from checkin.store.database import Database, describe
+from checkin.ui.answer_card import AnswerCard
+from checkin.ui.dashboard import Dashboard
+from checkin.ui.desk_controller import DeskController
+from checkin.ui.desk_toolbar import DeskToolbar
+from checkin.ui.dialogs import DeskDialogs
+from checkin.ui.look import apply_look
+from checkin.ui.search_panel import SearchPanel
+from checkin.ui.sounds import AnswerSounds
+from checkin.ui.status_bar import DeskStatusBar
+from checkin.ui.tasks import TaskLane
+
+DASHBOARD_REFRESH_MS = 1500
+UPLOADS_REFRESH_MS = 10_000
+
+
+class _DeskUndo(QObject):
+    """Line edits take Ctrl+Z for undoing typed text; at the desk it means "undo the last
+    check-in", so the shortcut override is refused and the window's action fires."""
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.ShortcutOverride and event.matches(QKeySequence.StandardKey.Undo):
+            event.ignore()
+            return True
+        return False
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database, settings: Settings):
+    #: The desk knows its event and list and takes scans (or None: no event yet).
+    ready = Signal(object)
+
+    def __init__(self, database: Database, settings: Settings, *, badge_printer=None,  # noqa: ANN001
+                 extra_menu_actions: Sequence[QAction] = (), translations=None,  # noqa: ANN001
+                 first_run_handlers: dict[str, Callable[[], None] | None] | None = None, clock=None):  # noqa: ANN001
         super().__init__()
-        self.database = database
-        self.settings = settings
-        self.setWindowTitle(self.tr("Check-in Desk"))
-        self.setCentralWidget(QLabel(self.tr("Database: {0}").format(describe(database.url))))
+        self.database, self.settings, self.badge_printer = database, settings, badge_printer
+        self.translations = translations
+        desk_id, desk_name = settings.desk_identity()
+        self.lane = TaskLane(self)
+        self.read_lane = TaskLane(self, "checkin-read")
+        self.controller = DeskController(database, desk_id, desk_name, self._payload_rules(), self.lane, self,
+                                         clock=clock, read_lane=self.read_lane)
+        self.wedge = WedgeFilter(WedgeConfig.from_settings(settings), self)
+        self.sounds = AnswerSounds(settings.get("sounds"), self)
+        self.dialogs = DeskDialogs(self, first_run_handlers)
+        self._build(desk_name)
+        self.toolbar = DeskToolbar(self)
+        self.addToolBar(self.toolbar)
+        self.menus = self.toolbar.build_menus(extra_menu_actions)
+        self._connect()
+        apply_look(self, settings)
+        self.retranslate()
         self.resize(1366, 768)
+        self.wedge.install()
+        self.controller.load(settings.get("event_slug"), settings.get("check_in_list_id"))
+
+    def _build(self, desk_name: str) -> None:
+        self.scan_field = QLineEdit(self)
+        self.scan_field.setObjectName("scanField")
+        self.scan_label = QLabel(self)
+        self.scan_label.setBuddy(self.scan_field)
+        self.card = AnswerCard(self)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.addWidget(self.scan_label)
+        column.addWidget(self.scan_field)
+        column.addWidget(self.card, 1)
+        self.search = SearchPanel(self.controller.search, self)
+        self.dashboard = Dashboard(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.search, "")
+        self.tabs.addTab(self.dashboard, "")
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([640, 726])
+        self.setCentralWidget(splitter)
+        self.status = DeskStatusBar(desk_name, describe(self.database.url), self)
+        self.setStatusBar(self.status)
+        self._dashboard_timer = self._single_shot(DASHBOARD_REFRESH_MS, self.refresh_dashboard)
+        self._uploads_timer = QTimer(self)
+        self._uploads_timer.timeout.connect(self.refresh_uploads)
+        self._uploads_timer.start(UPLOADS_REFRESH_MS)
+
+    def _single_shot(self, interval: int, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _connect(self) -> None:
+        self.wedge.scanned.connect(self.scan)
+        self._desk_undo = _DeskUndo(self)
+        for field in (self.scan_field, self.search.box):
+            field.installEventFilter(self._desk_undo)
+        self.scan_field.returnPressed.connect(self._scan_typed)
+        self.controller.setup_changed.connect(self._on_setup)
+        self.controller.answered.connect(self._on_answer)
+        self.controller.undone.connect(self._on_undone)
+        self.controller.log_changed.connect(self._on_log_changed)
+        self.controller.failed.connect(self._on_failed)
+        self.search.check_in_requested.connect(self.controller.check_in)
+        self.search.details_requested.connect(self.dialogs.show_guest)
+        self.tabs.currentChanged.connect(lambda _index: self._on_log_changed())
+        failed = getattr(self.badge_printer, "failed", None)  # the badge service reports (id, message)
+        if failed is not None:
+            failed.connect(self._on_badge_failed)
+
+    # -- what the desk does -------------------------------------------------------------
+    def scan(self, payload: str) -> None:
+        self.controller.scan(payload)
+
+    def _scan_typed(self) -> None:
+        text = self.scan_field.text()
+        self.scan_field.clear()
+        if text.strip():
+            self.scan(text)
+
+    def request_undo(self) -> None:
+        self.dialogs.confirm_undo(self.controller.undo_last)
+
+    def set_connection_state(self, online: bool | None, text: str) -> None:
+        """For the sync worker: None = no server configured, True online, False offline."""
+        self.status.set_connection_state(online, text)
+
+    def set_pending_uploads(self, count: int) -> None:
+        """For the sync worker: check-ins recorded here and not yet on the server."""
+        self.status.set_queued_uploads(count)
+
+    def refresh_dashboard(self) -> None:
+        if self.tabs.currentWidget() is self.dashboard and self.controller.ready:
+            self.controller.stats(lambda result: self.dashboard.show_stats(*result))
+
+    def refresh_uploads(self) -> None:
+        self.controller.pending_uploads(self.status.set_queued_uploads)
+
+    def apply_settings(self) -> None:
+        """Settings were edited: scanner thresholds, sounds, look and language take effect now."""
+        self.wedge.configure(WedgeConfig.from_settings(self.settings))
+        self.controller.set_payload_rules(self._payload_rules())
+        self.sounds.enabled = self.settings.get("sounds")
+        apply_look(self, self.settings)
+        if self.translations is not None:
+            self.set_language(self.settings.get("language"))
+
+    def set_language(self, override: str) -> None:
+        from checkin.ui.i18n import pick_language
+
+        self.settings.set("language", override)
+        self.settings.save()
+        if self.translations is not None:
+            self.translations.apply(pick_language(override))
+
+    def _payload_rules(self) -> PayloadRules:
+        return PayloadRules(self.settings.get("scanner_prefix"), self.settings.get("scanner_suffix"))
+
+    # -- answers ------------------------------------------------------------------------
+    def _on_setup(self, setup) -> None:  # noqa: ANN001 - DeskSetup | None
+        self.toolbar.show_setup(setup)
+        if setup is None:
+            self.card.show_message(Severity.WARNING, self.tr("No event yet"),
+                                   self.tr("Open the demo event, import a file or connect to a server."))
+            self.dialogs.first_run()
+        else:
+            for view in (self.card, self.search, self.status):
+                view.set_timezone(setup.timezone)
+            self.dashboard.timezone = setup.timezone
+            self.settings.set("event_slug", setup.event_slug)
+            self.settings.set("check_in_list_id", setup.list_id)
+            self.setWindowTitle(self.tr("Check-in Desk – {0} – {1}").format(setup.event_name, setup.list_name))
+            self.search.refresh()
+            self._on_log_changed()
+        self.ready.emit(setup)
+
+    def _on_answer(self, result) -> None:  # noqa: ANN001 - ScanResult
+        decision = result.decision
+        self.card.show_decision(decision, self.settings.get("answer_timeout_s"))
+        self.sounds.play(decision.severity.value)
+        if decision.accepted and self.badge_printer is not None and self.settings.get("print_on_check_in"):
+            self.badge_printer.print_badge(result.registration_id)
+
+    def _on_undone(self, result) -> None:  # noqa: ANN001 - UndoResult | None
+        if result is None:
+            self.card.show_message(Severity.WARNING, self.tr("Nothing to undo"),
+                                   self.tr("This desk has no check-in on this list that could be undone."))
+        else:
+            self.card.show_message(Severity.WARNING, self.tr("Check-in undone"),
+                                   self.tr("{0} is no longer checked in.").format(result.name))
+        self.sounds.play("warning")
+
+    def _on_log_changed(self) -> None:
+        self.search.refresh()
+        self.dialogs.refresh_guest()
+        if not self._dashboard_timer.isActive():
+            self._dashboard_timer.start()
+
+    def _on_badge_failed(self, _registration_id: int, message: str) -> None:
+        # In the status bar, not a dialog: the queue goes on while someone sees to the printer.
+        self.status.showMessage(self.tr("Badge not printed: {0}").format(message), 15_000)
+
+    def _on_failed(self, message: str) -> None:
+        self.card.show_message(Severity.REFUSED, self.tr("Something went wrong"), message)
+        self.sounds.play("refused")
+
+    # -- language and shutdown ----------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.scan_label.setText(self.tr("S&can or type a ticket code, then press Enter:"))
+        self.scan_field.setPlaceholderText(self.tr("Ticket code"))
+        self.scan_field.setAccessibleName(self.tr("Ticket code"))
+        self.tabs.setTabText(0, self.tr("&Search"))
+        self.tabs.setTabText(1, self.tr("&Dashboard"))
+        self.toolbar.retranslate()
+        for view in (self.card, self.search, self.dashboard, self.status):
+            view.retranslate()
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        self.wedge.uninstall()
+        for timer in (self._dashboard_timer, self._uploads_timer):
+            timer.stop()
+        self.lane.shutdown()
+        self.read_lane.shutdown()
+        self.settings.save()
+        if self.translations is not None:
+            self.translations.remove()
+        super().closeEvent(event)

@@ -1,0 +1,70 @@
+"""The words of the answer card, translated, for every outcome of a scan."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QCoreApplication
+
+from checkin.core.decision import Decision, Direction, Outcome
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+
+
+def headline(decision: Decision) -> str:
+    if decision.outcome is Outcome.OK:
+        if decision.direction is Direction.EXIT:
+            return translate("Answer", "Goodbye!")
+        return translate("Answer", "Welcome!")
+    headlines = {
+        Outcome.ALREADY_CHECKED_IN: translate("Answer", "Already checked in"),
+        Outcome.UNKNOWN: translate("Answer", "Unknown code"),
+        Outcome.INVALID_CODE: translate("Answer", "Not a ticket code"),
+        Outcome.OTHER_EVENT: translate("Answer", "Ticket for another event"),
+        Outcome.REVOKED: translate("Answer", "Ticket revoked"),
+        Outcome.CANCELLED: translate("Answer", "Registration cancelled"),
+        Outcome.UNPAID: translate("Answer", "Not paid"),
+        Outcome.NOT_VALID_FOR_LIST: translate("Answer", "Not valid for this list"),
+        Outcome.NOT_YET_VALID: translate("Answer", "Not valid yet"),
+        Outcome.NO_LONGER_VALID: translate("Answer", "No longer valid"),
+    }
+    return headlines.get(decision.outcome, decision.outcome.value)
+
+
+def advice(decision: Decision, timezone: str) -> str:
+    """One line under the guest: what happened before, or what the desk should do now."""
+    if decision.outcome is Outcome.ALREADY_CHECKED_IN and decision.previous is not None:
+        return translate("Answer", "Checked in at {time} at desk {desk}. Do not let the ticket in twice.").format(
+            time=local_time(decision.previous.happened_at, timezone), desk=decision.previous.desk)
+    hints = {
+        Outcome.OK: (translate("Answer", "Exit recorded.") if decision.direction is Direction.EXIT
+                     else translate("Answer", "Entry recorded.")),
+        Outcome.UNKNOWN: translate("Answer", "No registration has this code. Search the guest by name instead."),
+        Outcome.INVALID_CODE: translate("Answer", "This is not a ticket code. Scan the QR code on the ticket."),
+        Outcome.OTHER_EVENT: translate("Answer", "This ticket belongs to another event: {message}"),
+        Outcome.REVOKED: translate("Answer", "The ticket was re-issued. Ask the guest for the newest ticket."),
+        Outcome.CANCELLED: translate("Answer", "This registration was cancelled. Send the guest to the organisers."),
+        Outcome.UNPAID: translate("Answer", "This registration is not paid. Send the guest to the organisers."),
+        Outcome.NOT_VALID_FOR_LIST: translate("Answer", "The ticket type does not admit to this list."),
+        Outcome.NOT_YET_VALID: translate("Answer", "The ticket is not valid yet: {message}"),
+        Outcome.NO_LONGER_VALID: translate("Answer", "The ticket is no longer valid: {message}"),
+    }
+    return hints.get(decision.outcome, "{message}").format(message=decision.message)
+
+
+def local_time(moment: datetime, timezone: str) -> str:
+    """A moment as the event's local clock shows it: the time today, else date and time."""
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    local = moment.astimezone(zone)
+    today = datetime.now(zone).date()
+    return local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
+
+
+def ticket_line(decision: Decision) -> str:
+    guest = decision.guest
+    if guest is None:
+        return ""
+    return " · ".join(part for part in (guest.company, guest.ticket_type) if part)

@@ -1,0 +1,174 @@
+"""The desk's actions as requests on the database lane; answers come back as signals.
+
+Views call these methods and listen to the signals; nothing here blocks the UI thread.
+Every action opens its own session on the lane (inside DeskService or below).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from checkin.core.decision import Direction
+from checkin.core.payload import PayloadRules
+from checkin.store import guests, search, stats
+from checkin.store.database import Database
+from checkin.store.desk import DeskService
+from checkin.store.desk_setup import DeskSetup, load_setup
+from checkin.ui.search_model import SEARCH_LIMIT
+from checkin.ui.tasks import TaskLane
+
+
+class DeskController(QObject):
+    #: The desk knows its event and list (or None: the database holds no event yet).
+    setup_changed = Signal(object)
+    #: A ScanResult: a scan, a check-in from search or details, or a walk-in.
+    answered = Signal(object)
+    #: An UndoResult, or None when there was nothing to undo.
+    undone = Signal(object)
+    #: The check-in log changed (counts, search rows and details may be stale).
+    log_changed = Signal()
+    #: A request failed; the text is for the desk.
+    failed = Signal(str)
+
+    def __init__(self, database: Database, desk_id: str, desk_name: str, payload_rules: PayloadRules,
+                 lane: TaskLane, parent: QObject | None = None, clock: Callable | None = None,
+                 read_lane: TaskLane | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.lane = lane
+        self.read_lane = read_lane or lane
+        self.desk_name = desk_name
+        self.setup: DeskSetup | None = None
+        self.direction = Direction.ENTRY
+        self._service: DeskService | None = None
+        self._service_args = (database, desk_id, desk_name) + ((clock,) if clock else ())
+        self._payload_rules = payload_rules
+        self._loading = False
+        #: Scans that arrived while the event was still being read: answered once it is.
+        self._waiting: list[str] = []
+
+    @property
+    def ready(self) -> bool:
+        return self.setup is not None and self._service is not None
+
+    def load(self, event_slug: str = "", list_id: int = 0) -> None:
+        """(Re)read the event and list; ``setup_changed`` follows."""
+        self._loading = True
+        self._submit(lambda: self._load(event_slug, list_id), self._loaded)
+
+    def choose_list(self, list_id: int) -> None:
+        if self.setup is not None and list_id != self.setup.list_id:
+            self._set_setup(self.setup.with_list(list_id))
+
+    def set_payload_rules(self, rules: PayloadRules) -> None:
+        self._payload_rules = rules
+        if self._service is not None:
+            self._service.payload_rules = rules
+
+    def scan(self, payload: str) -> None:
+        setup, direction = self.setup, self.direction
+        if setup is None and self._loading:
+            self._waiting.append(payload)
+            return
+        if setup is None:
+            self.failed.emit(self.tr("No event is open: open the demo event or import one first."))
+            return
+        self._submit(lambda: self._service.scan(setup.event_id, setup.list_id, payload, direction),
+                     self._answer)
+
+    def check_in(self, registration_id: int, source: str = "search") -> None:
+        setup, direction = self.setup, self.direction
+        if setup is None:
+            return
+        self._submit(lambda: self._service.check_in_registration(registration_id, setup.list_id, direction, source),
+                     self._answer)
+
+    def walk_in(self, fields: dict[str, Any]) -> None:
+        setup = self.setup
+        if setup is None:
+            return
+        self._submit(lambda: self._service.walk_in(setup.event_id, setup.list_id, **fields), self._answer)
+
+    def undo_last(self) -> None:
+        if self.setup is not None:
+            list_id = self.setup.list_id
+            self._submit(lambda: self._service.undo_last(list_id), self._undone)
+
+    def undo(self, check_in_id: int) -> None:
+        self._submit(lambda: self._service.undo(check_in_id), self._undone)
+
+    def search(self, text: str, on_done: Callable[[list], None], limit: int = SEARCH_LIMIT) -> None:
+        setup = self.setup
+        if setup is None:
+            on_done([])
+            return
+        self._read(lambda session: search.search(session, setup.event_id, text, list_id=setup.list_id, limit=limit),
+                   on_done)
+
+    def stats(self, on_done: Callable[[tuple], None]) -> None:
+        setup = self.setup
+        if setup is None:
+            return
+        self._read(lambda session: (
+            stats.event_stats(session, setup.event_id, setup.list_id, setup.event_name, setup.list_name),
+            stats.arrivals_per_quarter_hour(session, setup.list_id),
+        ), on_done)
+
+    def pending_uploads(self, on_done: Callable[[int], None]) -> None:
+        self._read(stats.pending_uploads, on_done)
+
+    def guest(self, registration_id: int, on_done: Callable[[guests.GuestDetails], None]) -> None:
+        setup = self.setup
+        if setup is not None:
+            self._read(lambda session: guests.guest_details(session, registration_id, setup.list_id), on_done)
+
+    def save_notes(self, registration_id: int, notes: str, on_done: Callable[[object], None]) -> None:
+        def write() -> None:
+            with self.database.session() as session:
+                guests.set_notes(session, registration_id, notes)
+        self._submit(write, on_done)
+
+    def run(self, task: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """Any other database job (e.g. creating the demo event) on the same lane."""
+        self._submit(task, on_done)
+
+    def _load(self, event_slug: str, list_id: int) -> DeskSetup | None:
+        if self._service is None:
+            self._service = DeskService(*self._service_args, payload_rules=self._payload_rules)
+        with self.database.reader() as session:
+            return load_setup(session, event_slug, list_id)
+
+    def _read(self, query: Callable, on_done: Callable) -> None:
+        def task():  # noqa: ANN202
+            with self.database.reader() as session:
+                return query(session)
+        self.read_lane.run(task, on_done, self._fail)
+
+    def _submit(self, task: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        self.lane.run(task, on_done, self._fail)
+
+    def _fail(self, error: BaseException) -> None:
+        self._loading = False
+        self.failed.emit(str(error) or type(error).__name__)
+
+    def _loaded(self, setup: DeskSetup | None) -> None:
+        self._loading = False
+        self._set_setup(setup)
+        waiting, self._waiting = self._waiting, []
+        for payload in waiting:
+            self.scan(payload)
+
+    def _set_setup(self, setup: DeskSetup | None) -> None:
+        self.setup = setup
+        self.setup_changed.emit(setup)
+
+    def _answer(self, result) -> None:  # noqa: ANN001 - ScanResult
+        self.answered.emit(result)
+        self.log_changed.emit()
+
+    def _undone(self, result) -> None:  # noqa: ANN001 - UndoResult | None
+        self.undone.emit(result)
+        if result is not None:
+            self.log_changed.emit()

@@ -1,0 +1,83 @@
+"""The desk window's dialogs. All are window-modal and opened with ``open()``, never ``exec()``:
+the event loop keeps running, so scans that arrive meanwhile are answered at once."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from checkin.store.guests import GuestDetails
+from checkin.ui.first_run import FirstRunDialog
+from checkin.ui.guest_dialog import GuestDialog
+from checkin.ui.settings_dialog import SettingsDialog
+from checkin.ui.walk_in_dialog import WalkInDialog
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+
+
+class DeskDialogs:
+    def __init__(self, window, first_run_handlers: dict[str, Callable[[], None] | None] | None):  # noqa: ANN001
+        self.window = window
+        self.first_run_handlers = first_run_handlers
+        self.guest: GuestDialog | None = None
+        self.current: QDialog | None = None
+
+    def first_run(self) -> None:
+        handlers = dict(self.first_run_handlers or {})
+        handlers.setdefault("demo", self._open_demo)
+        self._open(FirstRunDialog(handlers, self.window))
+
+    def _open_demo(self) -> None:
+        from checkin.sync.demo import create_demo_event
+
+        def create() -> None:
+            with self.window.database.session() as session:
+                create_demo_event(session)
+
+        self.window.controller.run(create, lambda _result: self.window.controller.load())
+
+    def walk_in(self) -> None:
+        setup = self.window.controller.setup
+        if setup is None:
+            return
+        dialog = WalkInDialog(setup.ticket_types, self.window)
+        dialog.accepted.connect(lambda: self.window.controller.walk_in(dialog.fields()))
+        self._open(dialog)
+
+    def confirm_undo(self, undo: Callable[[], None]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, translate("DeskDialogs", "Undo last check-in"),
+                          translate("DeskDialogs", "Undo the last check-in made at this desk on this list?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = QMessageBox.StandardButton.Yes
+        box.finished.connect(lambda _result: undo() if box.standardButton(box.clickedButton()) == yes else None)
+        self._open(box)
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.window.settings, self.window)
+        dialog.accepted.connect(self.window.apply_settings)
+        self._open(dialog)
+
+    def show_guest(self, registration_id: int) -> None:
+        self.window.controller.guest(registration_id, self._show_details)
+
+    def refresh_guest(self) -> None:
+        if self.guest is not None and self.guest.isVisible():
+            self.window.controller.guest(self.guest.details.registration_id, self.guest.set_details)
+
+    def _show_details(self, details: GuestDetails) -> None:
+        controller = self.window.controller
+        dialog = GuestDialog(details, controller.setup.timezone, self.window.badge_printer is not None, self.window)
+        dialog.check_in_requested.connect(lambda registration_id: controller.check_in(registration_id, "details"))
+        dialog.undo_requested.connect(controller.undo)
+        dialog.notes_saved.connect(lambda rid, notes: controller.save_notes(rid, notes, lambda _r: self.refresh_guest()))
+        if self.window.badge_printer is not None:
+            dialog.print_requested.connect(lambda rid: self.window.badge_printer.print_badge(rid, reprint=True))
+        self.guest = dialog
+        self._open(dialog)
+
+    def _open(self, dialog: QDialog) -> None:
+        self.current = dialog
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()

@@ -1,0 +1,115 @@
+"""One guest in full: every field, attention, notes, the check-in log; check in, undo, print."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checkin.store.guests import GuestDetails
+from checkin.ui.answer_text import local_time
+
+
+class GuestDialog(QDialog):
+    check_in_requested = Signal(int)
+    undo_requested = Signal(int)
+    notes_saved = Signal(int, str)
+    print_requested = Signal(int)
+
+    def __init__(self, details: GuestDetails, timezone: str, can_print: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.timezone = timezone
+        self.details = details
+        self.setMinimumWidth(560)
+        self._fields = QFormLayout()
+        self.attention = QLabel(self)
+        self.attention.setWordWrap(True)
+        self.attention.setStyleSheet("background: #fff36b; color: #000; border: 2px solid #000; padding: 6px;"
+                                     "font-weight: bold;")
+        self.notes = QPlainTextEdit(self)
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setTabChangesFocus(True)
+        self.log = QListWidget(self)
+        self.log.setAccessibleName(self.tr("Check-in log"))
+        self.check_in_button = QPushButton(self.tr("Check &in"), self)
+        self.undo_button = QPushButton(self.tr("&Undo last check-in"), self)
+        self.save_button = QPushButton(self.tr("&Save notes"), self)
+        self.print_button = QPushButton(self.tr("&Print badge"), self)
+        self.print_button.setEnabled(can_print)
+        if not can_print:
+            self.print_button.setToolTip(self.tr("Badge printing is not set up on this desk."))
+        self.check_in_button.clicked.connect(lambda: self.check_in_requested.emit(self.details.registration_id))
+        self.undo_button.clicked.connect(self._undo)
+        self.save_button.clicked.connect(
+            lambda: self.notes_saved.emit(self.details.registration_id, self.notes.toPlainText()))
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.details.registration_id))
+        # The actions get a row of their own: in German their labels need the whole width.
+        actions = QHBoxLayout()
+        for button in (self.check_in_button, self.undo_button, self.save_button, self.print_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._fields)
+        layout.addWidget(self.attention)
+        layout.addWidget(QLabel(self.tr("Notes:"), self))
+        layout.addWidget(self.notes)
+        layout.addWidget(QLabel(self.tr("Check-ins on this list:"), self))
+        layout.addWidget(self.log)
+        layout.addLayout(actions)
+        layout.addWidget(buttons)
+        self.set_details(details)
+
+    def set_details(self, details: GuestDetails) -> None:
+        self.details = details
+        self.setWindowTitle(self.tr("Guest: {0}").format(details.display_name))
+        while self._fields.rowCount():
+            self._fields.removeRow(0)
+        for label, value in self._rows(details):
+            field = QLabel(value or "–", self)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            field.setAccessibleName(label)
+            self._fields.addRow(label + ":", field)
+        self.attention.setText(("⚠ " + (details.attention_text or self.tr("Attention"))) if details.attention else "")
+        self.attention.setVisible(details.attention)
+        if not self.notes.hasFocus():
+            self.notes.setPlainText(details.notes)
+        self.log.clear()
+        for line in details.log:
+            self.log.addItem(self._log_text(line))
+        if not details.log:
+            self.log.addItem(self.tr("No check-ins yet."))
+        self.undo_button.setEnabled(details.last_undoable is not None)
+
+    def _rows(self, d: GuestDetails) -> list[tuple[str, str]]:
+        status = {"valid": self.tr("valid"), "unpaid": self.tr("not paid"), "cancelled": self.tr("cancelled")}
+        present = (self.tr("in since {0}").format(local_time(d.checked_in_at, self.timezone))
+                   if d.checked_in_at else self.tr("not checked in"))
+        return [
+            (self.tr("Name"), d.display_name), (self.tr("Company"), d.company), (self.tr("E-mail"), d.email),
+            (self.tr("Ticket type"), d.ticket_type), (self.tr("Status"), status.get(d.status, d.status)),
+            (self.tr("Checked in"), present), (self.tr("Code"), d.code),
+            (self.tr("Walk-in"), self.tr("yes") if d.walk_in else self.tr("no")),
+            (self.tr("Valid from"), local_time(d.valid_from, self.timezone) if d.valid_from else ""),
+            (self.tr("Valid until"), local_time(d.valid_until, self.timezone) if d.valid_until else ""),
+        ]
+
+    def _log_text(self, line) -> str:  # noqa: ANN001 - LogLine
+        direction = self.tr("entry") if line.direction == "entry" else self.tr("exit")
+        text = f"{local_time(line.happened_at, self.timezone)} · {line.desk} · {direction} · {line.outcome}"
+        return text + (self.tr(" (undone)") if line.undone else "")
+
+    def _undo(self) -> None:
+        line = self.details.last_undoable
+        if line is not None:
+            self.undo_requested.emit(line.check_in_id)

@@ -1,0 +1,97 @@
+"""Edits the settings a desk volunteer or organiser may change (declared in checkin.settings)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from checkin.settings import SETTINGS, Settings
+
+#: Internal settings the desk sets itself (the event and list are chosen in the window).
+HIDDEN = {"desk_id", "event_slug", "check_in_list_id"}
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.editors: dict[str, QWidget] = {}
+        form = QFormLayout(self)
+        labels = self._labels()
+        for setting in SETTINGS:
+            if setting.key in HIDDEN:
+                continue
+            editor = self._editor(setting.key, setting.type, settings.get(setting.key))
+            editor.setAccessibleName(labels.get(setting.key, setting.label))
+            editor.setToolTip(setting.description)
+            self.editors[setting.key] = editor
+            form.addRow(labels.get(setting.key, setting.label) + ":", editor)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _labels(self) -> dict[str, str]:
+        return {
+            "desk_name": self.tr("Desk name"), "scanner_prefix": self.tr("Scanner prefix"),
+            "scanner_suffix": self.tr("Scanner suffix"),
+            "scanner_max_key_interval_ms": self.tr("Scanner key interval (ms)"),
+            "scanner_min_length": self.tr("Scanner minimum length"),
+            "scanner_end_pause_ms": self.tr("Scanner end pause (ms)"),
+            "answer_timeout_s": self.tr("Answer stays (s, 0 = until the next scan)"),
+            "sounds": self.tr("Sounds"), "language": self.tr("Language"), "font_scale": self.tr("Font scale"),
+            "high_contrast": self.tr("High contrast"), "print_on_check_in": self.tr("Print badge on check-in"),
+        }
+
+    def _editor(self, key: str, kind: type, value) -> QWidget:  # noqa: ANN001
+        if key == "language":
+            combo = QComboBox(self)
+            for code, name in (("", self.tr("As the system")), ("de", "Deutsch"), ("en", "English")):
+                combo.addItem(name, code)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            return combo
+        if kind is bool:
+            box = QCheckBox(self)
+            box.setChecked(bool(value))
+            return box
+        if kind is int:
+            spin = QSpinBox(self)
+            spin.setRange(0, 100_000)
+            spin.setValue(int(value))
+            return spin
+        if kind is float:
+            spin = QDoubleSpinBox(self)
+            spin.setRange(0.5, 3.0)
+            spin.setSingleStep(0.1)
+            spin.setValue(float(value))
+            return spin
+        line = QLineEdit(str(value), self)
+        return line
+
+    def values(self) -> dict:
+        values = {}
+        for key, editor in self.editors.items():
+            if isinstance(editor, QComboBox):
+                values[key] = editor.currentData()
+            elif isinstance(editor, QCheckBox):
+                values[key] = editor.isChecked()
+            elif isinstance(editor, (QSpinBox, QDoubleSpinBox)):
+                values[key] = editor.value()
+            else:
+                values[key] = editor.text()
+        return values
+
+    def accept(self) -> None:
+        for key, value in self.values().items():
+            self.settings.set(key, value)
+        self.settings.save()
+        super().accept()

@@ -1,0 +1,69 @@
+"""The status bar: desk, database, server connection, queued uploads and a clock."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+
+class DeskStatusBar(QStatusBar):
+    def __init__(self, desk_name: str, database: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.desk_name, self.database = desk_name, database
+        self.online: bool | None = None
+        self.connection_text = ""
+        self.queued = 0
+        self.timezone = ""
+        self.desk = QLabel(self)
+        self.store = QLabel(self)
+        self.connection = QLabel(self)
+        self.uploads = QLabel(self)
+        self.clock = QLabel(self)
+        for label in (self.desk, self.store, self.connection, self.uploads):
+            self.addWidget(label)
+        self.addPermanentWidget(self.clock)
+        self._tick = QTimer(self)
+        self._tick.timeout.connect(self._show_time)
+        self._tick.start(1000)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.desk.setText(self.tr("Desk: {0}").format(self.desk_name))
+        self.store.setText(self.tr("Database: {0}").format(self.database))
+        self.store.setToolTip(self.database)
+        self._show_connection()
+        self._show_uploads()
+        self._show_time()
+
+    def set_connection_state(self, online: bool | None, text: str) -> None:
+        self.online, self.connection_text = online, text
+        self._show_connection()
+
+    def set_queued_uploads(self, count: int) -> None:
+        self.queued = count
+        self._show_uploads()
+
+    def set_timezone(self, timezone: str) -> None:
+        self.timezone = timezone
+        self._show_time()
+
+    def _show_connection(self) -> None:
+        # A symbol as well as the words: the state is never told by colour alone.
+        symbol = {True: "● ", False: "○ ", None: ""}[self.online]
+        text = self.connection_text or self.tr("No server")
+        if self.online is False:
+            text = self.tr("Offline: {0}").format(text)
+        self.connection.setText(symbol + text)
+        self.connection.setAccessibleName(self.tr("Connection: {0}").format(text))
+
+    def _show_uploads(self) -> None:
+        self.uploads.setText(self.tr("Queued uploads: {0}").format(self.queued))
+
+    def _show_time(self) -> None:
+        try:
+            zone = ZoneInfo(self.timezone) if self.timezone else None
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = None
+        self.clock.setText(datetime.now(zone).strftime("%H:%M:%S") if zone else datetime.now().strftime("%H:%M:%S"))

@@ -1,0 +1,743 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Answer</name>
+    <message>
+        <source>Goodbye!</source>
+        <translation>Auf Wiedersehen!</translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation>Willkommen!</translation>
+    </message>
+    <message>
+        <source>Already checked in</source>
+        <translation>Bereits eingecheckt</translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation>Unbekannter Code</translation>
+    </message>
+    <message>
+        <source>Not a ticket code</source>
+        <translation>Kein Ticket-Code</translation>
+    </message>
+    <message>
+        <source>Ticket for another event</source>
+        <translation>Ticket für eine andere Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Ticket revoked</source>
+        <translation>Ticket ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>Registration cancelled</source>
+        <translation>Anmeldung storniert</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Nicht bezahlt</translation>
+    </message>
+    <message>
+        <source>Not valid for this list</source>
+        <translation>Nicht gültig für diese Liste</translation>
+    </message>
+    <message>
+        <source>Not valid yet</source>
+        <translation>Noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>No longer valid</source>
+        <translation>Nicht mehr gültig</translation>
+    </message>
+    <message>
+        <source>Checked in at {time} at desk {desk}. Do not let the ticket in twice.</source>
+        <translation>Eingecheckt um {time} an Schalter {desk}. Das Ticket nicht zweimal einlassen.</translation>
+    </message>
+    <message>
+        <source>Exit recorded.</source>
+        <translation>Ausgang erfasst.</translation>
+    </message>
+    <message>
+        <source>Entry recorded.</source>
+        <translation>Eingang erfasst.</translation>
+    </message>
+    <message>
+        <source>No registration has this code. Search the guest by name instead.</source>
+        <translation>Keine Anmeldung hat diesen Code. Suchen Sie den Gast stattdessen nach Namen.</translation>
+    </message>
+    <message>
+        <source>This is not a ticket code. Scan the QR code on the ticket.</source>
+        <translation>Das ist kein Ticket-Code. Scannen Sie den QR-Code auf dem Ticket.</translation>
+    </message>
+    <message>
+        <source>This ticket belongs to another event: {message}</source>
+        <translation>Dieses Ticket gehört zu einer anderen Veranstaltung: {message}</translation>
+    </message>
+    <message>
+        <source>The ticket was re-issued. Ask the guest for the newest ticket.</source>
+        <translation>Das Ticket wurde neu ausgestellt. Fragen Sie den Gast nach dem neuesten Ticket.</translation>
+    </message>
+    <message>
+        <source>This registration was cancelled. Send the guest to the organisers.</source>
+        <translation>Diese Anmeldung wurde storniert. Schicken Sie den Gast zum Veranstaltungsteam.</translation>
+    </message>
+    <message>
+        <source>This registration is not paid. Send the guest to the organisers.</source>
+        <translation>Diese Anmeldung ist nicht bezahlt. Schicken Sie den Gast zum Veranstaltungsteam.</translation>
+    </message>
+    <message>
+        <source>The ticket type does not admit to this list.</source>
+        <translation>Diese Ticketart berechtigt nicht zum Einlass auf dieser Liste.</translation>
+    </message>
+    <message>
+        <source>The ticket is not valid yet: {message}</source>
+        <translation>Das Ticket ist noch nicht gültig: {message}</translation>
+    </message>
+    <message>
+        <source>The ticket is no longer valid: {message}</source>
+        <translation>Das Ticket ist nicht mehr gültig: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerCard</name>
+    <message>
+        <source>Answer</source>
+        <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;).</extracomment>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Attention: see the notes.</source>
+        <translation>Achtung: siehe Notizen.</translation>
+    </message>
+    <message>
+        <source>Ready to scan</source>
+        <translation>Bereit zum Scannen</translation>
+    </message>
+    <message>
+        <source>Scan a ticket, type its code, or search a guest by name.</source>
+        <translation>Ticket scannen, Code eintippen oder Gast nach Namen suchen.</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Share of expected guests checked in</source>
+        <translation>Anteil der erwarteten Gäste, die eingecheckt sind</translation>
+    </message>
+    <message>
+        <source>Check-ins per ticket type</source>
+        <translation>Check-ins je Ticketart</translation>
+    </message>
+    <message>
+        <source>Check-ins per desk</source>
+        <translation>Check-ins je Schalter</translation>
+    </message>
+    <message>
+        <source>Arrivals per 15 minutes</source>
+        <translation>Ankünfte je 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Ticketart</translation>
+    </message>
+    <message>
+        <source>In / expected</source>
+        <translation>Da / erwartet</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Schalter</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Check-ins</translation>
+    </message>
+    <message>
+        <source>No event open</source>
+        <translation>Keine Veranstaltung geöffnet</translation>
+    </message>
+    <message>
+        <source>{0} of {1} guests are in</source>
+        <translation>{0} von {1} Gästen sind da</translation>
+    </message>
+    <message>
+        <source>Walk-ins: {0} · Cancelled: {1} · Refused scans: {2} · List: {3}</source>
+        <translation>Spontangäste: {0} · Storniert: {1} · Abgewiesene Scans: {2} · Liste: {3}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Arrivals</source>
+        <translation>Ankünfte</translation>
+    </message>
+</context>
+<context>
+    <name>DeskController</name>
+    <message>
+        <source>No event is open: open the demo event or import one first.</source>
+        <extracomment>The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. The check-in log changed (counts, search rows and details may be stale). A request failed; the text is for the desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
+        <translation>Keine Veranstaltung geöffnet: Öffnen Sie zuerst die Demo-Veranstaltung oder importieren Sie eine.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialogs</name>
+    <message>
+        <source>Undo last check-in</source>
+        <translation>Letzten Check-in rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Undo the last check-in made at this desk on this list?</source>
+        <translation>Den letzten Check-in an diesem Schalter auf dieser Liste rückgängig machen?</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <source>Desk: {0}</source>
+        <translation>Schalter: {0}</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>Datenbank: {0}</translation>
+    </message>
+    <message>
+        <source>No server</source>
+        <translation>Kein Server</translation>
+    </message>
+    <message>
+        <source>Offline: {0}</source>
+        <translation>Offline: {0}</translation>
+    </message>
+    <message>
+        <source>Connection: {0}</source>
+        <translation>Verbindung: {0}</translation>
+    </message>
+    <message>
+        <source>Queued uploads: {0}</source>
+        <translation>Wartende Uploads: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DeskToolbar</name>
+    <message>
+        <source>Desk actions</source>
+        <translation>Schalter-Aktionen</translation>
+    </message>
+    <message>
+        <source>&amp;Walk-in…</source>
+        <translation>&amp;Spontangast…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last check-in…</source>
+        <translation>Letzten Check-in &amp;rückgängig…</translation>
+    </message>
+    <message>
+        <source>E&amp;ntry</source>
+        <translation>&amp;Eingang</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>&amp;Ausgang</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;scan field</source>
+        <translation>Zum &amp;Scanfeld</translation>
+    </message>
+    <message>
+        <source>&amp;Find a guest</source>
+        <translation>Gast &amp;finden</translation>
+    </message>
+    <message>
+        <source>Show the &amp;dashboard</source>
+        <translation>&amp;Übersicht zeigen</translation>
+    </message>
+    <message>
+        <source>Details of the selected &amp;guest…</source>
+        <translation>Details des gewählten &amp;Gasts…</translation>
+    </message>
+    <message>
+        <source>As the &amp;system</source>
+        <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+        <source>Scans record guests coming in</source>
+        <translation>Scans erfassen ankommende Gäste</translation>
+    </message>
+    <message>
+        <source>Scans record guests leaving</source>
+        <translation>Scans erfassen gehende Gäste</translation>
+    </message>
+    <message>
+        <source> Check-in &amp;list: </source>
+        <translation> Check-in-&amp;Liste: </translation>
+    </message>
+    <message>
+        <source>Check-in list</source>
+        <translation>Check-in-Liste</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;Schalter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Check-in Desk</source>
+        <extracomment>The choices, in order. A choice without a handler is shown but disabled (its feature is not installed in this build yet).</extracomment>
+        <translation>Willkommen bei Check-in Desk</translation>
+    </message>
+    <message>
+        <source>This desk has no event yet. How do you want to start?</source>
+        <translation>Dieser Schalter hat noch keine Veranstaltung. Wie möchten Sie beginnen?</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo event</source>
+        <translation>&amp;Demo-Veranstaltung öffnen</translation>
+    </message>
+    <message>
+        <source>500 made-up guests to try scanning, searching and walk-ins. Needs no server.</source>
+        <translation>500 erfundene Gäste zum Ausprobieren von Scannen, Suchen und Spontangästen. Ohne Server.</translation>
+    </message>
+    <message>
+        <source>&amp;Import a file…</source>
+        <translation>Datei &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Registrations from a CSV or Excel file.</source>
+        <translation>Anmeldungen aus einer CSV- oder Excel-Datei.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a server…</source>
+        <translation>Mit einem Server &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Download the registrations from pretix.</source>
+        <translation>Die Anmeldungen von pretix herunterladen.</translation>
+    </message>
+    <message>
+        <source>Not available in this version yet.</source>
+        <translation>In dieser Version noch nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>GuestDialog</name>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Check-in log</source>
+        <translation>Check-in-Protokoll</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>&amp;Einchecken</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last check-in</source>
+        <translation>Letzten Check-in &amp;rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Save notes</source>
+        <translation>Notizen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Print badge</source>
+        <translation>Namensschild &amp;drucken</translation>
+    </message>
+    <message>
+        <source>Badge printing is not set up on this desk.</source>
+        <translation>An diesem Schalter ist kein Namensschilddruck eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notizen:</translation>
+    </message>
+    <message>
+        <source>Check-ins on this list:</source>
+        <translation>Check-ins auf dieser Liste:</translation>
+    </message>
+    <message>
+        <source>Guest: {0}</source>
+        <translation>Gast: {0}</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Achtung</translation>
+    </message>
+    <message>
+        <source>No check-ins yet.</source>
+        <translation>Noch keine Check-ins.</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation>nicht bezahlt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>storniert</translation>
+    </message>
+    <message>
+        <source>in since {0}</source>
+        <translation>da seit {0}</translation>
+    </message>
+    <message>
+        <source>not checked in</source>
+        <translation>nicht eingecheckt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Ticketart</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Eingecheckt</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Spontangast</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source> (undone)</source>
+        <translation> (rückgängig gemacht)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>No event yet</source>
+        <extracomment>The desk knows its event and list and takes scans (or None: no event yet).</extracomment>
+        <translation>Noch keine Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Open the demo event, import a file or connect to a server.</source>
+        <translation>Öffnen Sie die Demo-Veranstaltung, importieren Sie eine Datei oder verbinden Sie sich mit einem Server.</translation>
+    </message>
+    <message>
+        <source>Check-in Desk – {0} – {1}</source>
+        <translation>Check-in Desk – {0} – {1}</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>This desk has no check-in on this list that could be undone.</source>
+        <translation>Dieser Schalter hat auf dieser Liste keinen Check-in, der rückgängig gemacht werden könnte.</translation>
+    </message>
+    <message>
+        <source>Check-in undone</source>
+        <translation>Check-in rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>{0} is no longer checked in.</source>
+        <translation>{0} ist nicht mehr eingecheckt.</translation>
+    </message>
+    <message>
+        <source>Badge not printed: {0}</source>
+        <translation>Namensschild nicht gedruckt: {0}</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <source>S&amp;can or type a ticket code, then press Enter:</source>
+        <translation>Ticket-Code s&amp;cannen oder eintippen, dann Enter drücken:</translation>
+    </message>
+    <message>
+        <source>Ticket code</source>
+        <translation>Ticket-Code</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suche</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+</context>
+<context>
+    <name>SearchModel</name>
+    <message>
+        <source>In?</source>
+        <extracomment>Search shows at most this many guests; more letters narrow it down.</extracomment>
+        <translation>Da?</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Ticketart</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>✔ in since {0}</source>
+        <translation>✔ da seit {0}</translation>
+    </message>
+    <message>
+        <source>– not yet</source>
+        <translation>– noch nicht</translation>
+    </message>
+    <message>
+        <source> (walk-in)</source>
+        <translation> (Spontangast)</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation>nicht bezahlt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>storniert</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>&amp;Search guests (name, company, e-mail or code):</source>
+        <extracomment>The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
+        <translation>Gäste &amp;suchen (Name, Firma, E-Mail oder Code):</translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation>Namen eintippen…</translation>
+    </message>
+    <message>
+        <source>Search guests</source>
+        <translation>Gäste suchen</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Enter checks in the selected guest; double-click shows details.</source>
+        <translation>Enter checkt den gewählten Gast ein; Doppelklick zeigt Details.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n guests are shown: type more to narrow the search.</source>
+        <translation>
+            <numerusform>Der erste %n Gast wird gezeigt: tippen Sie weiter, um die Suche einzugrenzen.</numerusform>
+            <numerusform>Die ersten %n Gäste werden gezeigt: tippen Sie weiter, um die Suche einzugrenzen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guest(s) found.</source>
+        <translation>
+            <numerusform>%n Gast gefunden.</numerusform>
+            <numerusform>%n Gäste gefunden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>Internal settings the desk sets itself (the event and list are chosen in the window).</extracomment>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Desk name</source>
+        <translation>Schaltername</translation>
+    </message>
+    <message>
+        <source>Scanner prefix</source>
+        <translation>Scanner-Präfix</translation>
+    </message>
+    <message>
+        <source>Scanner suffix</source>
+        <translation>Scanner-Suffix</translation>
+    </message>
+    <message>
+        <source>Scanner key interval (ms)</source>
+        <translation>Scanner-Tastenabstand (ms)</translation>
+    </message>
+    <message>
+        <source>Scanner minimum length</source>
+        <translation>Scanner-Mindestlänge</translation>
+    </message>
+    <message>
+        <source>Scanner end pause (ms)</source>
+        <translation>Scanner-Endpause (ms)</translation>
+    </message>
+    <message>
+        <source>Answer stays (s, 0 = until the next scan)</source>
+        <translation>Antwort bleibt (s, 0 = bis zum nächsten Scan)</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Töne</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Font scale</source>
+        <translation>Schriftgröße</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
+    </message>
+    <message>
+        <source>Print badge on check-in</source>
+        <translation>Namensschild beim Check-in drucken</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Walk-in guest</source>
+        <translation>Spontangast</translation>
+    </message>
+    <message>
+        <source>(no ticket type)</source>
+        <translation>(keine Ticketart)</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Firma:</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket type:</source>
+        <translation>&amp;Ticketart:</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Ticketart</translation>
+    </message>
+    <message>
+        <source>Register and check &amp;in</source>
+        <translation>Anmelden und &amp;einchecken</translation>
+    </message>
+    <message>
+        <source>A walk-in needs a name.</source>
+        <translation>Ein Spontangast braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>This e-mail address has no @.</source>
+        <translation>Diese E-Mail-Adresse hat kein @.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,743 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Answer</name>
+    <message>
+        <source>Goodbye!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a ticket code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket for another event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid for this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked in at {time} at desk {desk}. Do not let the ticket in twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registration has this code. Search the guest by name instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a ticket code. Scan the QR code on the ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket belongs to another event: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket was re-issued. Ask the guest for the newest ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This registration was cancelled. Send the guest to the organisers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This registration is not paid. Send the guest to the organisers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket type does not admit to this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket is not valid yet: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket is no longer valid: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnswerCard</name>
+    <message>
+        <source>Answer</source>
+        <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention: see the notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a ticket, type its code, or search a guest by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Share of expected guests checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-ins per ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-ins per desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrivals per 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In / expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No event open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} guests are in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-ins: {0} · Cancelled: {1} · Refused scans: {2} · List: {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrivals</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskController</name>
+    <message>
+        <source>No event is open: open the demo event or import one first.</source>
+        <extracomment>The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. The check-in log changed (counts, search rows and details may be stale). A request failed; the text is for the desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialogs</name>
+    <message>
+        <source>Undo last check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last check-in made at this desk on this list?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <source>Desk: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued uploads: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskToolbar</name>
+    <message>
+        <source>Desk actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Walk-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo last check-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;ntry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;scan field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find a guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the &amp;dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details of the selected &amp;guest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the &amp;system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans record guests coming in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans record guests leaving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Check-in &amp;list: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Check-in Desk</source>
+        <extracomment>The choices, in order. A choice without a handler is shown but disabled (its feature is not installed in this build yet).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk has no event yet. How do you want to start?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>500 made-up guests to try scanning, searching and walk-ins. Needs no server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registrations from a CSV or Excel file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the registrations from pretix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available in this version yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuestDialog</name>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo last check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge printing is not set up on this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-ins on this list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guest: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No check-ins yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in since {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (undone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>No event yet</source>
+        <extracomment>The desk knows its event and list and takes scans (or None: no event yet).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the demo event, import a file or connect to a server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in Desk – {0} – {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk has no check-in on this list that could be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is no longer checked in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge not printed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;can or type a ticket code, then press Enter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchModel</name>
+    <message>
+        <source>In?</source>
+        <extracomment>Search shows at most this many guests; more letters narrow it down.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ in since {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>– not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (walk-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>&amp;Search guests (name, company, e-mail or code):</source>
+        <extracomment>The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter checks in the selected guest; double-click shows details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n guests are shown: type more to narrow the search.</source>
+        <translation>
+            <numerusform>The first %n guest is shown: type more to narrow the search.</numerusform>
+            <numerusform>The first %n guests are shown: type more to narrow the search.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guest(s) found.</source>
+        <translation>
+            <numerusform>%n guest found.</numerusform>
+            <numerusform>%n guests found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>Internal settings the desk sets itself (the event and list are chosen in the window).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner key interval (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner minimum length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner end pause (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer stays (s, 0 = until the next scan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Font scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print badge on check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Walk-in guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no ticket type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ticket type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register and check &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A walk-in needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This e-mail address has no @.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

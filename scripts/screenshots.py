@@ -1,0 +1,163 @@
+"""Regenerate the desk window screenshots in docs/screenshots/ (1366x768, German and English).
+
+    python scripts/screenshots.py            # starts its own Xvfb, needs no display
+    python scripts/screenshots.py --out DIR  # somewhere else
+
+The window is the real one on a real X server (xcb under Xvfb), on a throw-away demo
+database with a morning of arrivals, so the pictures show what a volunteer sees.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SIZE = (1366, 768)
+SCENES = ("ok", "refused", "duplicate", "search", "dashboard")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--languages", default="en,de", help="comma-separated, default: en,de")
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    languages = tuple(args.languages.split(","))
+    if args.inside:
+        return take_all(args.out, languages)
+    return run_under_xvfb([sys.executable, str(Path(__file__).resolve()), "--inside", "--out", str(args.out),
+                           "--languages", args.languages])
+
+
+def run_under_xvfb(command: list[str]) -> int:
+    display = f":{next(n for n in range(90, 200) if not Path(f'/tmp/.X{n}-lock').exists())}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while not Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
+            if xvfb.poll() is not None or time.monotonic() > deadline:
+                print("Xvfb did not start", file=sys.stderr)
+                return 1
+            time.sleep(0.05)
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        return subprocess.run(command, env=env, check=False).returncode
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+
+
+def take_all(out: Path, languages: tuple[str, ...]) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    with tempfile.TemporaryDirectory(prefix="checkin-shots-") as folder:
+        os.environ["CHECKIN_CONFIG_DIR"] = folder
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        database, codes = demo_database(Path(folder) / "desk.sqlite3")
+        for language in languages:
+            for scene in SCENES:
+                path = out / f"{scene}-{language}.png"
+                shoot(app, database, codes, language, scene, path)
+                print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+        database.dispose()
+    return 0
+
+
+def demo_database(path: Path):  # noqa: ANN201 - (Database, dict of codes)
+    from sqlalchemy import select
+
+    from checkin.store.database import open_database
+    from checkin.store.models import Registration
+    from checkin.sync.demo import create_demo_event
+
+    database = open_database(f"sqlite:///{path}")
+    with database.session() as session:
+        demo = create_demo_event(session, 500, seed=2026)
+    with database.reader() as session:
+        rows = session.execute(select(Registration.code, Registration.status, Registration.attention,
+                                      Registration.family_name).order_by(Registration.id)).all()
+    valid = [row.code for row in rows if row.status == "valid" and not row.attention]
+    # Each scene scans guests no other scene has scanned: "ok" must really be a first arrival.
+    codes = {"valid": valid[-10:], "refused": [r.code for r in rows if r.status == "cancelled"]}
+    morning_of_arrivals(database, demo, valid[:-10])
+    return database, codes
+
+
+def morning_of_arrivals(database, demo, codes: list[str]) -> None:  # noqa: ANN001
+    """Arrivals from 07:45 peaking around 08:45 local time, at two desks."""
+    from checkin.store.desk import DeskService
+
+    zone = ZoneInfo("Europe/Berlin")
+    start = datetime.now(zone).replace(hour=7, minute=45, second=0, microsecond=0)
+    rng = random.Random(4)
+    moments = sorted(start + timedelta(minutes=max(0.0, rng.gauss(60, 35))) for _ in range(230))
+    desks = [DeskService(database, f"00000000-0000-4000-8000-00000000000{n}", name, clock=lambda: now[0])
+             for n, name in ((2, "Desk B"), (3, "Desk C"))]
+    now = [start]
+    for number, (code, moment) in enumerate(zip(codes, moments)):
+        now[0] = moment
+        desks[number % 2].scan(demo.event_id, demo.list_ids[0], code)
+
+
+def shoot(app, database, codes: dict, language: str, scene: str, path: Path) -> None:  # noqa: ANN001
+    from checkin.app import build_desk_window
+    from checkin.settings import Settings
+
+    settings = Settings()
+    settings.set("desk_name", "Desk A")
+    settings.set("sounds", False)
+    settings.set("language", language)
+    window = build_desk_window(database, settings, app)
+    window.setGeometry(0, 0, *SIZE)
+    ready = []
+    window.ready.connect(ready.append)
+    window.show()
+    wait_until(app, lambda: ready)
+    window.set_connection_state(None, "")
+    play(app, window, codes, scene)
+    wait_until(app, lambda: False, 0.4)  # let the last paint and the clock settle
+    window.screen().grabWindow(window.winId()).save(str(path))
+    window.close()
+    window.deleteLater()
+    wait_until(app, lambda: False, 0.1)
+
+
+def play(app, window, codes: dict, scene: str) -> None:  # noqa: ANN001
+    answers = []
+    window.controller.answered.connect(answers.append)
+    if scene in ("ok", "refused"):
+        window.scan(codes["valid" if scene == "ok" else "refused"].pop())
+        wait_until(app, lambda: len(answers) == 1)
+    elif scene == "duplicate":
+        code = codes["valid"].pop()
+        window.scan(code)
+        window.scan(code)
+        wait_until(app, lambda: len(answers) == 2)
+    elif scene == "search":
+        window.toolbar.focus_search.trigger()
+        window.search.box.setText("mül")
+        wait_until(app, lambda: window.search.shown_text == "mül")
+    elif scene == "dashboard":
+        window.toolbar.show_dashboard.trigger()
+        wait_until(app, lambda: window.dashboard.stats is not None)
+
+
+def wait_until(app, condition, timeout: float = 10.0) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

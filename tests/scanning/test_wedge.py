@@ -1,0 +1,129 @@
+"""The wedge detector's rules, with synthetic timestamps (no Qt, no timers)."""
+from __future__ import annotations
+
+from checkin.scanning.wedge import Verdict, WedgeConfig, WedgeDetector
+
+CONFIG = WedgeConfig(max_key_interval_ms=35, min_length=4, end_pause_ms=120)
+
+
+def feed(detector: WedgeDetector, text: str, start: float, step: float) -> list[Verdict]:
+    return [detector.key(ch, start + i * step) for i, ch in enumerate(text)]
+
+
+def replayed(verdicts: list[Verdict]) -> str:
+    return "".join("".join(v.replay) for v in verdicts)
+
+
+def bursts(verdicts: list[Verdict]) -> list[str]:
+    return [v.burst for v in verdicts if v.burst]
+
+
+def test_fast_keys_ending_in_enter_are_one_scan_and_enter_is_swallowed():
+    detector = WedgeDetector(CONFIG)
+    verdicts = feed(detector, "abcd1234", 1000, 8)
+    end = detector.terminator(1000 + 8 * 8)
+    assert all(v.consume for v in verdicts) and not replayed(verdicts) and not bursts(verdicts)
+    assert end == Verdict(consume=True, burst="abcd1234")
+    assert not detector.holding
+
+
+def test_a_person_typing_gets_every_key_back_in_order():
+    detector = WedgeDetector(CONFIG)
+    verdicts = feed(detector, "Müller", 0, 140)
+    verdicts.append(detector.timeout())
+    assert replayed(verdicts) == "Müller"
+    assert not bursts(verdicts)
+
+
+def test_enter_after_typing_passes_on_after_the_typed_keys():
+    detector = WedgeDetector(CONFIG)
+    verdicts = feed(detector, "ab", 0, 150)
+    end = detector.terminator(450)
+    assert replayed(verdicts) + "".join(end.replay) == "ab"
+    assert not end.consume and end.burst is None
+
+
+def test_fast_typist_rollover_shorter_than_minimum_is_typing():
+    # Three keys within 35 ms of each other (rollover), then normal pace: never a scan.
+    detector = WedgeDetector(CONFIG)
+    verdicts = feed(detector, "sch", 0, 20) + feed(detector, "mi", 200, 90) + feed(detector, "dt", 500, 25)
+    verdicts.append(detector.terminator(700))
+    assert replayed(verdicts) == "schmidt"
+    assert not bursts(verdicts)
+
+
+def test_scanner_without_terminator_ends_with_the_pause():
+    detector = WedgeDetector(CONFIG)
+    verdicts = feed(detector, "code123", 0, 5)
+    assert verdicts[-1].timer_ms == CONFIG.end_pause_ms
+    assert detector.timeout() == Verdict(burst="code123")
+
+
+def test_next_code_after_a_pause_ends_the_previous_one_when_the_timer_was_late():
+    detector = WedgeDetector(CONFIG)
+    first = feed(detector, "aaaa1111", 0, 5)
+    second = feed(detector, "bbbb2222", 300, 5)
+    assert bursts(first + second) == ["aaaa1111"]
+    assert detector.timeout().burst == "bbbb2222"
+
+
+def test_ten_scans_a_second_are_ten_codes_none_lost_none_twice():
+    detector = WedgeDetector(CONFIG)
+    codes = [f"code{n:04d}xyz" for n in range(10)]
+    found = []
+    for n, code in enumerate(codes):
+        start = n * 100
+        found += bursts(feed(detector, code, start, 4))
+        found += bursts([detector.terminator(start + 4 * len(code))])
+    assert found == codes
+
+
+def test_suffix_ends_the_code_like_enter():
+    detector = WedgeDetector(WedgeConfig(suffix="#"))
+    verdicts = feed(detector, "abcd9#", 0, 5)
+    assert bursts(verdicts) == ["abcd9#"]
+    assert not detector.holding
+
+
+def test_prefix_marks_a_scan_even_when_shorter_than_the_minimum():
+    detector = WedgeDetector(WedgeConfig(min_length=10, prefix="]Q"))
+    feed(detector, "]Qab", 0, 5)
+    assert detector.terminator(25).burst == "]Qab"
+
+
+def test_a_slow_key_in_the_middle_hands_the_start_back_as_typing():
+    detector = WedgeDetector(CONFIG)
+    verdicts = feed(detector, "ab", 0, 10) + feed(detector, "cdef", 100, 10)
+    assert replayed(verdicts) == "ab"
+    assert detector.terminator(140).burst == "cdef"
+
+
+def test_other_keys_finish_what_is_held():
+    detector = WedgeDetector(CONFIG)
+    feed(detector, "x", 0, 10)
+    assert detector.other_key() == Verdict(replay=("x",))
+    assert detector.other_key() == Verdict()
+
+
+def test_terminator_long_after_a_scan_is_not_swallowed():
+    detector = WedgeDetector(CONFIG)
+    feed(detector, "abcdef", 0, 5)
+    late = detector.terminator(25 + CONFIG.end_pause_ms + 50)
+    assert late.burst == "abcdef" and not late.consume
+
+
+def test_config_comes_from_settings(settings):
+    settings.set("scanner_max_key_interval_ms", 20)
+    settings.set("scanner_min_length", 6)
+    settings.set("scanner_suffix", "!")
+    config = WedgeConfig.from_settings(settings)
+    assert (config.max_key_interval_ms, config.min_length, config.suffix) == (20, 6, "!")
+
+
+def test_scanning_is_known_as_soon_as_the_run_is_long_enough():
+    detector = WedgeDetector(CONFIG)
+    feed(detector, "abc", 0, 5)
+    assert detector.holding and not detector.scanning
+    detector.key("d", 15)
+    assert detector.scanning
+    assert detector.timeout().burst == "abcd" and not detector.scanning
