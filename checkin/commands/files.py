@@ -1,0 +1,59 @@
+"""The file route on the command line: import, invitations, attendance exports, report, purge."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from checkin.cli import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    importing = subparsers.add_parser("import", help="import guests from a CSV or XLSX file (merges on re-import)")
+    importing.add_argument("file", metavar="FILE", type=Path)
+    importing.add_argument("--event", dest="import_event", metavar="NAME",
+                           help="event to import into, created if new (default: named after the file)")
+    importing.add_argument("--dry-run", action="store_true", help="check and count, change nothing")
+    importing.add_argument("--json", action="store_true", help="print a JSON summary")
+    importing.set_defaults(func=run_import)
+
+
+def fail(message: str) -> int:
+    """One line on stderr, never a traceback."""
+    print(f"checkin: {message}", file=sys.stderr)
+    return EXIT_FAILURE
+
+
+def run_import(args: argparse.Namespace, context: CommandContext) -> int:
+    from checkin.sync.files.errors import FileImportError
+    from checkin.sync.files.importer import ImportSummary, read_and_import
+
+    if not args.file.is_file():
+        raise UsageError(f"no such file: {args.file}")
+    try:
+        summary = read_and_import(context.database, args.file, args.import_event or args.event, dry_run=args.dry_run)
+    except FileImportError as error:
+        if args.json:
+            failed = ImportSummary(file=args.file.name, event="", event_id=None, dry_run=args.dry_run,
+                                   errors=[p.as_json() for p in error.problems])
+            context.print_json(failed.as_json())
+        return fail(str(error))
+    if args.json:
+        context.print_json(summary.as_json())
+    else:
+        _print_import(summary)
+    return EXIT_OK
+
+
+def _print_import(summary) -> None:  # noqa: ANN001 - ImportSummary
+    verb = "Would import" if summary.dry_run else "Imported"
+    print(f"{verb} {summary.file} into event '{summary.event}': {summary.imported} new, {summary.updated} updated, "
+          f"{summary.unchanged} unchanged.")
+    if summary.ticket_types_created:
+        print("New ticket types: " + ", ".join(summary.ticket_types_created))
+    if summary.missing:
+        arrived = sum(1 for guest in summary.missing if guest["checked_in"])
+        print(f"{len(summary.missing)} guests of earlier imports are no longer in the file (kept; "
+              f"{arrived} of them checked in):")
+        for guest in summary.missing[:20]:
+            print(f"  {guest['name']} <{guest['email']}>{'  (checked in)' if guest['checked_in'] else ''}")

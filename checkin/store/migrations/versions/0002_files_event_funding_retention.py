@@ -1,0 +1,30 @@
+"""event: funding programme, project number (attendance lists), retention date and purge time (GDPR)
+
+Revision ID: files_0002
+Revises: 0001
+Create Date: 2026-11-23
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = 'files_0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('event', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('funding_programme', sa.String(length=255), server_default='', nullable=False))
+        batch_op.add_column(sa.Column('project_number', sa.String(length=120), server_default='', nullable=False))
+        batch_op.add_column(sa.Column('retention_until', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('purged_at', sa.DateTime(timezone=True), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('event', schema=None) as batch_op:
+        batch_op.drop_column('purged_at')
+        batch_op.drop_column('retention_until')
+        batch_op.drop_column('project_number')
+        batch_op.drop_column('funding_programme')
