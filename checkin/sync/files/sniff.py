@@ -126,4 +126,6 @@ def _csv_reason(message: str) -> str:
         return f"a field is longer than {MAX_FIELD:,} characters (a broken quote or not a guest list?)"
     if "unexpected end of data" in message:
         return "a quote (\") opened in this record is never closed"
+    if "expected after" in message:
+        return "a quote (\") opened in this record is not closed before the next field (write \"\" for a quote)"
     return f"cannot read this line as CSV ({message})"
