@@ -17,6 +17,17 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     importing.add_argument("--json", action="store_true", help="print a JSON summary")
     importing.set_defaults(func=run_import)
 
+    export = subparsers.add_parser("export", help="export data of the event")
+    kinds = export.add_subparsers(dest="export_kind", metavar="WHAT", required=True)
+    attendance = kinds.add_parser("attendance", help="who attended: CSV, XLSX or the PDF list for funders")
+    attendance.add_argument("--format", choices=("csv", "xlsx", "pdf"), required=True)
+    attendance.add_argument("--out", metavar="FILE", type=Path, required=True)
+    attendance.add_argument("--list", type=int, metavar="ID", help="one check-in list (default: all)")
+    attendance.add_argument("--language", choices=("de", "en"), default="de",
+                            help="PDF labels: German with English subtitles (de) or English (en)")
+    attendance.add_argument("--json", action="store_true", help="print a JSON summary")
+    attendance.set_defaults(func=run_export_attendance)
+
 
 def fail(message: str) -> int:
     """One line on stderr, never a traceback."""
@@ -57,3 +68,21 @@ def _print_import(summary) -> None:  # noqa: ANN001 - ImportSummary
               f"{arrived} of them checked in):")
         for guest in summary.missing[:20]:
             print(f"  {guest['name']} <{guest['email']}>{'  (checked in)' if guest['checked_in'] else ''}")
+
+
+def run_export_attendance(args: argparse.Namespace, context: CommandContext) -> int:
+    from checkin.store.events import NoEventError
+    from checkin.sync.files.attendance_export import export_attendance
+
+    try:
+        summary = export_attendance(context.database, args.event, args.format, args.out, args.list, args.language)
+    except (NoEventError, LookupError) as error:
+        raise UsageError(str(error).rstrip(".")) from None
+    except OSError as error:
+        return fail(f"cannot write {args.out}: {error.strerror}")
+    if args.json:
+        context.print_json(summary)
+    else:
+        count = summary.get("attendees", sum(item["attendees"] for item in summary.get("lists", [])))
+        print(f"Wrote {summary['file']} ({count} attendees{', %d pages' % summary['pages'] if 'pages' in summary else ''})")
+    return EXIT_OK
