@@ -56,8 +56,9 @@ def _decode_strict(data: bytes, encoding: str, name: str) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise FileImportError.single(name, f"the file is not valid {encoding.upper()} text (byte {error.start})") \
-            from None
+        line = data[:error.start].decode(encoding, "replace").count("\n") + 1
+        raise FileImportError.single(name, f"the file is not valid {encoding.upper()} text (mixed encodings?)",
+                                     line=line) from None
     junk = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
     if junk:
         raise FileImportError.single(name, "the file holds binary data, not text",
