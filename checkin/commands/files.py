@@ -28,6 +28,16 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     attendance.add_argument("--json", action="store_true", help="print a JSON summary")
     attendance.set_defaults(func=run_export_attendance)
 
+    invitations = subparsers.add_parser("invitations", help="QR codes (PNG, SVG), PDF tickets and a mail-merge CSV")
+    invitations.add_argument("--out", metavar="DIR", type=Path, required=True)
+    invitations.add_argument("--sign", action="store_true",
+                             help="sign the QR codes with the event's key, so desks reject forged codes offline")
+    invitations.add_argument("--require-signed", action="store_true",
+                             help="also make desks refuse scanned codes without a signature (implies --sign)")
+    invitations.add_argument("--no-tickets", action="store_true", help="QR images and CSV only, no PDF tickets")
+    invitations.add_argument("--json", action="store_true", help="print a JSON summary")
+    invitations.set_defaults(func=run_invitations)
+
 
 def fail(message: str) -> int:
     """One line on stderr, never a traceback."""
@@ -85,4 +95,24 @@ def run_export_attendance(args: argparse.Namespace, context: CommandContext) -> 
     else:
         count = summary.get("attendees", sum(item["attendees"] for item in summary.get("lists", [])))
         print(f"Wrote {summary['file']} ({count} attendees{', %d pages' % summary['pages'] if 'pages' in summary else ''})")
+    return EXIT_OK
+
+
+def run_invitations(args: argparse.Namespace, context: CommandContext) -> int:
+    from checkin.store.events import NoEventError
+    from checkin.sync.files.invitations import InvitationOptions, write_invitations
+
+    options = InvitationOptions(args.out, args.event, args.sign, args.require_signed, not args.no_tickets)
+    try:
+        summary = write_invitations(context.database, options)
+    except NoEventError as error:
+        raise UsageError(str(error).rstrip(".")) from None
+    except OSError as error:
+        return fail(f"cannot write into {args.out}: {error.strerror or error}")
+    if args.json:
+        context.print_json(summary)
+    else:
+        signed = " (signed codes)" if summary["signed"] else ""
+        print(f"Wrote invitations for {summary['guests']} guests{signed} into {summary['out']}; "
+              f"mail merge: {summary['mail_merge']}")
     return EXIT_OK

@@ -25,6 +25,7 @@ from checkin.core.decision import (
     refused,
 )
 from checkin.core.payload import MAX_CODE_LENGTH, PayloadError, PayloadRules, normalise_payload
+from checkin.store.code_signing import screen_payload
 from checkin.store.database import Database
 from checkin.store.models import CheckIn, CheckInList, Desk, Event, Registration, TicketType, utcnow
 from checkin.store.registrations import find_by_code, insert_registrations, new_code
@@ -80,8 +81,11 @@ class DeskService:
                 return ScanResult(decision, None, None, None, "")
             return self._record(event_id, list_id, None, raw, decision, source)
         with self.database.session() as session:
-            registration = _lock_registration(session, event_id, code)
-            if registration is None:
+            code, refusal = screen_payload(session, event_id, code, direction)
+            registration = None if refusal else _lock_registration(session, event_id, code)
+            if refusal is not None:
+                decision = refusal
+            elif registration is None:
                 decision = _unknown(session, event_id, code, direction)
             else:
                 decision = self._decide(session, registration, list_id, direction)

@@ -101,6 +101,9 @@ class Event(Base):
     # GDPR: after this day the desk reminds the organiser to purge the guests' data.
     retention_until: Mapped[date | None] = mapped_column(Date)
     purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Invitations: the key that signs QR payloads (hex, empty = unsigned); see core.signing.
+    code_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    require_signed_codes: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     ticket_types: Mapped[list[TicketType]] = relationship(back_populates="event", cascade="all, delete-orphan")
     check_in_lists: Mapped[list[CheckInList]] = relationship(back_populates="event", cascade="all, delete-orphan")

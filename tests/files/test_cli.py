@@ -74,3 +74,14 @@ def test_export_attendance_pdf_json(db_url, tmp_path, capsys):
     assert run(db_url, "export", "attendance", "--format", "pdf", "--out", str(tmp_path / "a.pdf"), "--json") == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["pages"] == 1 and summary["lists"][0]["attendees"] == 0
+
+
+def test_invitations_command(db_url, tmp_path, capsys):
+    write_guests(tmp_path / "g.csv", ROWS)
+    run(db_url, "import", str(tmp_path / "g.csv"))
+    capsys.readouterr()
+    assert run(db_url, "invitations", "--out", str(tmp_path / "inv"), "--sign", "--json") == EXIT_OK
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["guests"], summary["signed"]) == (2, True)
+    assert len(list((tmp_path / "inv" / "tickets").glob("*.pdf"))) == 2
+    assert len(list((tmp_path / "inv" / "qr").glob("*.svg"))) == 2

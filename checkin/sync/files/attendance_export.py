@@ -51,9 +51,13 @@ def _text_cell(sheet, value: str):  # noqa: ANN001, ANN202 - openpyxl types
     return cell
 
 
-def _safe(values: list[str]) -> list[str]:
+def spreadsheet_safe(value: str) -> str:
     """Cells starting with = + - @ are formulas to a spreadsheet: a guest's name must stay text."""
-    return ["'" + value if value[:1] in ("=", "+", "-", "@") else value for value in values]
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def _safe(values: list[str]) -> list[str]:
+    return [spreadsheet_safe(value) for value in values]
 
 
 def export_attendance(database, event_slug: str | None, fmt: str, out: Path, list_id: int | None = None,  # noqa: ANN001
