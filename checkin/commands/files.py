@@ -38,6 +38,15 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     invitations.add_argument("--json", action="store_true", help="print a JSON summary")
     invitations.set_defaults(func=run_invitations)
 
+    report = subparsers.add_parser("report", help="reports on the event")
+    reports = report.add_subparsers(dest="report_kind", metavar="WHAT", required=True)
+    attendance_report = reports.add_parser(
+        "attendance", help="registered, attended, no-shows and walk-ins per ticket type and desk, arrivals chart")
+    attendance_report.add_argument("--out", metavar="FILE", type=Path, required=True, help="a .pdf or .csv file")
+    attendance_report.add_argument("--list", type=int, metavar="ID", help="one check-in list (default: all)")
+    attendance_report.add_argument("--json", action="store_true", help="print the figures as JSON")
+    attendance_report.set_defaults(func=run_report_attendance)
+
 
 def fail(message: str) -> int:
     """One line on stderr, never a traceback."""
@@ -115,4 +124,24 @@ def run_invitations(args: argparse.Namespace, context: CommandContext) -> int:
         signed = " (signed codes)" if summary["signed"] else ""
         print(f"Wrote invitations for {summary['guests']} guests{signed} into {summary['out']}; "
               f"mail merge: {summary['mail_merge']}")
+    return EXIT_OK
+
+
+def run_report_attendance(args: argparse.Namespace, context: CommandContext) -> int:
+    from checkin.store.events import NoEventError
+    from checkin.sync.files.attendance_report_out import export_attendance_report
+
+    if args.out.suffix.lower() not in (".pdf", ".csv"):
+        raise UsageError(f"--out must name a .pdf or .csv file, not {args.out.name}")
+    try:
+        summary = export_attendance_report(context.database, args.event, args.out, args.list)
+    except NoEventError as error:
+        raise UsageError(str(error).rstrip(".")) from None
+    except OSError as error:
+        return fail(f"cannot write {args.out}: {error.strerror or error}")
+    if args.json:
+        context.print_json(summary)
+    else:
+        print(f"Wrote {summary['file']}: {summary['registered']} registered, {summary['attended']} attended, "
+              f"{summary['no_shows']} no-shows, {summary['walk_ins']} walk-ins")
     return EXIT_OK
