@@ -65,11 +65,13 @@ def export_attendance(database, event_slug: str | None, fmt: str, out: Path, lis
     """Write the attendance of an event (one list or all) as csv, xlsx or pdf; returns a summary."""
     from checkin.store.events import find_event
     from checkin.store.models import utcnow
+    from checkin.store.purge import refuse_purged
     from checkin.sync.files.attendance import attendees, lists_of
     from checkin.sync.files.attendance_pdf import Section, write_attendance_pdf
 
     with database.reader() as session:
         event = find_event(session, event_slug)
+        refuse_purged(event)
         lists = lists_of(session, event, list_id)
         if list_id is not None and not lists:
             raise LookupError(f"event '{event.slug}' has no check-in list {list_id}")

@@ -113,6 +113,7 @@ def _event(session: Session, name: str) -> Event:
         event = Event(source=FILE_SOURCE, slug=slug, name=name)
         session.add(event)
         session.flush()
+    event.purged_at = None  # it holds personal data again: the retention reminder applies
     if session.scalar(select(CheckInList.id).where(CheckInList.event_id == event.id).limit(1)) is None:
         session.add(CheckInList(event_id=event.id, name=DEFAULT_LIST, all_ticket_types=True))
     return event

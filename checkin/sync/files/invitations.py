@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from checkin.store.code_signing import enable_signing, payload_for
 from checkin.store.events import find_event
 from checkin.store.models import Event, Registration, TicketType
+from checkin.store.purge import refuse_purged
 from checkin.sync.files.attendance_export import event_dates, spreadsheet_safe
 from checkin.sync.files.qr import write_images
 from checkin.sync.files.ticket_pdf import Ticket, write_ticket_pdf
@@ -46,6 +47,7 @@ def write_invitations(database, options: InvitationOptions) -> dict:  # noqa: AN
     """Write everything into ``options.out``; returns a summary for the CLI."""
     with database.session() as session:
         event = find_event(session, options.event_slug)
+        refuse_purged(event)
         if options.sign or options.require_signed:
             enable_signing(event, require=options.require_signed)
         invitations = _invitations(session, event)
