@@ -46,11 +46,11 @@ def load_existing(session: Session, event_id: int) -> list[Existing]:
 
 
 def plan_merge(rows: Iterable[GuestRow], existing: list[Existing], ticket_type_ids: dict[str, int]) -> Plan:
-    indexes = _indexes(existing)
+    index = _Index(existing)
     plan = Plan()
     matched: set[int] = set()
     for row in rows:
-        found = _match(row, indexes, matched)
+        found = index.match(row, matched)
         if found is None:
             plan.new.append(row)
             continue
@@ -75,24 +75,37 @@ def fields_of(row: GuestRow, ticket_type_ids: dict[str, int]) -> dict:
     return values
 
 
-def _indexes(existing: list[Existing]) -> dict[str, dict[str, Existing]]:
-    indexes: dict[str, dict[str, Existing]] = {"id": {}, "code": {}, "email": {}, "name": {}}
-    for guest in existing:
-        values = guest.values
-        if values["external_id"]:
-            indexes["id"].setdefault(values["external_id"], guest)
-        indexes["code"].setdefault(values["code"], guest)
-        if values["email"]:
-            indexes["email"].setdefault(values["email"].casefold(), guest)
-        indexes["name"].setdefault(name_key(values["given_name"], values["family_name"], values["company"]), guest)
-    return indexes
+class _Index:
+    """Stored guests by ID, code and e-mail; by folded name only once a row needs it (folding
+    100,000 names costs more than the rest of the merge)."""
 
+    def __init__(self, existing: list[Existing]):
+        self.existing = existing
+        self.by: dict[str, dict[str, Existing]] = {"id": {}, "code": {}, "email": {}}
+        self._by_name: dict[str, Existing] | None = None
+        for guest in existing:
+            values = guest.values
+            if values["external_id"]:
+                self.by["id"].setdefault(values["external_id"], guest)
+            self.by["code"].setdefault(values["code"], guest)
+            if values["email"]:
+                self.by["email"].setdefault(values["email"].casefold(), guest)
 
-def _match(row: GuestRow, indexes: dict[str, dict[str, Existing]], matched: set[int]) -> Existing | None:
-    keys = (("id", row.external_id), ("code", row.code), ("email", row.email.casefold()),
-            ("name", name_key(row.given_name, row.family_name, row.company)))
-    for kind, value in keys:
-        guest = indexes[kind].get(value) if value else None
-        if guest is not None and guest.id not in matched:
-            return guest
-    return None
+    def match(self, row: GuestRow, matched: set[int]) -> Existing | None:
+        for kind, value in (("id", row.external_id), ("code", row.code), ("email", row.email.casefold())):
+            guest = self.by[kind].get(value) if value else None
+            if guest is not None and guest.id not in matched:
+                return guest
+        if not self.existing:
+            return None
+        guest = self._names().get(name_key(row.given_name, row.family_name, row.company))
+        return guest if guest is not None and guest.id not in matched else None
+
+    def _names(self) -> dict[str, Existing]:
+        if self._by_name is None:
+            self._by_name = {}
+            for guest in self.existing:
+                values = guest.values
+                self._by_name.setdefault(name_key(values["given_name"], values["family_name"], values["company"]),
+                                         guest)
+        return self._by_name

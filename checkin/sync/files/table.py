@@ -68,22 +68,34 @@ def read_table(path: Path, header_hints: set[str] = frozenset()) -> Table:
 
 def with_header(raw: RawTable, header_hints: set[str] = frozenset()) -> Table:
     """Find the header row: the first row naming known fields, else the first full-width row."""
-    rows = [(line, [cell.strip() for cell in cells]) for line, cells in raw.rows]
-    rows = [(line, cells) for line, cells in rows if any(cells)]
+    rows = []
+    for line, cells in raw.rows:
+        cells = [cell.strip() for cell in cells]
+        if any(cells):
+            rows.append((line, cells))
     if not rows:
         raise FileImportError.single(raw.name, "the file holds no rows")
     index = _header_index(rows, header_hints)
     header_line, headers = rows[index]
-    width = len(headers)
-    data = [(line, (cells + [""] * width)[:max(width, len(cells))]) for line, cells in rows[index + 1:]]
-    if not data:
+    if index + 1 == len(rows):
         raise FileImportError.single(raw.name, "the file has a header but no guests", line=header_line)
-    for line, cells in data:
-        if len(cells) > width and any(cells[width:]):
-            raise FileImportError.single(raw.name, f"this row has {len(cells)} columns, the header only {width} "
-                                         "(a stray delimiter or quote?)", line=line)
-    data = [(line, cells[:width]) for line, cells in data]
-    return Table(raw.name, headers, data, header_line, raw.encoding, raw.delimiter, raw.sheet)
+    return Table(raw.name, headers, _fit_rows(raw.name, rows[index + 1:], len(headers)), header_line,
+                 raw.encoding, raw.delimiter, raw.sheet)
+
+
+def _fit_rows(name: str, rows: list[tuple[int, list[str]]], width: int) -> list[tuple[int, list[str]]]:
+    """Every row exactly ``width`` cells: short rows padded, empty cells beyond the header dropped."""
+    fitted = []
+    for line, cells in rows:
+        if len(cells) > width:
+            if any(cells[width:]):
+                raise FileImportError.single(name, f"this row has {len(cells)} columns, the header only {width} "
+                                             "(a stray delimiter or quote?)", line=line)
+            cells = cells[:width]
+        elif len(cells) < width:
+            cells += [""] * (width - len(cells))
+        fitted.append((line, cells))
+    return fitted
 
 
 def _header_index(rows: list[tuple[int, list[str]]], hints: set[str]) -> int:
