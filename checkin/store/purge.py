@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import String, cast, delete, func, literal, select, update
 from sqlalchemy.orm import Session
 
+from checkin.store.attendance_report import attendance_report
 from checkin.store.database import Database, describe
 from checkin.store.events import find_event
 from checkin.store.models import CheckIn, Event, Registration, SearchToken, SyncState, utcnow
@@ -73,8 +74,6 @@ def purge_event(database: Database, event_slug: str | None, desk: tuple[str, str
 
 
 def _aggregates(session: Session, event: Event) -> dict:
-    from checkin.sync.files.attendance_report import attendance_report
-
     report = attendance_report(session, event).as_json()
     return {key: report[key] for key in ("registered", "attended", "no_shows", "walk_ins", "check_ins",
                                          "ticket_types", "desks", "arrivals", "slot_minutes")}

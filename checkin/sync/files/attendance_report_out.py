@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from checkin.sync.files.attendance_export import spreadsheet_safe
-from checkin.sync.files.attendance_report import AttendanceReport, DeskRow, Row
+from checkin.store.attendance_report import AttendanceReport, DeskRow, Row
 from checkin.sync.files.pdf_fonts import register_fonts
 
 CSV_COLUMNS = ("section", "name", "registered", "attended", "no_shows", "walk_ins", "check_ins", "refused_scans",
@@ -156,7 +156,7 @@ def export_attendance_report(database, event_slug: str | None, out: Path, list_i
     from checkin.store.events import find_event, find_list
     from checkin.store.models import utcnow
     from checkin.sync.files.attendance import local_time
-    from checkin.sync.files.attendance_report import attendance_report
+    from checkin.store.attendance_report import attendance_report
 
     with database.reader() as session:
         event = find_event(session, event_slug)
