@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from checkin.cli import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
+
+T = TypeVar("T")
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -38,20 +42,6 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     invitations.add_argument("--json", action="store_true", help="print a JSON summary")
     invitations.set_defaults(func=run_invitations)
 
-    purge = subparsers.add_parser("purge", help="GDPR: remove all personal data of the event (and compact the file)")
-    purge.add_argument("--keep-aggregates", action="store_true",
-                       help="keep anonymous counts (ticket types, check-in times, desks) for the attendance report")
-    purge.add_argument("--receipt", metavar="FILE", type=Path,
-                       help="where to write the deletion receipt (default: the data folder's receipts/)")
-    purge.add_argument("--yes", action="store_true", help="do not ask (asked only on a terminal)")
-    purge.add_argument("--json", action="store_true", help="print the receipt as JSON")
-    purge.set_defaults(func=run_purge)
-
-    retention = subparsers.add_parser("retention", help="show or set the day after which the event's data is purged")
-    retention.add_argument("--until", metavar="YYYY-MM-DD", type=_day, help="keep the guests' data until this day")
-    retention.add_argument("--json", action="store_true")
-    retention.set_defaults(func=run_retention)
-
     report = subparsers.add_parser("report", help="reports on the event")
     reports = report.add_subparsers(dest="report_kind", metavar="WHAT", required=True)
     attendance_report = reports.add_parser(
@@ -61,11 +51,33 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     attendance_report.add_argument("--json", action="store_true", help="print the figures as JSON")
     attendance_report.set_defaults(func=run_report_attendance)
 
+    from checkin.commands.privacy import add_commands as add_privacy_commands
+
+    add_privacy_commands(subparsers)
+
 
 def fail(message: str) -> int:
     """One line on stderr, never a traceback."""
     print(f"checkin: {message}", file=sys.stderr)
     return EXIT_FAILURE
+
+
+def attempt(work: Callable[[], T], out: Path) -> T | int:
+    """``work()``'s result; an unknown event or list is a usage error, an unwritable ``out`` an exit code."""
+    try:
+        return work()
+    except LookupError as error:
+        raise UsageError(str(error).rstrip(".")) from None
+    except OSError as error:
+        return fail(f"cannot write {out}: {error.strerror or error}")
+
+
+def show(args: argparse.Namespace, context: CommandContext, summary: dict, text: str) -> int:
+    if args.json:
+        context.print_json(summary)
+    else:
+        print(text)
+    return EXIT_OK
 
 
 def run_import(args: argparse.Namespace, context: CommandContext) -> int:
@@ -104,113 +116,36 @@ def _print_import(summary) -> None:  # noqa: ANN001 - ImportSummary
 
 
 def run_export_attendance(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.store.events import NoEventError
     from checkin.sync.files.attendance_export import export_attendance
 
-    try:
-        summary = export_attendance(context.database, args.event, args.format, args.out, args.list, args.language)
-    except (NoEventError, LookupError) as error:
-        raise UsageError(str(error).rstrip(".")) from None
-    except OSError as error:
-        return fail(f"cannot write {args.out}: {error.strerror}")
-    if args.json:
-        context.print_json(summary)
-    else:
-        count = summary.get("attendees", sum(item["attendees"] for item in summary.get("lists", [])))
-        print(f"Wrote {summary['file']} ({count} attendees{', %d pages' % summary['pages'] if 'pages' in summary else ''})")
-    return EXIT_OK
+    summary = attempt(lambda: export_attendance(context.database, args.event, args.format, args.out, args.list,
+                                                args.language), args.out)
+    if isinstance(summary, int):
+        return summary
+    count = summary.get("attendees", sum(item["attendees"] for item in summary.get("lists", [])))
+    pages = f", {summary['pages']} pages" if "pages" in summary else ""
+    return show(args, context, summary, f"Wrote {summary['file']} ({count} attendees{pages})")
 
 
 def run_invitations(args: argparse.Namespace, context: CommandContext) -> int:
     from checkin.sync.files.invitations import InvitationOptions, write_invitations
 
     options = InvitationOptions(args.out, args.event, args.sign, args.require_signed, not args.no_tickets)
-    try:
-        summary = write_invitations(context.database, options)
-    except LookupError as error:
-        raise UsageError(str(error).rstrip(".")) from None
-    except OSError as error:
-        return fail(f"cannot write into {args.out}: {error.strerror or error}")
-    if args.json:
-        context.print_json(summary)
-    else:
-        signed = " (signed codes)" if summary["signed"] else ""
-        print(f"Wrote invitations for {summary['guests']} guests{signed} into {summary['out']}; "
-              f"mail merge: {summary['mail_merge']}")
-    return EXIT_OK
+    summary = attempt(lambda: write_invitations(context.database, options), args.out)
+    if isinstance(summary, int):
+        return summary
+    signed = " (signed codes)" if summary["signed"] else ""
+    return show(args, context, summary, f"Wrote invitations for {summary['guests']} guests{signed} into "
+                f"{summary['out']}; mail merge: {summary['mail_merge']}")
 
 
 def run_report_attendance(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.store.events import NoEventError
     from checkin.sync.files.attendance_report_out import export_attendance_report
 
     if args.out.suffix.lower() not in (".pdf", ".csv"):
         raise UsageError(f"--out must name a .pdf or .csv file, not {args.out.name}")
-    try:
-        summary = export_attendance_report(context.database, args.event, args.out, args.list)
-    except NoEventError as error:
-        raise UsageError(str(error).rstrip(".")) from None
-    except OSError as error:
-        return fail(f"cannot write {args.out}: {error.strerror or error}")
-    if args.json:
-        context.print_json(summary)
-    else:
-        print(f"Wrote {summary['file']}: {summary['registered']} registered, {summary['attended']} attended, "
-              f"{summary['no_shows']} no-shows, {summary['walk_ins']} walk-ins")
-    return EXIT_OK
-
-
-def _day(text: str):  # noqa: ANN202 - date
-    from datetime import date
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
-
-
-def run_purge(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.commands.privacy import confirm_purge, write_receipt
-    from checkin.store.events import NoEventError
-    from checkin.store.purge import purge_event
-
-    try:
-        if not args.yes and not confirm_purge(context, args.event):
-            return fail("nothing purged")
-        receipt = purge_event(context.database, args.event, context.settings.desk_identity(),
-                              keep_aggregates=args.keep_aggregates)
-    except NoEventError as error:
-        raise UsageError(str(error).rstrip(".")) from None
-    try:
-        path = write_receipt(receipt, args.receipt)
-    except OSError as error:
-        return fail(f"purged, but the receipt file could not be written ({error.strerror or error}); "
-                    "it is kept in the database")
-    if args.json:
-        context.print_json({**receipt.as_json(), "receipt_file": str(path)})
-    else:
-        what = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in receipt.removed.items())
-        print(f"Purged the personal data of '{receipt.event}' ({what}). Receipt: {path}")
-        if not receipt.compacted:
-            print("checkin: the database file could not be compacted now (another desk has it open); "
-                  "close the other desks and run the purge again", file=sys.stderr)
-    return EXIT_OK
-
-
-def run_retention(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.store.events import NoEventError, find_event
-
-    try:
-        with context.database.session() as session:
-            event = find_event(session, args.event)
-            if args.until:
-                event.retention_until = args.until
-            result = {"event": event.slug, "retention_until": event.retention_until, "purged_at": event.purged_at}
-    except NoEventError as error:
-        raise UsageError(str(error).rstrip(".")) from None
-    if args.json:
-        context.print_json(result)
-    else:
-        print(f"{result['event']}: keep personal data until {result['retention_until'] or '(no date set)'}"
-              + (f"; purged {result['purged_at']:%Y-%m-%d %H:%M} UTC" if result["purged_at"] else ""))
-    return EXIT_OK
+    summary = attempt(lambda: export_attendance_report(context.database, args.event, args.out, args.list), args.out)
+    if isinstance(summary, int):
+        return summary
+    return show(args, context, summary, f"Wrote {summary['file']}: {summary['registered']} registered, "
+                f"{summary['attended']} attended, {summary['no_shows']} no-shows, {summary['walk_ins']} walk-ins")
