@@ -38,6 +38,7 @@ def test_unsigned_invitations_carry_the_random_codes(database, tmp_path):
     assert [r["email"] for r in rows] == ["anna@x.org", "zoe@x.org"]  # by surname
     anna = next(r for r in rows if r["email"] == "anna@x.org")
     assert anna["code"] == imported.codes["Müller"] and len(anna["code"]) >= 20
+    assert (anna["given name"], anna["family name"], anna["organisation"]) == ("Anna", "Müller", "Zeiss")
     assert decode(tmp_path / "inv" / anna["image file"]) == anna["code"]
     svg = (tmp_path / "inv" / anna["svg file"]).read_text()
     assert svg.startswith("<?xml") and "<svg" in svg

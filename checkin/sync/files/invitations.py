@@ -24,7 +24,8 @@ from checkin.sync.files.qr import write_images
 from checkin.sync.files.ticket_pdf import Ticket, write_ticket_pdf
 
 MAIL_MERGE = "mail-merge.csv"
-MAIL_MERGE_COLUMNS = ("name", "email", "code", "image file", "svg file", "ticket file", "qr payload")
+MAIL_MERGE_COLUMNS = ("name", "email", "code", "image file", "svg file", "ticket file", "qr payload",
+                      "salutation", "title", "given name", "family name", "organisation")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class Invitation:
     ticket: Ticket
     email: str
     stem: str
+    #: salutation, title, given name, family name: for "Sehr geehrte Frau Dr. Müller"
+    address: tuple[str, str, str, str]
 
 
 def write_invitations(database, options: InvitationOptions) -> dict:  # noqa: ANN001 - Database
@@ -70,7 +73,8 @@ def _write_one(options: InvitationOptions, invitation: Invitation) -> list[str]:
     pdf = f"tickets/{invitation.stem}.pdf" if options.tickets else ""
     if pdf:
         write_ticket_pdf(options.out / pdf, ticket)
-    return [spreadsheet_safe(ticket.name), invitation.email, ticket.code, png, svg, pdf, ticket.payload]
+    return [spreadsheet_safe(value) for value in (ticket.name, invitation.email, ticket.code, png, svg, pdf,
+                                                  ticket.payload, *invitation.address, ticket.organisation)]
 
 
 def _invitations(session: Session, event: Event) -> list[Invitation]:
@@ -83,7 +87,9 @@ def _invitations(session: Session, event: Event) -> list[Invitation]:
     return [Invitation(Ticket(event.name, dates, event.location, registration.display_name or registration.email,
                               registration.company, ticket_type or "", registration.code,
                               payload_for(event, registration.code)),
-                       registration.email, file_stem(registration.id, registration.display_name))
+                       registration.email, file_stem(registration.id, registration.display_name),
+                       ((registration.raw or {}).get("salutation", ""), registration.title, registration.given_name,
+                        registration.family_name))
             for registration, ticket_type in rows]
 
 
