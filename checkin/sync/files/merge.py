@@ -39,10 +39,10 @@ def load_existing(session: Session, event_id: int) -> list[Existing]:
     arrived = set(session.scalars(
         select(CheckIn.registration_id).distinct().where(
             CheckIn.event_id == event_id, CheckIn.outcome == Outcome.OK.value, CheckIn.reverted_by_id.is_(None))))
-    columns = [getattr(Registration, name) for name in (*ROW_COLUMNS, "ticket_type_id", "raw")]
-    result = session.execute(select(Registration.id, *columns).where(
+    names = (*ROW_COLUMNS, "ticket_type_id", "raw")
+    result = session.execute(select(Registration.id, *(getattr(Registration, name) for name in names)).where(
         Registration.event_id == event_id, Registration.source == FILE_SOURCE))
-    return [Existing(row.id, dict(row._mapping), row.id in arrived) for row in result]
+    return [Existing(row[0], dict(zip(names, row[1:])), row[0] in arrived) for row in result.tuples()]
 
 
 def plan_merge(rows: Iterable[GuestRow], existing: list[Existing], ticket_type_ids: dict[str, int]) -> Plan:
