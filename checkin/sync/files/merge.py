@@ -42,7 +42,7 @@ def load_existing(session: Session, event_id: int) -> list[Existing]:
     names = (*ROW_COLUMNS, "ticket_type_id", "raw")
     result = session.execute(select(Registration.id, *(getattr(Registration, name) for name in names)).where(
         Registration.event_id == event_id, Registration.source == FILE_SOURCE))
-    return [Existing(row[0], dict(zip(names, row[1:])), row[0] in arrived) for row in result.tuples()]
+    return [Existing(row[0], dict(zip(names, row[1:])), row[0] in arrived) for row in result]
 
 
 def plan_merge(rows: Iterable[GuestRow], existing: list[Existing], ticket_type_ids: dict[str, int]) -> Plan:
