@@ -20,7 +20,7 @@ from checkin.store.events import find_event
 from checkin.store.models import Event, Registration, TicketType
 from checkin.store.purge import refuse_purged
 from checkin.sync.files.attendance_export import event_dates, spreadsheet_safe
-from checkin.sync.files.qr import write_images
+from checkin.sync.files.qr import qr_code, write_images
 from checkin.sync.files.ticket_pdf import Ticket, write_ticket_pdf
 
 MAIL_MERGE = "mail-merge.csv"
@@ -69,10 +69,11 @@ def write_invitations(database, options: InvitationOptions) -> dict:  # noqa: AN
 def _write_one(options: InvitationOptions, invitation: Invitation) -> list[str]:
     ticket = invitation.ticket
     png, svg = f"qr/{invitation.stem}.png", f"qr/{invitation.stem}.svg"
-    write_images(ticket.payload, options.out / png, options.out / svg)
+    code = qr_code(ticket.payload)  # encoded once: choosing the mask is the slow part
+    write_images(code, options.out / png, options.out / svg)
     pdf = f"tickets/{invitation.stem}.pdf" if options.tickets else ""
     if pdf:
-        write_ticket_pdf(options.out / pdf, ticket)
+        write_ticket_pdf(options.out / pdf, ticket, code.matrix)
     return [spreadsheet_safe(value) for value in (ticket.name, invitation.email, ticket.code, png, svg, pdf,
                                                   ticket.payload, *invitation.address, ticket.organisation)]
 

@@ -12,15 +12,14 @@ def qr_code(payload: str):  # noqa: ANN201 - segno.QRCode
     return segno.make_qr(payload, error="m", boost_error=False)
 
 
-def write_images(payload: str, png: Path, svg: Path) -> None:
-    code = qr_code(payload)
+def write_images(code, png: Path, svg: Path) -> None:  # noqa: ANN001 - segno.QRCode
     code.save(png, kind="png", scale=8, border=4)
     code.save(svg, kind="svg", scale=4, border=4, xmldecl=True, svgclass=None, lineclass=None)
 
 
-def draw_qr(canvas, payload: str, x: float, y: float, size: float) -> None:  # noqa: ANN001 - reportlab Canvas
-    """Draw the code with its lower left corner at (x, y), ``size`` points wide, quiet zone included."""
-    matrix = qr_code(payload).matrix
+def draw_qr(canvas, matrix, x: float, y: float, size: float) -> None:  # noqa: ANN001 - Canvas, QR matrix
+    """Draw the code's module matrix (rows of 0/1, e.g. ``qr_code(payload).matrix``) with its lower
+    left corner at (x, y), ``size`` points wide, quiet zone included."""
     modules = len(matrix) + 8
     step = size / modules
     path = canvas.beginPath()
