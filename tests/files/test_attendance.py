@@ -89,3 +89,21 @@ def test_pdf_of_many_guests_numbers_every_page(database, desk, clock, tmp_path):
     assert "Family000, Guest000" in pages[0] and "Family059, Guest059" in pages[-1]
     assert "SHA-256 of the listed data" in pages[-1] and "SHA-256" not in pages[0]
     assert "60 attendees" in pages[-1]
+
+
+def test_one_list_per_section_and_the_list_filter(database, desk, clock, tmp_path):
+    from checkin.store.models import CheckInList
+
+    imported = _setup(database, desk, clock, tmp_path)
+    with database.session() as session:
+        workshop = CheckInList(event_id=imported.event_id, name="Workshop B", all_ticket_types=True)
+        session.add(workshop)
+        session.flush()
+        workshop_id = workshop.id
+    desk.scan(imported.event_id, workshop_id, imported.codes["Müller"])
+    summary = export_attendance(database, None, "pdf", tmp_path / "all.pdf")
+    assert [(item["name"], item["attendees"]) for item in summary["lists"]] == [("Entrance", 4), ("Workshop B", 1)]
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "all.pdf").pages]
+    assert len(pages) == 2 and "Workshop B" in pages[1] and "Seite 2 von 2" in pages[1]
+    only = export_attendance(database, None, "csv", tmp_path / "workshop.csv", workshop_id)
+    assert only["attendees"] == 1
