@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from checkin.core.decision import Outcome
-from checkin.store.models import CheckIn, Desk, Event, Registration, TicketType
+from checkin.store.models import CheckIn, CheckInList, Desk, Event, Registration, TicketType
 
 NO_TICKET_TYPE = "(ohne / none)"
 
@@ -82,7 +82,7 @@ class _Guest:
 
 
 def attendance_report(session: Session, event: Event, list_id: int | None = None, list_name: str = "") -> AttendanceReport:
-    guests = _guests(session, event.id)
+    guests = _guests(session, event.id, _admitted_types(session, list_id))
     first, by_desk = _check_ins(session, event.id, list_id, guests)
     report = AttendanceReport(event.name, event.slug, list_name, event.timezone, Row("Total"))
     types: dict[str, Row] = {}
@@ -99,12 +99,22 @@ def attendance_report(session: Session, event: Event, list_id: int | None = None
     return report
 
 
-def _guests(session: Session, event_id: int) -> dict[int, _Guest]:
-    rows = session.execute(
-        select(Registration.id, Registration.walk_in, TicketType.name)
-        .outerjoin(TicketType, Registration.ticket_type_id == TicketType.id)
-        .where(Registration.event_id == event_id, Registration.status != "cancelled"))
-    return {rid: _Guest(ticket or NO_TICKET_TYPE, bool(walk_in)) for rid, walk_in, ticket in rows}
+def _guests(session: Session, event_id: int, ticket_type_ids: set[int] | None) -> dict[int, _Guest]:
+    """Guests that count as registered (for a list: those whose ticket it admits; walk-ins always)."""
+    statement = (select(Registration.id, Registration.walk_in, TicketType.name)
+                 .outerjoin(TicketType, Registration.ticket_type_id == TicketType.id)
+                 .where(Registration.event_id == event_id, Registration.status != "cancelled"))
+    if ticket_type_ids is not None:
+        statement = statement.where(Registration.walk_in.is_(True) | Registration.ticket_type_id.in_(ticket_type_ids))
+    return {rid: _Guest(ticket or NO_TICKET_TYPE, bool(walk_in)) for rid, walk_in, ticket in session.execute(statement)}
+
+
+def _admitted_types(session: Session, list_id: int | None) -> set[int] | None:
+    """The ticket types a list admits; None for all (or no list)."""
+    check_in_list = session.get(CheckInList, list_id) if list_id is not None else None
+    if check_in_list is None or check_in_list.all_ticket_types:
+        return None
+    return {ticket_type.id for ticket_type in check_in_list.ticket_types}
 
 
 def _check_ins(session: Session, event_id: int, list_id: int | None,

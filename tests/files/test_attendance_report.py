@@ -78,3 +78,22 @@ def test_report_command(database, desk, clock, tmp_path, db_url, capsys):
     assert main(["--db", db_url, "report", "attendance", "--out", str(tmp_path / "r.pdf"), "--json"]) == EXIT_OK
     assert json.loads(capsys.readouterr().out)["walk_ins"] == 1
     assert main(["--db", db_url, "report", "attendance", "--out", str(tmp_path / "r.txt")]) == EXIT_USAGE
+
+
+def test_a_list_for_speakers_counts_only_speakers_as_registered(database, desk, clock, tmp_path):
+    from sqlalchemy import select
+
+    from checkin.store.models import CheckInList, TicketType
+
+    imported = _event(database, desk, clock, tmp_path)
+    with database.session() as session:
+        speaker = session.scalar(select(TicketType).where(TicketType.name == "Speaker"))
+        lounge = CheckInList(event_id=imported.event_id, name="Speaker lounge", all_ticket_types=False,
+                             ticket_types=[speaker])
+        session.add(lounge)
+        session.flush()
+        lounge_id = lounge.id
+    desk.scan(imported.event_id, lounge_id, imported.codes["Abel"])
+    summary = export_attendance_report(database, None, tmp_path / "lounge.csv", lounge_id)
+    assert (summary["check_in_list"], summary["registered"], summary["attended"], summary["no_shows"]) == \
+        ("Speaker lounge", 1, 1, 0)
