@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import subprocess
 
-import pytest
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
@@ -15,6 +14,7 @@ from checkin.core.decision import Outcome
 from checkin.core.signing import Signature, check, sign
 from checkin.store.models import Event
 from checkin.sync.files.invitations import MAIL_MERGE, InvitationOptions, write_invitations
+from tests.conftest import skip_or_fail
 from tests.files.helpers import import_guests, write_guests
 
 ROWS = [["Anna", "Müller", "Zeiss", "anna@x.org", "Speaker"], ["=1+1", "Zoë", "", "zoe@x.org", "Teilnehmer"]]
@@ -59,7 +59,7 @@ def test_qr_in_the_printed_ticket_decodes(database, tmp_path):
         subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", tmp_path / "inv" / row["ticket file"], png],
                        check=True, timeout=60)
     except FileNotFoundError:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
+        skip_or_fail("pdftoppm (Debian poppler-utils) is not installed")
     assert decode(png.with_suffix(".png")) == row["qr payload"]
 
 
