@@ -21,6 +21,7 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 COMMAND_MODULES = (
     "checkin.commands.desk",
     "checkin.commands.badges",
+    "checkin.commands.files",
 )
 
 

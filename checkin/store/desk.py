@@ -26,6 +26,7 @@ from checkin.core.decision import (
     refused,
 )
 from checkin.core.payload import MAX_CODE_LENGTH, PayloadError, PayloadRules, normalise_payload
+from checkin.store.code_signing import screen_payload
 from checkin.store.database import Database
 from checkin.store.models import CheckIn, CheckInList, Desk, Event, Registration, TicketType, new_nonce, utcnow
 from checkin.store.registrations import insert_registrations, new_code
@@ -84,8 +85,11 @@ class DeskService:
                 return ScanResult(decision, None, None, None, "")
             return self._record(event_id, list_id, raw, decision, source)
         with self.database.session() as session:
-            guest = _guest_by_code(session, event_id, code)
-            if guest is None:
+            code, refusal = screen_payload(session, event_id, code, direction)
+            guest = None if refusal else _guest_by_code(session, event_id, code)
+            if refusal is not None:
+                decision = refusal
+            elif guest is None:
                 decision = _unknown(session, event_id, code, direction)
             else:
                 decision = self._decide_guest(session, guest, list_id, direction)

@@ -7,12 +7,13 @@ the desk and the moment it happened, so offline check-ins upload exactly once.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -94,6 +95,15 @@ class Event(Base):
     organizer: Mapped[str] = mapped_column(String(255), default="")
     timezone: Mapped[str] = mapped_column(String(64), default="Europe/Berlin")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Printed on the attendance list funders ask for.
+    funding_programme: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    project_number: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    # GDPR: after this day the desk reminds the organiser to purge the guests' data.
+    retention_until: Mapped[date | None] = mapped_column(Date)
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Invitations: the key that signs QR payloads (hex, empty = unsigned); see core.signing.
+    code_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    require_signed_codes: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     ticket_types: Mapped[list[TicketType]] = relationship(back_populates="event", cascade="all, delete-orphan")
     check_in_lists: Mapped[list[CheckInList]] = relationship(back_populates="event", cascade="all, delete-orphan")

@@ -1,6 +1,6 @@
 """badge print log
 
-Revision ID: badges_0002
+Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-23
 """
@@ -8,7 +8,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = 'badges_0002'
+revision = '0002'
 down_revision = '0001'
 branch_labels = None
 depends_on = None

@@ -1,0 +1,144 @@
+"""GDPR: remove every guest's personal data of an event, from the tables and from the file.
+
+``keep_aggregates`` keeps anonymous rows (ticket type, walk-in flag, check-in times and desks)
+so the attendance report still adds up; names, e-mails, companies, notes, codes and the search
+index go either way. A receipt records what was removed, when and by which desk; it names
+no guest. On SQLite the file is rebuilt (VACUUM) and the write-ahead log emptied, so deleted
+names are not left in free pages; PostgreSQL gets VACUUM FULL on the tables concerned.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import String, cast, delete, func, literal, select, update
+from sqlalchemy.orm import Session
+
+from checkin.store.attendance_report import attendance_report
+from checkin.store.database import Database, describe
+from checkin.store.events import find_event
+from checkin.store.models import CheckIn, Event, Registration, SearchToken, SyncState, utcnow
+
+RECEIPT_SOURCE, RECEIPT_RESOURCE = "gdpr", "purge_receipt"
+#: What a purge removes, in the receipt's words.
+PERSONAL_DATA = ("names and titles", "e-mail addresses", "organisations", "notes and attention texts",
+                 "ticket codes and external ids", "imported source rows", "the search index",
+                 "scanned codes in the check-in log")
+_PERSONAL_COLUMNS = {"title": "", "given_name": "", "family_name": "", "company": "", "email": "", "notes": "",
+                     "attention_text": "", "raw": None, "external_id": None}
+
+
+class PurgedError(LookupError):
+    """The event's personal data was purged: there is nobody left to list or invite."""
+
+
+def refuse_purged(event: Event) -> None:
+    if event.purged_at is not None:
+        raise PurgedError(f"the personal data of event '{event.slug}' was purged on {event.purged_at:%Y-%m-%d}")
+
+
+@dataclass
+class PurgeReceipt:
+    event: str
+    event_name: str
+    purged_at: str
+    desk_id: str
+    desk_name: str
+    database: str
+    kept_aggregates: bool
+    personal_data: tuple[str, ...] = PERSONAL_DATA
+    removed: dict[str, int] = field(default_factory=dict)
+    aggregates: dict | None = None
+    compacted: bool = False
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+def purge_event(database: Database, event_slug: str | None, desk: tuple[str, str], *,
+                keep_aggregates: bool = False, now: datetime | None = None) -> PurgeReceipt:
+    """Purge the event (the newest when ``event_slug`` is None); ``desk`` is (id, name)."""
+    now = now or utcnow()
+    with database.session() as session:
+        event = find_event(session, event_slug)
+        aggregates = _aggregates(session, event) if keep_aggregates else None
+        removed = _anonymise(session, event.id) if keep_aggregates else _delete(session, event.id)
+        event.purged_at = now
+        receipt = PurgeReceipt(event.slug, event.name, now.isoformat(), desk[0], desk[1], describe(database.url),
+                               keep_aggregates, removed=removed, aggregates=aggregates)
+        session.add(SyncState(source=RECEIPT_SOURCE, resource=f"{RECEIPT_RESOURCE}:{now.isoformat()}",
+                              event_id=event.id, data=receipt.as_json()))
+    receipt.compacted = compact(database)
+    return receipt
+
+
+def _aggregates(session: Session, event: Event) -> dict:
+    report = attendance_report(session, event).as_json()
+    return {key: report[key] for key in ("registered", "attended", "no_shows", "walk_ins", "check_ins",
+                                         "ticket_types", "desks", "arrivals", "slot_minutes")}
+
+
+def _counts(session: Session, event_id: int) -> dict[str, int]:
+    def count(model) -> int:  # noqa: ANN001
+        return session.scalar(select(func.count()).select_from(model).where(model.event_id == event_id)) or 0
+    return {"registrations": count(Registration), "check_ins": count(CheckIn), "search_tokens": count(SearchToken)}
+
+
+def _delete(session: Session, event_id: int) -> dict[str, int]:
+    removed = _counts(session, event_id)
+    session.execute(delete(SearchToken).where(SearchToken.event_id == event_id))
+    session.execute(update(CheckIn).where(CheckIn.event_id == event_id).values(reverted_by_id=None))
+    session.execute(delete(CheckIn).where(CheckIn.event_id == event_id))
+    session.execute(delete(Registration).where(Registration.event_id == event_id))
+    return removed
+
+
+def _anonymise(session: Session, event_id: int) -> dict[str, int]:
+    counts = _counts(session, event_id)
+    session.execute(delete(SearchToken).where(SearchToken.event_id == event_id))
+    session.execute(update(Registration).where(Registration.event_id == event_id).values(
+        **_PERSONAL_COLUMNS, code=literal("purged-").concat(cast(Registration.id, String))),
+        execution_options={"synchronize_session": False})
+    session.execute(update(CheckIn).where(CheckIn.event_id == event_id).values(raw_code=""))
+    return {"registrations_anonymised": counts["registrations"], "check_in_codes_cleared": counts["check_ins"],
+            "search_tokens": counts["search_tokens"]}
+
+
+def compact(database: Database) -> bool:
+    """Rewrite the storage so deleted rows leave no trace in the file; False if not possible now."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        if database.is_sqlite:
+            connection = database.engine.raw_connection()
+            try:
+                cursor = connection.cursor()
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                cursor.execute("VACUUM")
+                busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                cursor.close()
+            finally:
+                connection.close()
+            return not busy
+        with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM FULL registration, search_token, check_in")
+        return True
+    except DBAPIError:
+        return False
+
+
+def receipts(session: Session, event_id: int) -> list[dict]:
+    return [state.data for state in session.scalars(
+        select(SyncState).where(SyncState.source == RECEIPT_SOURCE, SyncState.event_id == event_id)
+        .order_by(SyncState.id))]
+
+
+def retention_overdue(session: Session, now: datetime) -> list[Event]:
+    """Events whose retention date has passed (in the event's timezone) and that still hold data."""
+    events = session.scalars(select(Event).where(Event.retention_until.is_not(None), Event.purged_at.is_(None)))
+    return [event for event in events if _local_day(now, event.timezone) > event.retention_until]
+
+
+def _local_day(now: datetime, timezone: str) -> date:
+    return now.astimezone(ZoneInfo(timezone or "UTC")).date()

@@ -1,0 +1,174 @@
+"""Imports a guest list into an event in one transaction: all of it, or nothing."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from checkin.core.search_text import words
+from checkin.store.database import Database
+from checkin.store.models import CheckInList, Event, Registration, TicketType
+from checkin.store.registrations import insert_registrations, new_code, reindex
+from checkin.sync.files.errors import FileImportError, Problem
+from checkin.sync.files.mapping import ColumnMapping, check_mapping, mapping_for, remember_mapping
+from checkin.sync.files.merge import FILE_SOURCE, Plan, fields_of, load_existing, plan_merge
+from checkin.sync.files.rows import guest_rows
+from checkin.sync.files.table import Table
+
+DEFAULT_LIST = "Entrance"
+_UPDATE_BATCH = 500
+
+
+@dataclass
+class ImportSummary:
+    file: str
+    event: str
+    event_id: int | None
+    dry_run: bool
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    missing: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+    ticket_types_created: list[str] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)
+    encoding: str = ""
+    delimiter: str = ""
+    header_line: int = 0
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class ImportRequest:
+    """What to import where. ``mapping`` None means the remembered or guessed one."""
+
+    table: Table
+    event_name: str
+    mapping: ColumnMapping | None = None
+    dry_run: bool = False
+    code_factory: Callable[[], str] = new_code
+
+
+def slug_for(name: str) -> str:
+    return "-".join(words(name))[:120] or "event"
+
+
+def import_table(database: Database, request: ImportRequest) -> ImportSummary:
+    """Merge the table's guests into the event (created if new). Raises FileImportError; then
+    the database is exactly as before."""
+    session = database.session_factory()
+    transaction = session.begin()
+    try:
+        summary = _import(session, request)
+        transaction.rollback() if request.dry_run else transaction.commit()
+        return summary
+    except SQLAlchemyError as error:
+        transaction.rollback()
+        reason = str(getattr(error, "orig", error)).splitlines()[0]
+        raise FileImportError.single(request.table.name, f"the database refused the import ({reason})") from None
+    except BaseException:
+        transaction.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def _import(session: Session, request: ImportRequest) -> ImportSummary:
+    table = request.table
+    mapping = request.mapping if request.mapping is not None else mapping_for(session, table.name, table.headers)
+    reason = check_mapping(mapping)
+    if reason:
+        raise FileImportError.single(table.name, reason, line=table.header_line)
+    rows, problems = guest_rows(table, mapping)
+    if problems:
+        raise FileImportError(problems)
+    event = _event(session, request.event_name)
+    ticket_type_ids, created_types = _ticket_types(session, event, {row.ticket_type for row in rows} - {""})
+    plan = plan_merge(rows, load_existing(session, event.id), ticket_type_ids)
+    _refuse_taken_codes(session, event.id, plan, table.name)
+    _apply(session, event.id, plan, ticket_type_ids, request.code_factory)
+    remember_mapping(session, table.name, table.headers, mapping, event.id)
+    return ImportSummary(
+        file=table.name, event=event.slug, event_id=event.id, dry_run=request.dry_run, imported=len(plan.new),
+        updated=len(plan.updated), unchanged=len(plan.unchanged),
+        missing=[{"name": " ".join(filter(None, (g.values["given_name"], g.values["family_name"]))),
+                  "email": g.values["email"], "code": g.values["code"], "checked_in": g.checked_in}
+                 for g in plan.missing],
+        ticket_types_created=created_types, mapping={key: table.headers[i] for key, i in mapping.items()},
+        encoding=table.encoding, delimiter=table.delimiter, header_line=table.header_line,
+    )
+
+
+def _event(session: Session, name: str) -> Event:
+    slug = slug_for(name)
+    event = session.scalar(select(Event).where((Event.slug == name) | (Event.slug == slug) | (Event.name == name)))
+    if event is None:
+        event = Event(source=FILE_SOURCE, slug=slug, name=name)
+        session.add(event)
+        session.flush()
+    event.purged_at = None  # it holds personal data again: the retention reminder applies
+    if session.scalar(select(CheckInList.id).where(CheckInList.event_id == event.id).limit(1)) is None:
+        session.add(CheckInList(event_id=event.id, name=DEFAULT_LIST, all_ticket_types=True))
+    return event
+
+
+def _ticket_types(session: Session, event: Event, names: set[str]) -> tuple[dict[str, int], list[str]]:
+    known = {t.name: t.id for t in session.scalars(select(TicketType).where(TicketType.event_id == event.id))}
+    created = sorted(names - set(known))
+    for name in created:
+        ticket_type = TicketType(event_id=event.id, name=name)
+        session.add(ticket_type)
+        session.flush()
+        known[name] = ticket_type.id
+    return known, created
+
+
+def _refuse_taken_codes(session: Session, event_id: int, plan: Plan, file_name: str) -> None:
+    wanted = {row.code: row.line for row in plan.new if row.code}
+    wanted.update({row.code: row.line for row, guest in plan.updated if row.code and row.code != guest.values["code"]})
+    if not wanted:
+        return
+    taken: set[str] = set()
+    codes = list(wanted)
+    for start in range(0, len(codes), _UPDATE_BATCH):
+        taken.update(session.scalars(select(Registration.code).where(
+            Registration.event_id == event_id, Registration.code.in_(codes[start:start + _UPDATE_BATCH]))))
+    if taken:
+        raise FileImportError([Problem(file_name, f"the code '{code}' already belongs to another guest of this "
+                                       "event", wanted[code], "Code") for code in sorted(taken, key=wanted.get)])
+
+
+def _apply(session: Session, event_id: int, plan: Plan, ticket_type_ids: dict[str, int],
+           code_factory: Callable[[], str]) -> None:
+    new_rows = []
+    for row in plan.new:
+        values = fields_of(row, ticket_type_ids)
+        values.setdefault("code", code_factory())
+        new_rows.append({**values, "source": FILE_SOURCE})
+    insert_registrations(session, event_id, new_rows)
+    for start in range(0, len(plan.updated), _UPDATE_BATCH):
+        batch = plan.updated[start:start + _UPDATE_BATCH]
+        by_id = {r.id: r for r in session.scalars(select(Registration).where(
+            Registration.id.in_([guest.id for _row, guest in batch])))}
+        for row, guest in batch:
+            for key, value in fields_of(row, ticket_type_ids).items():
+                setattr(by_id[guest.id], key, value)
+        reindex(session, by_id.values())
+
+
+def read_and_import(database: Database, path: Path, event_name: str | None = None, *, dry_run: bool = False,
+                    mapping: ColumnMapping | None = None) -> ImportSummary:
+    """Read ``path`` and import it; the event defaults to one named after the file."""
+    from checkin.sync.files.mapping import HEADER_HINTS
+    from checkin.sync.files.table import read_table
+
+    table = read_table(path, HEADER_HINTS)
+    name = event_name or re.sub(r"[_]+", " ", path.stem).strip() or "Imported guests"
+    return import_table(database, ImportRequest(table, name, mapping, dry_run))

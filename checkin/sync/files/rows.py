@@ -1,0 +1,98 @@
+"""Turns mapped table rows into guest records, checking each value where a person can fix it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checkin.core.search_text import fold
+from checkin.sync.files.errors import Problem
+from checkin.sync.files.mapping import ColumnMapping
+from checkin.sync.files.table import Table
+
+#: Longest value per field (the database column sizes; notes are Text but a guest list has no books).
+LIMITS = {"external_id": 255, "salutation": 60, "title": 120, "given_name": 255, "family_name": 255,
+          "company": 255, "email": 320, "ticket_type": 255, "notes": 10_000, "code": 512}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_CODE = re.compile(r"^[\x21-\x7e]+$")
+MAX_PROBLEMS = 50
+
+
+@dataclass(frozen=True)
+class GuestRow:
+    line: int
+    external_id: str = ""
+    salutation: str = ""
+    title: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    company: str = ""
+    email: str = ""
+    ticket_type: str = ""
+    notes: str = ""
+    code: str = ""
+
+    def merge_key(self) -> tuple[str, str]:
+        """How a re-import finds this guest again: ID, else code, else e-mail, else the name."""
+        if self.external_id:
+            return ("id", self.external_id)
+        if self.code:
+            return ("code", self.code)
+        if self.email:
+            return ("email", self.email.casefold())
+        return ("name", name_key(self.given_name, self.family_name, self.company))
+
+    def describe(self) -> str:
+        return " ".join(p for p in (self.given_name, self.family_name) if p) or self.email
+
+
+def name_key(given: str, family: str, company: str) -> str:
+    return "|".join(fold(part) for part in (given, family, company))
+
+
+def guest_rows(table: Table, mapping: ColumnMapping) -> tuple[list[GuestRow], list[Problem]]:
+    """Every data row as a GuestRow, plus the problems found (the import refuses if there are any)."""
+    rows: list[GuestRow] = []
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], int] = {}
+    for line, cells in table.rows:
+        values = {key: cells[index].strip() for key, index in mapping.items()}
+        row_problems = _check(table, mapping, line, values)
+        if not row_problems:
+            row = GuestRow(line=line, **values)
+            key = row.merge_key()
+            if key in seen:
+                row_problems.append(_duplicate(table, mapping, line, key, seen[key]))
+            seen.setdefault(key, line)
+            rows.append(row)
+        problems.extend(row_problems)
+        if len(problems) >= MAX_PROBLEMS:
+            break
+    return rows, problems
+
+
+def _check(table: Table, mapping: ColumnMapping, line: int, values: dict[str, str]) -> list[Problem]:
+    def problem(key: str, message: str) -> Problem:
+        return Problem(table.name, message, line, table.column_label(mapping[key]))
+
+    problems = [problem(key, f"{len(value):,} characters; at most {LIMITS[key]:,} fit")
+                for key, value in values.items() if len(value) > LIMITS[key]]
+    if problems:
+        return problems
+    if not (values.get("given_name") or values.get("family_name")):
+        column = "family_name" if "family_name" in mapping else "given_name"
+        problems.append(problem(column, "this guest has no name"))
+    if values.get("email") and not _EMAIL.match(values["email"]):
+        problems.append(problem("email", f"'{values['email']}' is not an e-mail address"))
+    if values.get("code") and not _CODE.match(values["code"]):
+        problems.append(problem("code", "a code may hold only printable ASCII characters without spaces"))
+    return problems
+
+
+def _duplicate(table: Table, mapping: ColumnMapping, line: int, key: tuple[str, str], first: int) -> Problem:
+    kind, value = key
+    column = {"id": "external_id", "code": "code", "email": "email"}.get(kind, "family_name")
+    label = table.column_label(mapping[column]) if column in mapping else None
+    what = {"id": "the same ID", "code": "the same code", "email": "the same e-mail address (ignoring case)",
+            "name": "the same name and organisation"}[kind]
+    hint = " — add an ID column to import both" if kind in ("email", "name") else ""
+    return Problem(table.name, f"same guest as line {first}: {what}{hint}", line, label)

@@ -1,0 +1,107 @@
+"""A guest list as read from a file: its rows with line numbers, and where its header is."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checkin.sync.files.errors import FileImportError
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+_HEADER_SEARCH_ROWS = 15
+
+
+@dataclass
+class RawTable:
+    """Rows as (line number in the file, cells); ``encoding`` and ``delimiter`` as detected."""
+
+    name: str
+    rows: list[tuple[int, list[str]]]
+    encoding: str = ""
+    delimiter: str = ""
+    sheet: str = ""
+
+
+@dataclass
+class Table:
+    """The header and the data rows below it; every data row is padded to the header's width."""
+
+    name: str
+    headers: list[str]
+    rows: list[tuple[int, list[str]]]
+    header_line: int
+    encoding: str = ""
+    delimiter: str = ""
+    sheet: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def column_label(self, index: int) -> str:
+        """How a person finds the column in a spreadsheet: ``C (E-Mail)``."""
+        return f"{column_letter(index)} ({self.headers[index]})" if self.headers[index] else column_letter(index)
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def read_table(path: Path, header_hints: set[str] = frozenset()) -> Table:
+    """Read a CSV, TSV, TXT or XLSX file; raises FileImportError with a clear reason."""
+    from checkin.sync.files.sniff import parse_delimited
+    from checkin.sync.files.xlsx import is_xlsx, read_xlsx
+
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise FileImportError.single(name, f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")
+        data = path.read_bytes()
+    except OSError as error:
+        raise FileImportError.single(name, f"cannot read the file ({error.strerror})") from None
+    if not data.strip():
+        raise FileImportError.single(name, "the file is empty")
+    raw = read_xlsx(data, name) if is_xlsx(data) else parse_delimited(data, name)
+    return with_header(raw, header_hints)
+
+
+def with_header(raw: RawTable, header_hints: set[str] = frozenset()) -> Table:
+    """Find the header row: the first row naming known fields, else the first full-width row."""
+    # Cells keep their spaces here (the mapped ones are stripped later): stripping every cell of
+    # 100,000 rows costs more than parsing them.
+    rows = [(line, cells) for line, cells in raw.rows if "".join(cells).strip()]
+    if not rows:
+        raise FileImportError.single(raw.name, "the file holds no rows")
+    index = _header_index(rows, header_hints)
+    header_line, headers = rows[index][0], [cell.strip() for cell in rows[index][1]]
+    if index + 1 == len(rows):
+        raise FileImportError.single(raw.name, "the file has a header but no guests", line=header_line)
+    return Table(raw.name, headers, _fit_rows(raw.name, rows[index + 1:], len(headers)), header_line,
+                 raw.encoding, raw.delimiter, raw.sheet)
+
+
+def _fit_rows(name: str, rows: list[tuple[int, list[str]]], width: int) -> list[tuple[int, list[str]]]:
+    """Every row exactly ``width`` cells: short rows padded, empty cells beyond the header dropped."""
+    fitted = []
+    for line, cells in rows:
+        if len(cells) > width:
+            if any(cell.strip() for cell in cells[width:]):
+                raise FileImportError.single(name, f"this row has {len(cells)} columns, the header only {width} "
+                                             "(a stray delimiter or quote?)", line=line)
+            cells = cells[:width]
+        elif len(cells) < width:
+            cells += [""] * (width - len(cells))
+        fitted.append((line, cells))
+    return fitted
+
+
+def _header_index(rows: list[tuple[int, list[str]]], hints: set[str]) -> int:
+    from checkin.sync.files.mapping import header_key
+
+    candidates = rows[:_HEADER_SEARCH_ROWS]
+    for index, (_line, cells) in enumerate(candidates):
+        if sum(1 for cell in cells if header_key(cell) in hints) >= 2:
+            return index
+    filled = [sum(1 for cell in cells if cell.strip()) for _line, cells in candidates]
+    return filled.index(max(filled))
