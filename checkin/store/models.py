@@ -194,7 +194,11 @@ class SearchToken(Base):
     """
 
     __tablename__ = "search_token"
-    __table_args__ = (Index("ix_search_token_lookup", "event_id", "kind", "token", "registration_id"),)
+    # WITHOUT ROWID: the primary key is the table, one B-tree less to write per token.
+    __table_args__ = (
+        Index("ix_search_token_lookup", "event_id", "kind", "token", "registration_id"),
+        {"sqlite_with_rowid": False},
+    )
 
     registration_id: Mapped[int] = mapped_column(
         ForeignKey("registration.id", ondelete="CASCADE"), primary_key=True

@@ -104,3 +104,26 @@ def test_checked_in_flag(database, demo, desk):
                                         limit=200) if h.registration_id == hit.registration_id][0]
     assert again.checked_in and again.checked_in_at is not None
     assert not other_list.checked_in
+
+
+def test_a_large_load_builds_the_index_at_the_end_and_search_uses_it(database):
+    guests = [(f"Given{number}", f"Family{number:05d}", "Big Load GmbH", f"g{number}@bigload.example")
+              for number in range(25_000)] + GUESTS
+    event_id = _event(database, guests)
+    with database.reader() as session:
+        connection = session.connection()
+        indexes = connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'search_token'").scalars().all()
+        plan = " ".join(row[-1] for row in connection.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT registration_id FROM search_token WHERE event_id = 1 AND kind = 0 "
+            "AND token >= 'family1' AND token < 'family2'"))
+        assert "ix_search_token_lookup" in indexes
+        assert "ix_search_token_lookup" in plan
+        assert _names(search(session, event_id, "family12345")) == ["Given12345 Family12345"]
+        assert _names(search(session, event_id, "weiss")) == ["Karl Weiß"]
+    # A small load into the now big index inserts into it as usual.
+    with database.session() as session:
+        insert_registrations(session, event_id, [{"source": "test", "code": "late", "given_name": "Zoë",
+                                                  "family_name": "Late"}])
+    with database.reader() as session:
+        assert _names(search(session, event_id, "zoe")) == ["Zoë Late"]
