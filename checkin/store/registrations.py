@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Column, Connection, Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from checkin.core.search_text import fold, index_tokens, words
@@ -21,10 +21,8 @@ from checkin.store.models import Registration, SearchToken
 FAMILY, GIVEN, COMPANY, EMAIL, CODE = range(5)
 _INDEXED_FIELDS = (("family_name", FAMILY), ("given_name", GIVEN), ("company", COMPANY))
 _BATCH = 5000
-_DEFER_INDEX_FROM = 20_000
-_TOKENS_PER_GUEST = 8  # about what a guest with a name, company and e-mail gets
-_COUNT_TOKENS = "SELECT count(*) FROM search_token"
-_CREATE_LOOKUP_INDEX = "CREATE INDEX ix_search_token_lookup ON search_token (event_id, kind, token, registration_id)"
+_DEFER_INDEXES_FROM = 20_000
+_DEFERRABLE_INDEXES = ("ix_search_token_lookup", "ix_registration_code", "ix_registration_ticket_type_id")
 
 
 def new_code() -> str:
@@ -54,7 +52,7 @@ def tokens_for(registration: Mapping[str, Any]) -> list[tuple[int, str]]:
 def insert_registrations(session: Session, event_id: int, rows: Sequence[Mapping[str, Any]]) -> list[int]:
     """Bulk-insert registrations of one event (Core, batched) and index them; returns the new ids."""
     ids: list[int] = []
-    with _lookup_index_deferred(session, len(rows)):
+    with _indexes_deferred(session, len(rows)):
         for start in range(0, len(rows), _BATCH):
             batch = [{**row, "event_id": event_id} for row in rows[start : start + _BATCH]]
             batch_ids = _insert_batch(session, batch)
@@ -64,21 +62,27 @@ def insert_registrations(session: Session, event_id: int, rows: Sequence[Mapping
 
 
 @contextmanager
-def _lookup_index_deferred(session: Session, new_rows: int) -> Iterator[None]:
-    """For a load larger than what is indexed already, build the search index once at the end.
+def _indexes_deferred(session: Session, new_rows: int) -> Iterator[None]:
+    """For a load larger than what is stored already, build the secondary indexes once at the end.
 
-    Sorting a million tokens into a fresh index is several times faster than inserting them
-    into it one by one. SQLite only, inside the caller's transaction: a failure rolls the drop
-    back with everything else, and readers keep seeing the old, indexed snapshot meanwhile.
+    Sorting a million tokens or codes into a fresh index is several times faster than inserting
+    them one by one in random order. SQLite only, inside the caller's transaction: a failure rolls
+    the drop back with everything else, and readers keep seeing the old, indexed snapshot.
+    The unique (event, code) constraint stays: it still refuses a duplicate code at once.
     """
     connection = session.connection()
-    big = connection.dialect.name == "sqlite" and new_rows >= _DEFER_INDEX_FROM
-    if big and new_rows * _TOKENS_PER_GUEST > connection.exec_driver_sql(_COUNT_TOKENS).scalar_one():
-        connection.exec_driver_sql("DROP INDEX ix_search_token_lookup")
+    big = connection.dialect.name == "sqlite" and new_rows >= _DEFER_INDEXES_FROM
+    if not big or new_rows <= connection.exec_driver_sql("SELECT count(*) FROM registration").scalar_one():
         yield
-        connection.exec_driver_sql(_CREATE_LOOKUP_INDEX)
-    else:
-        yield
+        return
+    indexes = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (%s)"
+        % ", ".join(f"'{name}'" for name in _DEFERRABLE_INDEXES)).all()
+    for name, _sql in indexes:
+        connection.exec_driver_sql(f"DROP INDEX {name}")
+    yield
+    for _name, sql in indexes:
+        connection.exec_driver_sql(sql)
 
 
 def _insert_batch(session: Session, batch: list[dict[str, Any]]) -> list[int]:
@@ -89,10 +93,41 @@ def _insert_batch(session: Session, batch: list[dict[str, Any]]) -> list[int]:
     # SQLite returns ordered ids only one row at a time; our writes hold the database's write
     # lock (BEGIN IMMEDIATE), so numbering the rows ourselves is safe and many times faster.
     first = (session.scalar(select(func.max(Registration.id))) or 0) + 1
-    for offset, row in enumerate(batch):
-        row["id"] = first + offset
-    session.execute(insert(table), batch)
-    return [row.pop("id") for row in batch]
+    ids = list(range(first, first + len(batch)))
+    _executemany_plain(session.connection(), table, [{**row, "id": id_} for id_, row in zip(ids, batch)])
+    return ids
+
+
+def _executemany_plain(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT through the driver, applying each column's default and type conversion ourselves.
+
+    SQLAlchemy's executemany does the same per row and per column with far more bookkeeping; a
+    default is computed once per batch (one import, one creation time).
+    """
+    columns = list(table.columns)
+    defaults = [_default_of(column) for column in columns]
+    processors = [column.type._cached_bind_processor(connection.dialect) for column in columns]
+    keys = [column.key for column in columns]
+    plan = list(zip(keys, defaults, processors))
+    values = [
+        tuple(
+            (processor(row.get(key, default)) if processor else row.get(key, default))
+            for key, default, processor in plan
+        )
+        for row in rows
+    ]
+    names = ", ".join(connection.dialect.identifier_preparer.quote(column.name) for column in columns)
+    marks = ", ".join("?" for _ in columns)
+    connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", values)
+
+
+def _default_of(column: Column) -> Any:
+    default = column.default
+    if default is None:
+        return None
+    if default.is_callable:
+        return default.arg(None)
+    return default.arg
 
 
 def reindex(session: Session, registrations: Iterable[Registration]) -> None:
