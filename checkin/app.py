@@ -20,6 +20,7 @@ def run_desk_app(db_url: str | None = None) -> int:
     from checkin.settings import Settings
     from checkin.store.database import StoreOpenError, open_database
     from checkin.ui.badge_printing import BadgePrintService
+    from checkin.ui.organiser_tools import OrganiserTools
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Check-in Desk")
@@ -31,37 +32,13 @@ def run_desk_app(db_url: str | None = None) -> int:
         return 1
     settings = Settings()
     badge_printer = BadgePrintService(database, settings, *settings.desk_identity())
-    shown: dict = {}
+    tools = OrganiserTools(database, settings, badge_printer, app)
     window = build_desk_window(database, settings, app, badge_printer=badge_printer,
-                               extra_menu_actions=desk_tools(database, settings, badge_printer, app, shown))
-    shown["window"] = window
+                               extra_menu_actions=tools.actions(), first_run_handlers=tools.first_run_handlers())
+    tools.attach(window)
     window.show()
     try:
         return app.exec()
     finally:
         badge_printer.wait_for_done(10_000)  # a badge being printed comes out before the database closes
         database.dispose()
-
-
-def desk_tools(database, settings, badge_printer, app, shown):  # noqa: ANN001, ANN201
-    """The Tools menu: the organiser's actions that are not front-desk work.
-
-    ``shown`` holds the window once it exists: the tools act on the event it has open.
-    """
-    from PySide6.QtGui import QAction
-
-    from checkin.ui.badge_editor import BadgeEditor
-
-    editors = []
-
-    def open_badge_editor() -> None:
-        setup = shown["window"].controller.setup
-        editor = BadgeEditor(settings, database, setup.event_id if setup else None)
-        editors[:] = [editor]  # keep it alive while shown
-        editor.show()
-
-    layout = QAction(app.translate("DeskTools", "Badge &layout…"), app)
-    layout.triggered.connect(open_badge_editor)
-    printer = QAction(app.translate("DeskTools", "Choose the badge &printer…"), app)
-    printer.triggered.connect(lambda: badge_printer.choose_printer())
-    return [layout, printer]

@@ -1,0 +1,84 @@
+"""The organiser's Tools menu as the app wires it: retention reminder, file import, purge, badge editor."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import func, select
+
+from checkin.store.models import Event, Registration
+from checkin.ui.organiser_tools import OrganiserTools
+from tests.fakes import RecordingBadgePrinter
+
+
+def _tools_window(make_window, database, settings):
+    tools = OrganiserTools(database, settings, RecordingBadgePrinter(), QApplication.instance())
+    window = make_window(extra_menu_actions=tools.actions(), first_run_handlers=tools.first_run_handlers())
+    tools.attach(window)
+    return tools, window
+
+
+def _message_boxes():
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_tools_menu_lists_the_organiser_actions(make_window, database, window_settings, demo):
+    tools, window = _tools_window(make_window, database, window_settings)
+    texts = [action.text() for action in window.menus["tools"].actions()]
+    assert any("Import guests" in text for text in texts)
+    assert any("Badge" in text and "layout" in text for text in texts)
+    assert any("GDPR" in text for text in texts)
+
+
+def test_an_overdue_retention_date_is_reminded_once_the_desk_is_ready(qtbot, make_window, database,
+                                                                     window_settings, demo):
+    with database.session() as session:
+        session.get(Event, demo.event_id).retention_until = date(2020, 1, 31)
+    tools = OrganiserTools(database, window_settings, None, QApplication.instance())
+    window = make_window(extra_menu_actions=tools.actions())
+    tools.attach(window)  # after ready: the reminder comes with the next load
+    window.controller.load()
+    qtbot.waitUntil(lambda: bool(_message_boxes()), timeout=10_000)
+    [box] = _message_boxes()
+    assert "2020-01-31" in box.text() and "Demo" in box.text()
+    box.accept()
+
+
+def test_import_from_the_tools_menu_adds_the_guests_and_reloads_the_desk(qtbot, make_window, database,
+                                                                        window_settings, demo, tmp_path):
+    guests = tmp_path / "nachmeldungen.csv"
+    guests.write_text("Vorname;Nachname;Firma;E-Mail\nJürgen;Großmann;Müller & Söhne;jg@example.org\n",
+                      encoding="cp1252")
+    tools, window = _tools_window(make_window, database, window_settings)
+    tools.import_file(str(guests))
+    dialog = tools._open[-1]
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    with qtbot.waitSignal(window.controller.setup_changed, timeout=10_000):
+        dialog.import_button.click()
+    with database.reader() as session:
+        assert session.scalar(select(func.count()).where(Registration.family_name == "Großmann")) == 1
+
+
+def test_purge_from_the_app_removes_names_and_writes_a_receipt(qtbot, make_window, database, window_settings,
+                                                            demo, tmp_path, monkeypatch):
+    monkeypatch.setenv("CHECKIN_DATA_DIR", str(tmp_path))
+    tools, window = _tools_window(make_window, database, window_settings)
+    tools.confirm_purge()
+    [box] = _message_boxes()
+    yes = box.button(QMessageBox.StandardButton.Yes)
+    yes.click()
+    qtbot.waitUntil(lambda: any("receipt" in b.text().lower() for b in _message_boxes()), timeout=20_000)
+    with database.reader() as session:
+        names = session.scalars(select(Registration.family_name).where(Registration.family_name != "")).all()
+    assert names == []
+    assert list((tmp_path / "receipts").glob("purge-*.json"))
+    for open_box in _message_boxes():
+        open_box.accept()
+
+
+def test_the_badge_editor_opens_on_the_desks_event(qtbot, make_window, database, window_settings, demo):
+    tools, window = _tools_window(make_window, database, window_settings)
+    tools.badge_layout.trigger()
+    editor = tools._open[-1]
+    qtbot.addWidget(editor)
+    assert editor.isVisible() and editor.windowTitle() == "Badge layout"
