@@ -20,6 +20,7 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 #: ``func(args, context)`` returns the exit code.
 COMMAND_MODULES = (
     "checkin.commands.desk",
+    "checkin.commands.pretix",
 )
 
 

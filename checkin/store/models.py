@@ -241,3 +241,16 @@ class SyncState(Base):
     cursor: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[dict | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class RevokedSecret(Base):
+    """A ticket code the server replaced or withdrew (pretix's revocation list): refused offline."""
+
+    __tablename__ = "revoked_secret"
+    __table_args__ = (UniqueConstraint("event_id", "secret"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    secret: Mapped[str] = mapped_column(String(512))
+    external_id: Mapped[str | None] = mapped_column(String(255))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

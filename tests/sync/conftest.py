@@ -1,10 +1,20 @@
 """A real pretix server for the sync tests, started once per session on 127.0.0.1."""
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import keyring
 import pytest
+from keyring.backends import fail
 
 from tests.conftest import skip_or_fail
 from tests.support.pretix.harness import HarnessError, PretixServer
+
+NO_KEYRING = "keyring.backends.fail.Keyring"
 
 
 @pytest.fixture(scope="session")
@@ -17,3 +27,41 @@ def pretix_server(tmp_path_factory: pytest.TempPathFactory) -> PretixServer:
         skip_or_fail(f"pretix test server unavailable: {error}")
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_user_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read or write the developer's real keyring; subprocesses neither."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", NO_KEYRING)
+    monkeypatch.delenv("CHECKIN_PRETIX_TOKEN", raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+class DeviceHandshakes:
+    """Hands out the seeded devices' one-time setup tokens, one per caller."""
+
+    def __init__(self, server: PretixServer):
+        self.server = server
+        self.devices = list(server.seed["devices"])
+
+    def take(self) -> tuple[str, int]:
+        device = self.devices.pop(0)
+        handshake = {"handshake_version": 1, "url": self.server.url, "token": device["initialization_token"]}
+        return json.dumps(handshake), device["device_id"]
+
+
+@pytest.fixture(scope="session")
+def handshakes(pretix_server: PretixServer) -> DeviceHandshakes:
+    return DeviceHandshakes(pretix_server)
+
+
+def run_cli(*args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """``python -m checkin …`` in a subprocess, as a person would run it."""
+    environment = {**os.environ, **(env or {})}
+    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parents[2]),
+                                                              environment.get("PYTHONPATH")]))
+    return subprocess.run([sys.executable, "-m", "checkin", *args], capture_output=True, text=True,
+                          env=environment, timeout=timeout)

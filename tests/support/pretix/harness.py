@@ -143,14 +143,17 @@ class PretixServer:
         out = _run([python, str(HERE / "seed.py"), "seed", "--orders", str(self.orders), "--big", str(self.big_orders)],
                    "seeding pretix", env=_environment(self.config))
         self.seed = json.loads(out.strip().splitlines()[-1])
-        log = open(self.data_dir / "gunicorn.log", "w")
-        self.process = subprocess.Popen(
+        with open(self.data_dir / "gunicorn.log", "w") as log:  # the child keeps its own descriptor
+            self.process = self._spawn(log)
+        self._wait_until_up()
+        return self
+
+    def _spawn(self, log) -> subprocess.Popen:  # noqa: ANN001
+        return subprocess.Popen(
             [str(VENV / "bin" / "gunicorn"), "pretix.wsgi", "--bind", f"127.0.0.1:{self.port}",
              "--workers", str(self.workers), "--timeout", "120", "--graceful-timeout", "2"],
             env=_environment(self.config), stdout=log, stderr=subprocess.STDOUT, cwd=self.data_dir,
         )
-        self._wait_until_up()
-        return self
 
     def _wait_until_up(self, timeout: float = 90) -> None:
         deadline = time.monotonic() + timeout

@@ -1,0 +1,57 @@
+"""pretix commands: connect a server, sync (push then pull), reconcile after the event."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from checkin.cli import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    pretix = subparsers.add_parser("pretix", help="connect to a pretix server")
+    actions = pretix.add_subparsers(dest="pretix_command", metavar="ACTION", required=True)
+    connect = actions.add_parser("connect", help="connect this desk to a pretix event and pull its metadata")
+    connect.add_argument("--url", required=True, help="the pretix server, e.g. https://pretix.eu")
+    secret = connect.add_mutually_exclusive_group(required=True)
+    secret.add_argument("--token", help="an organiser API token (Organizer → Teams → API tokens)")
+    secret.add_argument("--handshake", metavar="JSON", help="the device setup code's text (Organizer → Devices)")
+    connect.add_argument("--organizer", required=True, metavar="ORG", help="the organiser's short form")
+    connect.add_argument("--event", dest="pretix_event", required=True, metavar="SLUG", help="the event's short form")
+    connect.add_argument("--list", dest="pretix_list", type=int, metavar="ID",
+                         help="pretix's id of the check-in list (default: the event's first)")
+    connect.add_argument("--json", action="store_true", help="print a JSON summary")
+    connect.set_defaults(func=run_connect)
+
+
+def run_connect(args: argparse.Namespace, context: CommandContext) -> int:
+    from checkin.sync.pretix.client import PretixError
+    from checkin.sync.pretix.credentials import TokenStore
+    from checkin.sync.pretix.setup import connect
+
+    try:
+        result = connect(context.database, TokenStore(), url=args.url, organizer=args.organizer,
+                         event_slug=args.pretix_event, token=args.token, handshake=args.handshake,
+                         list_id=args.pretix_list)
+    except PretixError as error:
+        return _fail(error)
+    settings = context.settings
+    settings.set("event_slug", result.event_slug)
+    settings.set("check_in_list_id", result.list_id)
+    settings.save()
+    if args.json:
+        context.print_json({"event": result.event_slug, "event_id": result.event_id, "name": result.event_name,
+                            "list": result.list_id, "list_name": result.list_name, "lists": result.lists,
+                            "device_id": result.device_id, "token_storage": result.token_storage})
+    else:
+        print(f"Connected to '{result.event_name}' ({result.event_slug}), list '{result.list_name}'.")
+        print(f"The access token is kept in {result.token_storage}.")
+        print("Run 'checkin sync' to download the registrations.")
+    return EXIT_OK
+
+
+def _fail(error: Exception) -> int:
+    print(f"checkin: {error}", file=sys.stderr)
+    return EXIT_FAILURE
+
+
+__all__ = ["add_commands", "UsageError"]
