@@ -65,3 +65,31 @@ def run_cli(*args: str, env: dict | None = None, timeout: float = 120) -> subpro
                                                               environment.get("PYTHONPATH")]))
     return subprocess.run([sys.executable, "-m", "checkin", *args], capture_output=True, text=True,
                           env=environment, timeout=timeout)
+
+
+@pytest.fixture
+def tokens(tmp_path: Path):
+    from checkin.sync.pretix.credentials import TokenStore
+
+    return TokenStore(tmp_path / "config" / "pretix-tokens.json")
+
+
+@pytest.fixture
+def connected(pretix_server: PretixServer, database, tokens):
+    """A fresh local database connected to the server's 'conf' event with the organiser token."""
+    from checkin.sync.pretix.setup import connect
+
+    return connect(database, tokens, url=pretix_server.url, organizer="ckd", event_slug="conf",
+                   token=pretix_server.token)
+
+
+def registration(database, code: str):
+    from checkin.store.models import Registration
+    from sqlalchemy import select
+
+    with database.reader() as session:
+        return session.scalar(select(Registration).where(Registration.code == code))
+
+
+def position_of(server: PretixServer, order_code: str) -> dict:
+    return server.api("GET", f"events/conf/orders/{order_code}/").json()["positions"][0]

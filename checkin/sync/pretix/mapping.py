@@ -56,7 +56,7 @@ def registration_fields(order: dict, position: dict, ticket_types: dict[str, int
 
 
 def _status(order: dict, position: dict) -> GuestStatus:
-    if position.get("canceled"):
+    if position.get("canceled") or position.get("blocked"):
         return GuestStatus.CANCELLED
     if order.get("status") == "n" and order.get("valid_if_pending"):
         return GuestStatus.VALID
