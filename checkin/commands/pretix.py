@@ -22,6 +22,10 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     connect.add_argument("--json", action="store_true", help="print a JSON summary")
     connect.set_defaults(func=run_connect)
 
+    sync = subparsers.add_parser("sync", help="upload local check-ins to pretix, then download changes")
+    sync.add_argument("--json", action="store_true", help="print a JSON summary")
+    sync.set_defaults(func=run_sync)
+
 
 def run_connect(args: argparse.Namespace, context: CommandContext) -> int:
     from checkin.sync.pretix.client import PretixError
@@ -47,6 +51,35 @@ def run_connect(args: argparse.Namespace, context: CommandContext) -> int:
         print(f"The access token is kept in {result.token_storage}.")
         print("Run 'checkin sync' to download the registrations.")
     return EXIT_OK
+
+
+def run_sync(args: argparse.Namespace, context: CommandContext) -> int:
+    from checkin.sync.pretix.credentials import TokenStore
+    from checkin.sync.pretix.sync import NotConnectedError, sync_all
+
+    event_ids = None
+    if args.event:
+        with context.database.reader() as session:
+            event_ids = [context.event_and_list(session)[0].id]
+    try:
+        summaries = sync_all(context.database, TokenStore(), event_ids)
+    except NotConnectedError as error:
+        return _fail(error)
+    if not summaries:
+        return _fail(RuntimeError("No event is connected to pretix: run 'checkin pretix connect' first."))
+    if args.json:
+        context.print_json({"pulled": sum(s.pulled for s in summaries), "uploaded": sum(s.uploaded for s in summaries),
+                            "rejected": sum(s.rejected for s in summaries),
+                            "pending_upload": sum(s.pending_upload for s in summaries),
+                            "ok": not any(s.error for s in summaries), "events": [s.as_json() for s in summaries]})
+    else:
+        for summary in summaries:
+            print(f"{summary.event}: uploaded {summary.uploaded}, downloaded {summary.pulled} "
+                  f"({'full' if summary.full_pull else 'changes only'}), {summary.pending_upload} waiting for upload")
+    for summary in summaries:
+        if summary.error:
+            print(f"checkin: {summary.event}: {summary.error}", file=sys.stderr)
+    return EXIT_FAILURE if any(s.error for s in summaries) else EXIT_OK
 
 
 def _fail(error: Exception) -> int:

@@ -93,3 +93,36 @@ def registration(database, code: str):
 
 def position_of(server: PretixServer, order_code: str) -> dict:
     return server.api("GET", f"events/conf/orders/{order_code}/").json()["positions"][0]
+
+
+def server_check_ins(server: PretixServer, **filters) -> list[dict]:
+    """Every check-in pretix recorded for the 'conf' event (successful and failed), with filters."""
+    rows, page = [], 1
+    while True:
+        data = server.api("GET", "events/conf/checkins/", params={**filters, "page": page}).json()
+        rows.extend(data["results"])
+        if not data["next"]:
+            return rows
+        page += 1
+
+
+def desk_for(database, name: str):
+    import uuid
+
+    from checkin.store.desk import DeskService
+
+    return DeskService(database, str(uuid.uuid5(uuid.NAMESPACE_URL, f"test-desk:{name}")), name)
+
+
+def pulled_copy(pretix_server: PretixServer, tmp_path: Path, name: str, tokens):
+    """Another desk's own database, connected and pulled (two offline desks share nothing)."""
+    from checkin.store.database import open_database
+    from checkin.sync.pretix.setup import connect
+    from checkin.sync.pretix.sync import sync_event
+
+    database = open_database(f"sqlite:///{tmp_path / f'{name}.sqlite3'}")
+    result = connect(database, tokens, url=pretix_server.url, organizer="ckd", event_slug="conf",
+                     token=pretix_server.token)
+    summary = sync_event(database, tokens, result.event_id)
+    assert not summary.error, summary.error
+    return database, result
