@@ -126,3 +126,13 @@ def pulled_copy(pretix_server: PretixServer, tmp_path: Path, name: str, tokens):
     summary = sync_event(database, tokens, result.event_id)
     assert not summary.error, summary.error
     return database, result
+
+
+def create_order(server: PretixServer, item: str = "regular", given: str = "Neele", family: str = "Spät") -> dict:
+    """A paid order placed on the server now (after any earlier pull); returns its position."""
+    seed = server.seed["events"]["conf"]
+    body = {"email": "late@example.org", "locale": "en", "sales_channel": "web", "status": "p",
+            "payment_provider": "manual", "send_email": False,
+            "positions": [{"item": seed["items"][item], "price": "100.00",
+                           "attendee_name_parts": {"given_name": given, "family_name": family}}]}
+    return server.api("POST", "events/conf/orders/", json=body).json()["positions"][0]

@@ -17,6 +17,7 @@ from checkin.sync.pretix.client import PAGE_SIZE, PretixClient
 from checkin.sync.pretix.connection import Connection, sync_state
 from checkin.sync.pretix.mapping import registration_fields
 from checkin.sync.pretix.metadata import item_texts, pull_metadata
+from checkin.sync.pretix.server_checkins import import_server_check_ins, server_desk
 
 #: New orders sort last (by datetime, code as tie-break), so pages fetched earlier never shift.
 ORDER_PARAMS = {"pdf_data": "false", "include_canceled_positions": "true", "ordering": "datetime,code"}
@@ -104,6 +105,7 @@ class Puller:
                     for order in orders for position in order.get("positions", [])
                     if str(position.get("item")) in types]
             _upsert(session, self.event_id, rows)
+            import_server_check_ins(session, self.event_id, server_desk(session, self.connection.url), orders)
             if data is not None:
                 data["done"] = sorted(set(data["done"]) | set(done_pages))
                 sync_state(session, self.event_id, "orders").data = dict(data)
@@ -127,15 +129,18 @@ def _upsert(session, event_id: int, rows: list[dict]) -> None:  # noqa: ANN001
         return
     ids = [row["external_id"] for row in rows]
     codes = [row["code"] for row in rows]
-    existing: dict[str, Registration] = {}
+    by_id: dict[str, Registration] = {}
+    by_code: dict[str, Registration] = {}
     for start in range(0, len(rows), 500):
         for registration in session.scalars(select(Registration).where(
                 Registration.event_id == event_id,
                 or_(Registration.external_id.in_(ids[start:start + 500]), Registration.code.in_(codes[start:start + 500])))):
-            existing[registration.external_id if registration.source == "pretix" else registration.code] = registration
+            if registration.source == "pretix" and registration.external_id:
+                by_id[registration.external_id] = registration
+            by_code[registration.code] = registration
     new, changed = [], []
     for row in rows:
-        registration = existing.get(row["external_id"]) or existing.get(row["code"])
+        registration = by_id.get(row["external_id"]) or by_code.get(row["code"])
         if registration is None:
             new.append(row)
             continue
