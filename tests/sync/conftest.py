@@ -136,3 +136,28 @@ def create_order(server: PretixServer, item: str = "regular", given: str = "Neel
             "positions": [{"item": seed["items"][item], "price": "100.00",
                            "attendee_name_parts": {"given_name": given, "family_name": family}}]}
     return server.api("POST", "events/conf/orders/", json=body).json()["positions"][0]
+
+
+class PaidGuests:
+    """Paid, never-scanned guests of the shared server, each handed out once (orders 00200 and up)."""
+
+    def __init__(self, server: PretixServer):
+        self.server = server
+        orders = []
+        for page in (1, 2, 3, 4, 5, 6, 7):
+            data = server.api("GET", "events/conf/orders/", params={"status": "p", "page": page,
+                                                                    "ordering": "-code"}).json()
+            orders.extend(order for order in data["results"] if order["code"] >= "00200")
+            if not data["next"]:
+                break
+        self.positions = [order["positions"][0] for order in orders if order["positions"][0]["item"] ==
+                          server.seed["events"]["conf"]["items"]["regular"]]
+
+    def take(self, count: int = 1) -> list[dict]:
+        taken, self.positions = self.positions[:count], self.positions[count:]
+        return taken
+
+
+@pytest.fixture(scope="session")
+def paid_guests(pretix_server: PretixServer) -> PaidGuests:
+    return PaidGuests(pretix_server)

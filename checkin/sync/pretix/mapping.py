@@ -69,3 +69,11 @@ FAILED_REASON = {
     "cancelled": "canceled", "unpaid": "unpaid", "not_valid_for_list": "product", "revoked": "revoked",
     "not_yet_valid": "invalid_time", "no_longer_valid": "invalid_time",
 }
+
+#: pretix's refusal reasons (online redeem) → our outcomes.
+SERVER_REASON = {
+    "already_redeemed": "already_checked_in", "canceled": "cancelled", "blocked": "cancelled",
+    "unpaid": "unpaid", "unapproved": "unpaid", "product": "not_valid_for_list", "rules": "not_valid_for_list",
+    "revoked": "revoked", "invalid": "unknown", "ambiguous": "unknown", "invalid_time": "not_yet_valid",
+    "error": "invalid_code", "incomplete": "not_valid_for_list",
+}
