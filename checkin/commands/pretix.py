@@ -26,6 +26,12 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     sync.add_argument("--json", action="store_true", help="print a JSON summary")
     sync.set_defaults(func=run_sync)
 
+    reconcile = subparsers.add_parser("reconcile", help="after the event: compare local check-ins with pretix")
+    reconcile.add_argument("--report", metavar="FILE", help="also write the report as FILE.pdf or FILE.csv")
+    reconcile.add_argument("--list", type=int, metavar="ID", help="check-in list id (default: the event's first)")
+    reconcile.add_argument("--json", action="store_true", help="print the reconciliation as JSON")
+    reconcile.set_defaults(func=run_reconcile)
+
 
 def run_connect(args: argparse.Namespace, context: CommandContext) -> int:
     from checkin.sync.pretix.client import PretixError
@@ -80,6 +86,53 @@ def run_sync(args: argparse.Namespace, context: CommandContext) -> int:
         if summary.error:
             print(f"checkin: {summary.event}: {summary.error}", file=sys.stderr)
     return EXIT_FAILURE if any(s.error for s in summaries) else EXIT_OK
+
+
+def run_reconcile(args: argparse.Namespace, context: CommandContext) -> int:
+    from pathlib import Path
+
+    from checkin.sync.pretix.client import PretixError
+    from checkin.sync.pretix.connection import load_connection
+    from checkin.sync.pretix.credentials import TokenStore
+    from checkin.sync.pretix.reconcile import reconcile
+    from checkin.sync.pretix.reconcile_report import SECTION_TITLES, write_report
+    from checkin.sync.pretix.sync import sync_event
+
+    if args.report and Path(args.report).suffix.lower() not in (".pdf", ".csv"):
+        raise UsageError(f"--report must name a .pdf or .csv file, not '{args.report}'.")
+    with context.database.reader() as session:
+        event, check_in_list = context.event_and_list(session, args.list)
+        connection = load_connection(session, event.id)
+    if connection is None:
+        raise UsageError(f"Event '{event.slug}' is not connected to pretix: run 'checkin pretix connect' first.")
+    tokens = TokenStore()
+    synced = sync_event(context.database, tokens, event.id)
+    if synced.error:
+        return _fail(RuntimeError(f"Cannot reconcile without the server: {synced.error}"))
+    try:
+        with connection.client(tokens) as client:
+            report = reconcile(client, context.database, connection, event.id, check_in_list.id)
+    except PretixError as error:
+        return _fail(error)
+    if args.report:
+        write_report(report, Path(args.report))
+    if args.json:
+        context.print_json(report.as_json())
+        return EXIT_OK
+    print(f"{report.event} — {report.check_in_list}")
+    print(f"Uploaded and accepted: {report.uploaded}   Waiting for upload: {report.pending_upload}   "
+          f"Entries on pretix: {report.server_check_ins}")
+    for section, title in SECTION_TITLES.items():
+        findings = getattr(report, section)
+        print(f"{title}: {len(findings)}")
+        shown = findings[:20] if section == "no_shows" else findings
+        for finding in shown:
+            print(f"  {finding.name or '(no name)'}  {finding.order or finding.code[:24]}  {finding.detail}")
+        if len(shown) < len(findings):
+            print(f"  … and {len(findings) - len(shown)} more (see --report or --json)")
+    if args.report:
+        print(f"Report written to {args.report}")
+    return EXIT_OK
 
 
 def _fail(error: Exception) -> int:
