@@ -111,7 +111,7 @@ def bulk_orders(event, items, count):
         status = Order.STATUS_CANCELED if roll < 0.03 else Order.STATUS_PENDING if roll < 0.08 else Order.STATUS_PAID
         statuses.append(status)
         orders.append(Order(
-            code=f"T{number:05d}"[-5:] if count < 100000 else f"{number:06d}", event=event,
+            code=_order_code(event.slug, number, count), event=event,
             organizer=event.organizer, email=f"guest{number}@example.org", status=status, locale="en",
             datetime=created, expires=created + timedelta(days=14), total=Decimal("100.00"),
             sales_channel=channel, checkin_attention=number % 97 == 0,
@@ -130,12 +130,19 @@ def bulk_orders(event, items, count):
             company="Fraunhofer IWS" if number % 3 == 0 else None, attendee_email=order.email,
             secret=generator.generate_secret(item=item, force_invalidate=True), tax_rate=Decimal("0"),
             tax_value=Decimal("0"),
-            pseudonymization_id=f"P{number:09d}",
+            pseudonymization_id=f"{event.slug[0].upper()}{number:09d}",
         ))
     OrderPosition.objects.bulk_create(positions, batch_size=2000)
     pick = {status: next(o.code for o, s in zip(orders, statuses) if s == status) for status in set(statuses)}
     return {"paid_order": pick.get(Order.STATUS_PAID), "pending_order": pick.get(Order.STATUS_PENDING),
             "cancelled_order": pick.get(Order.STATUS_CANCELED)}
+
+
+def _order_code(slug, number, count):
+    """Unique per organiser: the small event keeps 00000…, the big one gets B000000…"""
+    if slug == "conf":
+        return f"{number:05d}"
+    return f"B{number:06d}"
 
 
 if __name__ == "__main__":
