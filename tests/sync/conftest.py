@@ -161,3 +161,8 @@ class PaidGuests:
 @pytest.fixture(scope="session")
 def paid_guests(pretix_server: PretixServer) -> PaidGuests:
     return PaidGuests(pretix_server)
+
+
+def server_positions(server: PretixServer) -> int:
+    """How many positions the shared 'conf' event holds now (other tests add orders)."""
+    return server.api("GET", "events/conf/orders/", params={"page_size": 1}).json()["count"]
