@@ -31,7 +31,7 @@ from checkin.sync.pretix.push import Pusher
 from checkin.sync.pretix.setup import connect
 from tests.conftest import skip_or_fail
 from tests.perf.harness import Timing, report
-from tests.support.pretix.harness import HarnessError, PretixServer
+from tests.support.pretix.harness import serve
 
 POSITIONS = int(os.environ.get("CHECKIN_PERF_PRETIX_POSITIONS", "5000"))
 REPEAT = int(os.environ.get("CHECKIN_PERF_PRETIX_REPEAT", "3"))
@@ -41,14 +41,7 @@ CONCURRENCY = 4
 @pytest.fixture(scope="module")
 def big_server(tmp_path_factory):
     keyring.set_keyring(fail.Keyring())
-    server = PretixServer(tmp_path_factory.mktemp("pretix-perf"), orders=10, big_orders=POSITIONS, workers=2)
-    try:
-        server.start()
-    except HarnessError as error:
-        server.stop()
-        skip_or_fail(f"pretix test server unavailable: {error}")
-    yield server
-    server.stop()
+    yield from serve(tmp_path_factory.mktemp("pretix-perf"), skip_or_fail, orders=10, big_orders=POSITIONS)
 
 
 def _fresh(server, tmp_path, name):

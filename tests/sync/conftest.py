@@ -12,21 +12,14 @@ import pytest
 from keyring.backends import fail
 
 from tests.conftest import skip_or_fail
-from tests.support.pretix.harness import HarnessError, PretixServer
+from tests.support.pretix.harness import PretixServer, serve
 
 NO_KEYRING = "keyring.backends.fail.Keyring"
 
 
 @pytest.fixture(scope="session")
 def pretix_server(tmp_path_factory: pytest.TempPathFactory) -> PretixServer:
-    server = PretixServer(tmp_path_factory.mktemp("pretix"), orders=300)
-    try:
-        server.start()
-    except HarnessError as error:
-        server.stop()
-        skip_or_fail(f"pretix test server unavailable: {error}")
-    yield server
-    server.stop()
+    yield from serve(tmp_path_factory.mktemp("pretix"), skip_or_fail, orders=300)
 
 
 @pytest.fixture(autouse=True)

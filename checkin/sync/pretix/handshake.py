@@ -33,12 +33,12 @@ def parse_handshake(text: str) -> Handshake:
         data = json.loads(text)
     except ValueError:
         raise PretixError("The handshake is not valid JSON: paste the text of pretix's device setup code.") from None
-    if not isinstance(data, dict) or not data.get("url") or not data.get("token"):
-        raise PretixError("The handshake needs \"url\" and \"token\" (from pretix: Organizer → Devices → Connect).")
-    version = data.get("handshake_version", 1)
+    version = data.get("handshake_version", 1) if isinstance(data, dict) else 1
     if not isinstance(version, int) or isinstance(version, bool) or version > SUPPORTED_HANDSHAKE:
         raise PretixError(f"This handshake is version {version}; Check-in Desk understands version "
                           f"{SUPPORTED_HANDSHAKE}. Update Check-in Desk.")
+    if not isinstance(data, dict) or not data.get("url") or not data.get("token"):
+        raise PretixError("The handshake needs \"url\" and \"token\" (from pretix: Organizer → Devices → Connect).")
     return Handshake(str(data["url"]).rstrip("/"), str(data["token"]))
 
 

@@ -70,6 +70,7 @@ def reconcile(client: PretixClient, database: Database, connection: Connection, 
         _local_counts(session, report, event_id, list_id)
         _duplicates(report, server, by_position, check_in_list.allow_multiple_entries, ZoneInfo(event.timezone))
         admitted = _locally_admitted(session, list_id)
+        allowed = None if check_in_list.all_ticket_types else {t.id for t in check_in_list.ticket_types}
         for guest in guests:
             key = guest.external_id if guest.source == "pretix" else None
             if guest.walk_in:
@@ -77,7 +78,7 @@ def reconcile(client: PretixClient, database: Database, connection: Connection, 
                     report.walk_ins.append(_finding(guest, "walk-in, unknown to pretix"))
             elif guest.status == "cancelled" and (key in server or guest.id in admitted):
                 report.cancelled_checked_in.append(_finding(guest, "checked in, but the order is cancelled now"))
-            elif guest.status == "valid" and key not in server and guest.id not in admitted:
+            elif _expected(guest, check_in_list, allowed) and key not in server and guest.id not in admitted:
                 report.no_shows.append(_finding(guest, guest.company))
     return report
 
@@ -121,3 +122,10 @@ def _locally_admitted(session, list_id: int) -> set[int]:  # noqa: ANN001
     return set(session.scalars(select(CheckIn.registration_id).where(
         CheckIn.check_in_list_id == list_id, CheckIn.outcome == Outcome.OK.value, CheckIn.reverted_by_id.is_(None),
         CheckIn.direction == "entry", CheckIn.registration_id.is_not(None))))
+
+
+def _expected(guest: Registration, check_in_list: CheckInList, allowed: set[int] | None) -> bool:
+    """Whether the guest was expected at this list (a no-show if never admitted)."""
+    if guest.status != "valid" and not (guest.status == "unpaid" and check_in_list.include_unpaid):
+        return False
+    return allowed is None or guest.ticket_type_id in allowed

@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,3 +191,17 @@ class PretixServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def serve(data_dir: Path, unavailable, **options) -> Iterator[PretixServer]:  # noqa: ANN001
+    """A started server for a fixture; ``unavailable(reason)`` skips or fails when it cannot start."""
+    server = PretixServer(data_dir, **options)
+    try:
+        server.start()
+    except HarnessError as error:
+        server.stop()
+        unavailable(f"pretix test server unavailable: {error}")
+    try:
+        yield server
+    finally:
+        server.stop()
