@@ -46,7 +46,8 @@ def registration_fields(order: dict, position: dict, ticket_types: dict[str, int
     return {
         "source": "pretix", "external_id": str(position["id"]), "code": position["secret"],
         "title": (parts.get("title") or "")[:120], "given_name": given[:255], "family_name": family[:255],
-        "company": (position.get("company") or "")[:255], "email": position.get("attendee_email") or order.get("email") or "",
+        "company": (position.get("company") or "")[:255],
+        "email": position.get("attendee_email") or order.get("email") or "",
         "ticket_type_id": ticket_types.get(item), "status": _status(order, position).value,
         "attention": bool(order.get("checkin_attention")) or bool(item_texts.get(f"attention:{item}")),
         "attention_text": "\n".join(texts), "valid_from": moment(position.get("valid_from")),

@@ -78,7 +78,8 @@ def _upsert_ticket_types(session: Session, event: Event, items: list[dict]) -> d
 
 
 def _upsert_lists(session: Session, event: Event, lists: list[dict], types: dict[str, TicketType]) -> None:
-    existing = {cl.external_id: cl for cl in session.scalars(select(CheckInList).where(CheckInList.event_id == event.id))}
+    rows = session.scalars(select(CheckInList).where(CheckInList.event_id == event.id))
+    existing = {check_in_list.external_id: check_in_list for check_in_list in rows}
     for data in lists:
         fields = list_fields(data)
         check_in_list = existing.get(fields["external_id"]) or CheckInList(event_id=event.id)

@@ -134,7 +134,8 @@ def _upsert(session, event_id: int, rows: list[dict]) -> None:  # noqa: ANN001
     for start in range(0, len(rows), 500):
         for registration in session.scalars(select(Registration).where(
                 Registration.event_id == event_id,
-                or_(Registration.external_id.in_(ids[start:start + 500]), Registration.code.in_(codes[start:start + 500])))):
+                or_(Registration.external_id.in_(ids[start:start + 500]),
+                    Registration.code.in_(codes[start:start + 500])))):
             if registration.source == "pretix" and registration.external_id:
                 by_id[registration.external_id] = registration
             by_code[registration.code] = registration

@@ -63,7 +63,8 @@ def _write_pdf(report: Reconciliation, path: Path) -> None:
              Paragraph(escape(f"Check-in list: {report.check_in_list}"), styles["Normal"]), Spacer(1, 5 * mm),
              Table([[title, str(count)] for title, count in _summary(report)], colWidths=[120 * mm, 30 * mm],
                    style=[("FONT", (0, 0), (-1, -1), font)])]
-    grid = TableStyle([("FONT", (0, 0), (-1, -1), font), ("GRID", (0, 0), (-1, -1), 0.25, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    grid = TableStyle([("FONT", (0, 0), (-1, -1), font), ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
                        ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)])
     for section, title in SECTION_TITLES.items():
         findings = getattr(report, section)

@@ -72,7 +72,8 @@ def test_pretix_rules_offline_revoked_unpaid_products_and_other_desks(pretix_ser
     reissued = position_of(pretix_server, "00132")
     pretix_server.api("POST", f"events/conf/orderpositions/{reissued['id']}/regenerate_secrets/")
     elsewhere = position_of(pretix_server, "00133")
-    pretix_server.api("POST", "checkinrpc/redeem/", json={"secret": elsewhere["secret"], "lists": [seed["lists"]["main"]]})
+    pretix_server.api("POST", "checkinrpc/redeem/",
+                      json={"secret": elsewhere["secret"], "lists": [seed["lists"]["main"]]})
     sync_event(database, tokens, pulled.event_id)
     assert desk.scan(pulled.event_id, main, reissued["secret"]).decision.outcome is Outcome.REVOKED
     again = desk.scan(pulled.event_id, main, elsewhere["secret"]).decision
