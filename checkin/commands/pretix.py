@@ -21,6 +21,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                          help="pretix's id of the check-in list (default: the event's first)")
     connect.add_argument("--json", action="store_true", help="print a JSON summary")
     connect.set_defaults(func=run_connect)
+    disconnect = actions.add_parser("disconnect", help="unlink the event from pretix and forget the token; "
+                                    "registrations and check-ins stay")
+    disconnect.set_defaults(func=run_disconnect)
 
     sync = subparsers.add_parser("sync", help="upload local check-ins to pretix, then download changes")
     sync.add_argument("--json", action="store_true", help="print a JSON summary")
@@ -56,6 +59,24 @@ def run_connect(args: argparse.Namespace, context: CommandContext) -> int:
         print(f"Connected to '{result.event_name}' ({result.event_slug}), list '{result.list_name}'.")
         print(f"The access token is kept in {result.token_storage}.")
         print("Run 'checkin sync' to download the registrations.")
+    return EXIT_OK
+
+
+def run_disconnect(args: argparse.Namespace, context: CommandContext) -> int:
+    from checkin.sync.pretix.connection import forget_connection
+    from checkin.sync.pretix.credentials import TokenStore
+    from checkin.sync.pretix.push import pending_count
+
+    with context.database.session() as session:
+        event, _list = context.event_and_list(session)
+        connection = forget_connection(session, event.id)
+    if connection is None:
+        raise UsageError(f"Event '{event.slug}' is not connected to pretix.")
+    TokenStore().forget(connection.account)
+    waiting = pending_count(context.database, event.id)
+    print(f"Event '{event.slug}' is no longer linked to {connection.url}; its data stays in this database.")
+    if waiting:
+        print(f"{waiting} check-ins were never uploaded: connect again to upload them.")
     return EXIT_OK
 
 

@@ -67,3 +67,12 @@ def _state(session: Session, event_id: int, resource: str) -> SyncState:
         session.add(state)
         session.flush()
     return state
+
+
+def forget_connection(session: Session, event_id: int) -> Connection | None:
+    """Unlink the event from pretix (its registrations and check-ins stay); returns what was removed."""
+    connection = load_connection(session, event_id)
+    for state in session.scalars(select(SyncState).where(SyncState.source == SOURCE, SyncState.event_id == event_id,
+                                                         SyncState.resource.in_(("connection", "orders")))):
+        session.delete(state)
+    return connection

@@ -120,3 +120,9 @@ def test_revoked_device_gets_a_clear_message_and_keeps_local_data(pretix_server,
     with database.reader() as session:
         assert len(session.scalars(select(Registration)).all()) == server_positions(pretix_server)
     database.dispose()
+
+    forgotten = run_cli("--db", db_url, "pretix", "disconnect")  # the person decides: unlink, keep the data
+    assert forgotten.returncode == 0 and "1 check-ins were never uploaded" in forgotten.stdout
+    assert json.loads((tmp_path / "config" / "pretix-tokens.json").read_text()) == {}
+    assert run_cli("--db", db_url, "stats").returncode == 0
+    assert "No event is connected" in run_cli("--db", db_url, "sync").stderr
