@@ -74,7 +74,7 @@ class PretixClient:
             except httpx.TimeoutException:
                 problem = "the server did not answer in time"
                 continue
-            except httpx.TransportError as error:
+            except httpx.RequestError as error:  # transport failures, and bodies that arrive damaged
                 problem = f"the connection failed ({type(error).__name__})"
                 continue
             if response.status_code in RETRY_STATUSES:
