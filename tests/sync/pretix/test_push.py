@@ -126,3 +126,18 @@ def test_revoked_device_gets_a_clear_message_and_keeps_local_data(pretix_server,
     assert json.loads((tmp_path / "config" / "pretix-tokens.json").read_text()) == {}
     assert run_cli("--db", db_url, "stats").returncode == 0
     assert "No event is connected" in run_cli("--db", db_url, "sync").stderr
+
+
+def test_undo_after_upload_annuls_the_check_in_on_the_server(pretix_server, database, tokens, connected, paid_guests):
+    assert not sync_event(database, tokens, connected.event_id).error
+    desk = desk_for(database, "Desk Undo")
+    [guest] = paid_guests.take()
+    assert desk.scan(connected.event_id, connected.list_id, guest["secret"]).decision.accepted
+    assert sync_event(database, tokens, connected.event_id).uploaded == 1
+    assert [row["position"] for row in server_check_ins(pretix_server, successful="true")].count(guest["id"]) == 1
+
+    desk.undo_last(connected.list_id)
+    assert sync_event(database, tokens, connected.event_id).uploaded == 1
+    assert guest["id"] not in [row["position"] for row in server_check_ins(pretix_server, successful="true")]
+    annulled = server_check_ins(pretix_server, successful="false", error_reason="annulled")
+    assert [row["position"] for row in annulled].count(guest["id"]) == 1
