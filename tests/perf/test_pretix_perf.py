@@ -33,6 +33,7 @@ from tests.conftest import skip_or_fail
 from tests.perf.harness import Timing, report
 from tests.support.pretix.harness import serve
 
+pytestmark = pytest.mark.timeout(3600)  # 100,000 positions take many minutes against a local pretix
 POSITIONS = int(os.environ.get("CHECKIN_PERF_PRETIX_POSITIONS", "5000"))
 REPEAT = int(os.environ.get("CHECKIN_PERF_PRETIX_REPEAT", "3"))
 CONCURRENCY = 4
