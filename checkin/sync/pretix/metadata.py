@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from checkin.store.models import CheckInList, Event, RevokedSecret, TicketType
@@ -90,8 +90,11 @@ def _upsert_lists(session: Session, event: Event, lists: list[dict], types: dict
 
 
 def _pull_revoked(client: PretixClient, session: Session, event: Event, base: str) -> None:
+    """Only secrets revoked since the newest one we have (the list only grows)."""
     known = set(session.scalars(select(RevokedSecret.secret).where(RevokedSecret.event_id == event.id)))
-    for row in fetch_all(client, base + "revokedsecrets/"):
+    newest = session.scalar(select(func.max(RevokedSecret.revoked_at)).where(RevokedSecret.event_id == event.id))
+    params = {"created_since": newest.isoformat()} if newest else None
+    for row in fetch_all(client, base + "revokedsecrets/", params):
         if row["secret"] not in known:
             session.add(RevokedSecret(event_id=event.id, secret=row["secret"], external_id=str(row["id"]),
                                       revoked_at=moment(row.get("created"))))
