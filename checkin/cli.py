@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "checkin.commands.desk",
     "checkin.commands.badges",
     "checkin.commands.files",
+    "checkin.commands.pretix",
 )
 
 

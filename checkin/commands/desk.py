@@ -44,7 +44,8 @@ def _add_desk_options(parser: argparse.ArgumentParser) -> None:
 
 def desk_service(args: argparse.Namespace, context: CommandContext):  # noqa: ANN201
     from checkin.core.payload import PayloadRules
-    from checkin.store.desk import DeskService
+    # Plain DeskService plus pretix's revoked secrets and signed tickets; the same for other events.
+    from checkin.sync.pretix.offline import PretixDeskService as DeskService
 
     settings = context.settings
     desk_id, desk_name = settings.desk_identity()

@@ -279,3 +279,16 @@ class BadgePrint(Base):
     status: Mapped[str] = mapped_column(String(16), default="printing")
     error: Mapped[str] = mapped_column(Text, default="")
     printed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RevokedSecret(Base):
+    """A ticket code the server replaced or withdrew (pretix's revocation list): refused offline."""
+
+    __tablename__ = "revoked_secret"
+    __table_args__ = (UniqueConstraint("event_id", "secret"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    secret: Mapped[str] = mapped_column(String(512))
+    external_id: Mapped[str | None] = mapped_column(String(255))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,75 @@
+"""Connect a local event to a pretix event: check the token, keep it safe, pull event, products and lists."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from checkin.store.database import Database
+from checkin.store.models import CheckInList
+from checkin.sync.pretix.client import PretixClient, PretixError
+from checkin.sync.pretix.connection import Connection, authorization, save_connection
+from checkin.sync.pretix.credentials import TokenStore
+from checkin.sync.pretix.handshake import initialize_device, parse_handshake
+from checkin.sync.pretix.metadata import pull_metadata
+
+
+@dataclass(frozen=True)
+class ConnectResult:
+    event_id: int
+    event_slug: str
+    event_name: str
+    list_id: int
+    list_name: str
+    lists: list[dict]
+    token_storage: str
+    device_id: int | None
+
+
+def connect(database: Database, tokens: TokenStore, *, url: str, organizer: str, event_slug: str,
+            token: str | None = None, handshake: str | None = None, list_id: int | None = None,
+            client_options: dict | None = None) -> ConnectResult:
+    """Set up the connection; ``list_id`` is pretix's id of the check-in list (default: the first)."""
+    if bool(token) == bool(handshake):
+        raise PretixError("Give either an API token or a device handshake.")
+    url = url.rstrip("/")
+    options = client_options or {}
+    device_id = None
+    if handshake:
+        parsed = parse_handshake(handshake)
+        if parsed.url != url:
+            raise PretixError(f"The handshake is for {parsed.url}, not {url}.")
+        with PretixClient(url, **options) as client:
+            identity = initialize_device(parsed, client)
+        if identity.organizer != organizer:
+            raise PretixError(f"This device belongs to organiser '{identity.organizer}', not '{organizer}'.")
+        auth_kind, token, device_id = "device", identity.api_token, identity.device_id
+    else:
+        auth_kind = "token"
+    connection = Connection(url, organizer, event_slug, auth_kind, list_id, device_id)
+    with PretixClient(url, authorization(auth_kind, token), **options) as client:
+        client.get_json(connection.event_path)  # the token works and sees the event, before anything is stored
+        storage = tokens.save(connection.account, token)
+        with database.session() as session:
+            event = pull_metadata(client, session, connection)
+            lists = _lists(session, event.id)
+            chosen = _choose(lists, list_id)
+            save_connection(session, event.id, connection)
+    return ConnectResult(event.id, event.slug, event.name, chosen["id"], chosen["name"], lists, storage, device_id)
+
+
+def _lists(session, event_id: int) -> list[dict]:  # noqa: ANN001
+    rows = session.scalars(select(CheckInList).where(CheckInList.event_id == event_id).order_by(CheckInList.id))
+    return [{"id": row.id, "pretix_id": int(row.external_id), "name": row.name} for row in rows]
+
+
+def _choose(lists: list[dict], pretix_list_id: int | None) -> dict:
+    if not lists:
+        raise PretixError("This pretix event has no check-in list: create one in pretix first.")
+    if pretix_list_id is None:
+        return lists[0]
+    for entry in lists:
+        if entry["pretix_id"] == pretix_list_id:
+            return entry
+    known = ", ".join(f"{entry['pretix_id']} ({entry['name']})" for entry in lists)
+    raise PretixError(f"The event has no check-in list {pretix_list_id} (lists: {known}).")

@@ -1,0 +1,112 @@
+"""Runs pretix sync off the UI thread and reports what the status bar shows.
+
+``connection_state_changed(online, text)`` and ``pending_uploads_changed(n)`` carry exactly what
+``MainWindow.set_connection_state`` and ``MainWindow.set_pending_uploads`` take; the composition
+root connects them. One sync at a time, on a one-thread pool; results come back by signal.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from checkin.store.database import Database
+from checkin.sync.pretix.credentials import TokenStore
+from checkin.sync.pretix.push import pending_count
+from checkin.sync.pretix.sync import SyncSummary, sync_all
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; a signal emitted from the pool thread is queued to it."""
+
+    finished = Signal(object)
+
+
+class _SyncJob(QRunnable):
+    def __init__(self, work: Callable[[], object], relay: _Relay):
+        super().__init__()
+        self.work = work
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as error:  # noqa: BLE001 - reported on the UI thread, never lost in the pool
+            result = error
+        self.relay.finished.emit(result)
+
+
+class SyncWorker(QObject):
+    connection_state_changed = Signal(object, str)  # online: bool | None (unknown), text for the status bar
+    pending_uploads_changed = Signal(int)
+    sync_finished = Signal(object)  # list[SyncSummary], or the exception that stopped the sync
+
+    def __init__(self, sync: Callable[[], list[SyncSummary]], pending: Callable[[], int], interval_ms: int = 60_000,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._sync, self._pending = sync, pending
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_finished)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.sync_now)
+        self._running = False
+
+    @classmethod
+    def for_database(cls, database: Database, tokens: TokenStore, event_ids: list[int] | None = None,
+                     **options: object) -> SyncWorker:
+        def pending() -> int:
+            from checkin.sync.pretix.connection import connected_events
+
+            with database.reader() as session:
+                ids = event_ids or [event.id for event in connected_events(session)]
+            return sum(pending_count(database, event_id) for event_id in ids)
+
+        return cls(lambda: sync_all(database, tokens, event_ids), pending, **options)
+
+    def start(self) -> None:
+        self._timer.start()
+        self.sync_now()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._pool.waitForDone()
+
+    def sync_now(self) -> bool:
+        """Start a sync unless one runs; returns whether one was started."""
+        if self._running:
+            return False
+        self._running = True
+        self.connection_state_changed.emit(None, self.tr("Syncing…"))
+        self._pool.start(_SyncJob(self._sync_and_count, self._relay))
+        return True
+
+    def _sync_and_count(self) -> tuple[object, int]:
+        try:
+            result = self._sync()
+        except Exception as error:  # noqa: BLE001 - shown as offline, the pending count still matters
+            result = error
+        return result, self._pending()
+
+    def report_online_state(self, online: bool, reason: str) -> None:
+        """Listener for OnlineDeskService: the desk's own view of the server between syncs."""
+        self.connection_state_changed.emit(online, self._state_text(online, reason))
+
+    def _on_finished(self, outcome: object) -> None:
+        self._running = False
+        if isinstance(outcome, Exception):  # even counting the pending uploads failed (database gone)
+            outcome = (outcome, 0)
+        result, pending = outcome
+        if isinstance(result, Exception):
+            online, reason = False, str(result)
+        else:
+            errors = [summary.error for summary in result if summary.error]
+            online, reason = not errors, "; ".join(errors)
+        self.connection_state_changed.emit(online, self._state_text(online, reason))
+        self.pending_uploads_changed.emit(pending)
+        self.sync_finished.emit(result)
+
+    def _state_text(self, online: bool, reason: str) -> str:
+        return self.tr("Online") if online else self.tr("Offline: {0}").format(reason or self.tr("no answer"))

@@ -1,0 +1,138 @@
+"""pretix sync benchmarks against a real local pretix (figures printed and saved; no timing asserts).
+
+    PYTHONPATH=$PWD python -m pytest tests/perf/test_pretix_perf.py -o addopts="" -s
+
+``CHECKIN_PERF_PRETIX_POSITIONS`` sets the size of the big event (default 5000; 100000 takes many minutes
+here, the server needs ~4 ms a position), ``CHECKIN_PERF_PRETIX_REPEAT`` the repetitions (default 3).
+"""
+from __future__ import annotations
+
+import math
+import os
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import keyring
+import pytest
+from keyring.backends import fail
+from sqlalchemy import select
+
+from checkin.store.database import open_database
+from checkin.store.models import Registration
+from checkin.sync.pretix.client import PAGE_SIZE
+from checkin.sync.pretix.connection import load_connection
+from checkin.sync.pretix.credentials import TokenStore
+from checkin.sync.pretix.offline import PretixDeskService
+from checkin.sync.pretix.pull import ORDER_PARAMS, Puller
+from checkin.sync.pretix.push import Pusher
+from checkin.sync.pretix.setup import connect
+from tests.conftest import skip_or_fail
+from tests.perf.harness import Timing, report
+from tests.support.pretix.harness import serve
+
+pytestmark = pytest.mark.timeout(3600)  # 100,000 positions take many minutes against a local pretix
+POSITIONS = int(os.environ.get("CHECKIN_PERF_PRETIX_POSITIONS", "5000"))
+REPEAT = int(os.environ.get("CHECKIN_PERF_PRETIX_REPEAT", "3"))
+CONCURRENCY = 4
+
+
+@pytest.fixture(scope="module")
+def big_server(tmp_path_factory):
+    keyring.set_keyring(fail.Keyring())
+    yield from serve(tmp_path_factory.mktemp("pretix-perf"), skip_or_fail, orders=10, big_orders=POSITIONS)
+
+
+def _fresh(server, tmp_path, name):
+    database = open_database(f"sqlite:///{tmp_path / f'{name}-{uuid.uuid4().hex[:6]}.sqlite3'}")
+    tokens = TokenStore(tmp_path / "tokens.json")
+    result = connect(database, tokens, url=server.url, organizer="ckd", event_slug="big", token=server.token)
+    with database.reader() as session:
+        connection = load_connection(session, result.event_id)
+    return database, tokens, connection, result
+
+
+def _raw_download(server) -> int:
+    """The baseline: the same order pages, fetched with plain httpx at the same concurrency, bytes only."""
+    url = f"{server.url}/api/v1/organizers/ckd/events/big/orders/"
+    with httpx.Client(headers=server.auth, timeout=60,
+                      limits=httpx.Limits(max_connections=CONCURRENCY)) as client:
+        first = client.get(url, params={**ORDER_PARAMS, "page": 1})
+        pages = math.ceil(first.json()["count"] / PAGE_SIZE)
+        with ThreadPoolExecutor(CONCURRENCY) as pool:
+            sizes = list(pool.map(lambda page: len(client.get(url, params={**ORDER_PARAMS, "page": page}).content),
+                                  range(2, pages + 1)))
+    return len(first.content) + sum(sizes)
+
+
+class GilWatch:
+    """How late a 10 ms sleep on another thread wakes while the pull runs: what a UI thread would feel."""
+
+    def __init__(self):
+        self.gaps: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        while not self._stop.is_set():
+            started = time.perf_counter()
+            time.sleep(0.01)
+            self.gaps.append(time.perf_counter() - started - 0.01)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def test_pull_against_raw_download(big_server, tmp_path):
+    raw, pull = Timing(f"raw paged download ({POSITIONS} positions)"), Timing(f"full pull ({POSITIONS})")
+    ui = Timing("other-thread wake-up lateness during pull")
+    ui_raw = Timing("other-thread wake-up lateness during raw download (machine noise)")
+    incremental = Timing("incremental pull, nothing changed")
+    size = _raw_download(big_server)  # warm the server's caches
+    for repetition in range(REPEAT):
+        with GilWatch() as watch:
+            started = time.perf_counter()
+            _raw_download(big_server)
+            raw.seconds.append(time.perf_counter() - started)
+        ui_raw.seconds.extend(watch.gaps)
+        database, _tokens, connection, result = _fresh(big_server, tmp_path, f"pull{repetition}")
+        puller = Puller(connection.client(_tokens), database, connection, concurrency=CONCURRENCY)
+        with GilWatch() as watch:
+            started = time.perf_counter()
+            outcome = puller.pull()
+            pull.seconds.append(time.perf_counter() - started)
+        ui.seconds.extend(watch.gaps)
+        assert outcome.positions == POSITIONS
+        started = time.perf_counter()
+        assert Puller(connection.client(_tokens), database, connection).pull().positions == 0
+        incremental.seconds.append(time.perf_counter() - started)
+        database.dispose()
+    report(f"pretix pull {POSITIONS}", [pull, incremental, ui, ui_raw], baseline=raw, positions=POSITIONS,
+           bytes_per_download=size,
+           pages=math.ceil(POSITIONS / PAGE_SIZE), concurrency=CONCURRENCY)
+
+
+def test_upload_of_queued_check_ins(big_server, tmp_path):
+    database, tokens, connection, result = _fresh(big_server, tmp_path, "upload")
+    Puller(connection.client(tokens), database, connection).pull()
+    with database.reader() as session:
+        codes = list(session.scalars(select(Registration.code).where(Registration.status == "valid")
+                                     .order_by(Registration.id)))
+    desk = PretixDeskService(database, str(uuid.uuid4()), "Bench desk")
+    upload = Timing("upload of 1,000 queued check-ins")
+    for repetition in range(min(3, len(codes) // 1000)):
+        for code in codes[repetition * 1000:(repetition + 1) * 1000]:
+            desk.scan(result.event_id, result.list_id, code)
+        started = time.perf_counter()
+        with connection.client(tokens) as client:
+            pushed = Pusher(client, database, connection, result.event_id).push()
+        upload.seconds.append(time.perf_counter() - started)
+        assert pushed.uploaded == 1000
+    report("pretix upload", [upload], per_check_in_ms=round(upload.median, 3))

@@ -1,0 +1,207 @@
+"""A real pretix server for the tests: cached venv, cached schema, ORM seeding, gunicorn on 127.0.0.1.
+
+Heavy things live under /root/.cache/checkin-ci/ (outside the repository), keyed by the pinned
+versions, so a fresh machine builds them once (~2 min) and every later run starts in seconds.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+HERE = Path(__file__).resolve().parent
+CACHE = Path(os.environ.get("CHECKIN_CI_CACHE", "/root/.cache/checkin-ci"))
+VENV = CACHE / "pretix-venv"
+REQUIREMENTS = HERE / "requirements.txt"
+CONSTRAINTS = HERE / "constraints.txt"
+
+
+class HarnessError(RuntimeError):
+    """The pretix test server could not be built or started; the message says which step failed."""
+
+
+def _digest(*paths: Path) -> str:
+    return hashlib.sha256(b"".join(path.read_bytes() for path in paths)).hexdigest()[:16]
+
+
+@contextmanager
+def _locked(name: str):
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / f".{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _run(command: list[str], step: str, env: dict | None = None, timeout: float = 600) -> str:
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout)
+    if result.returncode != 0:
+        raise HarnessError(f"{step} failed ({result.returncode}): {(result.stderr or result.stdout)[-3000:]}")
+    return result.stdout
+
+
+def ensure_venv() -> Path:
+    """The pretix venv, installed from the pinned requirements when missing or outdated."""
+    marker = VENV / ".checkin-requirements"
+    wanted = _digest(REQUIREMENTS, CONSTRAINTS)
+    with _locked("pretix-venv"):
+        if marker.exists() and marker.read_text() == wanted:
+            return VENV
+        shutil.rmtree(VENV, ignore_errors=True)
+        _run([sys.executable, "-m", "venv", str(VENV)], "creating the pretix venv")
+        _run([str(VENV / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", "-r", str(REQUIREMENTS),
+              "-c", str(CONSTRAINTS)], "pip install pretix", timeout=900)
+        marker.write_text(wanted)
+    return VENV
+
+
+def _environment(config: Path, *, no_migrations: bool = False) -> dict:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO", "PRETIX", "PYTHON"))}
+    env.update(PYTHONPATH=str(HERE), DJANGO_SETTINGS_MODULE="checkin_pretix_settings", PRETIX_CONFIG_FILE=str(config))
+    if no_migrations:
+        env["CHECKIN_PRETIX_NO_MIGRATIONS"] = "1"
+    return env
+
+
+def _write_config(data_dir: Path, url: str) -> Path:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    config = data_dir / "pretix.cfg"
+    config.write_text(
+        "[pretix]\ninstance_name=Check-in Desk test server\n"
+        f"url={url}\ndatadir={data_dir}\n"
+        "[database]\nbackend=sqlite3\n"
+        f"name={data_dir / 'db.sqlite3'}\n"
+        "[django]\ndebug=false\n"
+        "[locale]\ndefault=en\ntimezone=Europe/Berlin\n"
+    )
+    return config
+
+
+def ensure_schema() -> Path:
+    """An empty pretix database with the full schema, built once per pinned version."""
+    venv = ensure_venv()
+    schema = CACHE / f"pretix-schema-{_digest(REQUIREMENTS, CONSTRAINTS, HERE / 'checkin_pretix_settings.py')}.sqlite3"
+    with _locked("pretix-schema"):
+        if schema.exists():
+            return schema
+        build_dir = CACHE / "pretix-schema-build"
+        shutil.rmtree(build_dir, ignore_errors=True)
+        config = _write_config(build_dir, "http://127.0.0.1")
+        _run([str(venv / "bin" / "python"), str(HERE / "seed.py"), "schema"], "building the pretix schema",
+             env=_environment(config, no_migrations=True))
+        shutil.copyfile(build_dir / "db.sqlite3", schema.with_suffix(".tmp"))
+        os.replace(schema.with_suffix(".tmp"), schema)
+        shutil.rmtree(build_dir, ignore_errors=True)
+    return schema
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class PretixServer:
+    """One running, seeded pretix; ``seed`` holds tokens, event slugs, list ids and order codes."""
+
+    data_dir: Path
+    orders: int = 300
+    big_orders: int = 0
+    workers: int = 2
+    port: int = field(default_factory=free_port)
+    seed: dict = field(default_factory=dict)
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def organizer(self) -> str:
+        return self.seed["organizer"]
+
+    @property
+    def token(self) -> str:
+        return self.seed["token"]
+
+    def start(self) -> PretixServer:
+        schema = ensure_schema()
+        self.config = _write_config(self.data_dir, self.url)
+        shutil.copyfile(schema, self.data_dir / "db.sqlite3")
+        python = str(VENV / "bin" / "python")
+        out = _run([python, str(HERE / "seed.py"), "seed", "--orders", str(self.orders), "--big", str(self.big_orders)],
+                   "seeding pretix", env=_environment(self.config))
+        self.seed = json.loads(out.strip().splitlines()[-1])
+        with open(self.data_dir / "gunicorn.log", "w") as log:  # the child keeps its own descriptor
+            self.process = self._spawn(log)
+        self._wait_until_up()
+        return self
+
+    def _spawn(self, log) -> subprocess.Popen:  # noqa: ANN001
+        return subprocess.Popen(
+            [str(VENV / "bin" / "gunicorn"), "pretix.wsgi", "--bind", f"127.0.0.1:{self.port}",
+             "--workers", str(self.workers), "--timeout", "120", "--graceful-timeout", "2"],
+            env=_environment(self.config), stdout=log, stderr=subprocess.STDOUT, cwd=self.data_dir,
+        )
+
+    def _wait_until_up(self, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise HarnessError(f"gunicorn exited: {(self.data_dir / 'gunicorn.log').read_text()[-3000:]}")
+            try:
+                httpx.get(f"{self.url}/api/v1/organizers/", headers=self.auth, timeout=5).raise_for_status()
+                return
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        raise HarnessError(f"pretix did not answer within {timeout:.0f} s")
+
+    @property
+    def auth(self) -> dict:
+        return {"Authorization": f"Token {self.token}"}
+
+    def api(self, method: str, path: str, **kwargs) -> httpx.Response:
+        """The organiser's own calls (the backend side of a test), with the team token."""
+        response = httpx.request(method, f"{self.url}/api/v1/organizers/{self.organizer}/{path.lstrip('/')}",
+                                 headers=self.auth, timeout=60, **kwargs)
+        response.raise_for_status()
+        return response
+
+    def revoke_device(self, device_id: int) -> None:
+        _run([str(VENV / "bin" / "python"), str(HERE / "seed.py"), "revoke-device", str(device_id)],
+             "revoking a device", env=_environment(self.config))
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def serve(data_dir: Path, unavailable, **options) -> Iterator[PretixServer]:  # noqa: ANN001
+    """A started server for a fixture; ``unavailable(reason)`` skips or fails when it cannot start."""
+    server = PretixServer(data_dir, **options)
+    try:
+        server.start()
+    except HarnessError as error:
+        server.stop()
+        unavailable(f"pretix test server unavailable: {error}")
+    try:
+        yield server
+    finally:
+        server.stop()
