@@ -106,6 +106,16 @@ def ensure_schema() -> Path:
     return schema
 
 
+def _die_with_parent() -> None:
+    """Linux: gunicorn gets SIGTERM if the test process dies (a crash must not leave servers behind)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, 15)  # PR_SET_PDEATHSIG, SIGTERM
+    except (OSError, AttributeError):
+        pass
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -154,6 +164,7 @@ class PretixServer:
             [str(VENV / "bin" / "gunicorn"), "pretix.wsgi", "--bind", f"127.0.0.1:{self.port}",
              "--workers", str(self.workers), "--timeout", "120", "--graceful-timeout", "2"],
             env=_environment(self.config), stdout=log, stderr=subprocess.STDOUT, cwd=self.data_dir,
+            preexec_fn=_die_with_parent,
         )
 
     def _wait_until_up(self, timeout: float = 90) -> None:
