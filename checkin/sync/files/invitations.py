@@ -20,7 +20,7 @@ from checkin.store.events import find_event
 from checkin.store.models import Event, Registration, TicketType
 from checkin.store.purge import refuse_purged
 from checkin.sync.files.attendance_export import event_dates, spreadsheet_safe
-from checkin.sync.files.qr import qr_code, write_images
+from checkin.sync.files.qr import matrix_of, qr_code, write_images
 from checkin.sync.files.ticket_pdf import Ticket, write_ticket_pdf
 
 MAIL_MERGE = "mail-merge.csv"
@@ -73,7 +73,7 @@ def _write_one(options: InvitationOptions, invitation: Invitation) -> list[str]:
     write_images(code, options.out / png, options.out / svg)
     pdf = f"tickets/{invitation.stem}.pdf" if options.tickets else ""
     if pdf:
-        write_ticket_pdf(options.out / pdf, ticket, code.matrix)
+        write_ticket_pdf(options.out / pdf, ticket, matrix_of(code))
     return [spreadsheet_safe(value) for value in (ticket.name, invitation.email, ticket.code, png, svg, pdf,
                                                   ticket.payload, *invitation.address, ticket.organisation)]
 

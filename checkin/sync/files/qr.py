@@ -1,40 +1,42 @@
-"""QR codes for invitations: PNG and SVG files (segno, no imaging library) and a vector
-QR drawn on a ReportLab canvas as one path (fast: see STACK-NOTES)."""
+"""QR codes for invitations: PNG and SVG files (qrcode, PNG through pypng: no imaging library),
+and the vector QR on the printable ticket (drawn by checkin.badges.qr)."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import qrcode
+from qrcode.image.pure import PyPNGImage
+from qrcode.image.svg import SvgPathImage
 
-def qr_code(payload: str):  # noqa: ANN201 - segno.QRCode
-    import segno
+from checkin.badges.qr import Matrix, draw_matrix, make_qr
 
-    # Level M survives a creased printout or a cracked phone screen; never a Micro QR.
-    return segno.make_qr(payload, error="m", boost_error=False)
-
-
-def write_images(code, png: Path, svg: Path) -> None:  # noqa: ANN001 - segno.QRCode
-    code.save(png, kind="png", scale=8, border=4)
-    code.save(svg, kind="svg", scale=4, border=4, xmldecl=True, svgclass=None, lineclass=None)
+#: Quiet zone of the invitation images and tickets: the standard's 4 modules (phones read them from mail).
+QUIET_ZONE = 4
 
 
-def draw_qr(canvas, matrix, x: float, y: float, size: float) -> None:  # noqa: ANN001 - Canvas, QR matrix
-    """Draw the code's module matrix (rows of 0/1, e.g. ``qr_code(payload).matrix``) with its lower
-    left corner at (x, y), ``size`` points wide, quiet zone included."""
-    modules = len(matrix) + 8
-    step = size / modules
-    path = canvas.beginPath()
-    for row_index, row in enumerate(matrix):
-        top = y + size - (row_index + 4) * step
-        column = 0
-        while column < len(row):
-            if not row[column]:
-                column += 1
-                continue
-            start = column
-            while column < len(row) and row[column]:
-                column += 1
-            path.rect(x + (start + 4) * step, top - step, (column - start) * step, step)
-    canvas.saveState()
-    canvas.setFillColorRGB(0, 0, 0)
-    canvas.drawPath(path, stroke=0, fill=1)
-    canvas.restoreState()
+def qr_code(payload: str) -> qrcode.QRCode:
+    # Level M survives a creased printout or a cracked phone screen.
+    return make_qr(payload, "M")
+
+
+def write_images(code: qrcode.QRCode, png: Path, svg: Path) -> None:
+    code.border = QUIET_ZONE
+    try:
+        code.box_size = 8  # pixels per module
+        with png.open("wb") as file:  # given a name, qrcode's PNG writer leaves the file open
+            code.make_image(image_factory=PyPNGImage).save(file)
+        code.box_size = 10  # SVG: 1 mm per module (qrcode counts tenths of a millimetre)
+        with svg.open("wb") as file:
+            code.make_image(image_factory=SvgPathImage).save(file)
+    finally:
+        code.border = 0
+
+
+def matrix_of(code: qrcode.QRCode) -> Matrix:
+    return code.get_matrix()
+
+
+def draw_qr(canvas, matrix: Matrix, x: float, y: float, size: float) -> None:  # noqa: ANN001 - Canvas
+    """Draw the code's module matrix with its lower left corner at (x, y), ``size`` points wide,
+    quiet zone included."""
+    draw_matrix(canvas, matrix, x, y, size, QUIET_ZONE)

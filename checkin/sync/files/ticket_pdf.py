@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checkin.sync.files.pdf_fonts import fit, register_fonts
-from checkin.sync.files.qr import draw_qr, qr_code
+from checkin.sync.files.qr import draw_qr, matrix_of, qr_code
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
@@ -41,7 +41,7 @@ def write_ticket_pdf(path: Path, ticket: Ticket, matrix=None) -> None:  # noqa: 
     canvas.rect(MARGIN, top - BOX_H, PAGE_W - 2 * MARGIN, BOX_H, stroke=1, fill=0)
     canvas.setDash()
     qr_x = PAGE_W - MARGIN - QR_SIZE - 5 * MM
-    draw_qr(canvas, matrix or qr_code(ticket.payload).matrix, qr_x, top - QR_SIZE - 10 * MM, QR_SIZE)
+    draw_qr(canvas, matrix or matrix_of(qr_code(ticket.payload)), qr_x, top - QR_SIZE - 10 * MM, QR_SIZE)
     text_width = qr_x - MARGIN - 12 * MM
     left = MARGIN + 7 * MM
     lines = ((ticket.event, bold, 15, 14), (ticket.dates, regular, 10, 7), (ticket.place, regular, 10, 15),
