@@ -21,6 +21,7 @@ def run_desk_app(db_url: str | None = None) -> int:
     from checkin.store.database import StoreOpenError, open_database
     from checkin.ui.badge_printing import BadgePrintService
     from checkin.ui.organiser_tools import OrganiserTools
+    from checkin.ui.pretix_sync import PretixSync
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Check-in Desk")
@@ -33,12 +34,16 @@ def run_desk_app(db_url: str | None = None) -> int:
     settings = Settings()
     badge_printer = BadgePrintService(database, settings, *settings.desk_identity())
     tools = OrganiserTools(database, settings, badge_printer, app)
+    sync = PretixSync(database, app)
     window = build_desk_window(database, settings, app, badge_printer=badge_printer,
-                               extra_menu_actions=tools.actions(), first_run_handlers=tools.first_run_handlers())
+                               extra_menu_actions=tools.actions(), first_run_handlers=tools.first_run_handlers(),
+                               desk_service_factory=sync.desk_service)
     tools.attach(window)
+    sync.attach(window)
     window.show()
     try:
         return app.exec()
     finally:
+        sync.stop()
         badge_printer.wait_for_done(10_000)  # a badge being printed comes out before the database closes
         database.dispose()

@@ -7,6 +7,7 @@ existing server instead.
 from __future__ import annotations
 
 import glob
+import hashlib
 import os
 import shutil
 import socket
@@ -17,7 +18,10 @@ from pathlib import Path
 
 CACHE = Path(os.environ.get("CHECKIN_CI_CACHE", Path.home() / ".cache" / "checkin-ci"))
 # As root the cluster must belong to 'postgres', who cannot enter /root: keep it in /var/tmp.
-PG_HOME = Path("/var/tmp/checkin-ci-postgres") if os.geteuid() == 0 else CACHE / "postgres"
+# As root the server runs as Debian's postgres user, who cannot enter /root: a folder in /var/tmp,
+# one per cache folder, so two checkouts testing side by side never share a data directory.
+PG_HOME = (Path(f"/var/tmp/checkin-ci-postgres-{hashlib.sha1(str(CACHE).encode()).hexdigest()[:8]}")
+           if os.geteuid() == 0 else CACHE / "postgres")
 
 
 @dataclass

@@ -34,7 +34,7 @@ class DeskController(QObject):
 
     def __init__(self, database: Database, desk_id: str, desk_name: str, payload_rules: PayloadRules,
                  lane: TaskLane, parent: QObject | None = None, clock: Callable | None = None,
-                 read_lane: TaskLane | None = None):
+                 read_lane: TaskLane | None = None, service_factory: Callable[..., Any] | None = None):
         super().__init__(parent)
         self.database = database
         self.lane = lane
@@ -43,7 +43,10 @@ class DeskController(QObject):
         self.setup: DeskSetup | None = None
         self.direction = Direction.ENTRY
         self._service: DeskService | None = None
+        self._service_event: int | None = None
         self._service_args = (database, desk_id, desk_name) + ((clock,) if clock else ())
+        #: Builds the service for an event (e.g. pretix's online-first desk); plain DeskService without.
+        self._service_factory = service_factory
         self._payload_rules = payload_rules
         self._loading = False
         #: Scans that arrived while the event was still being read: answered once it is.
@@ -135,10 +138,18 @@ class DeskController(QObject):
         self._submit(task, on_done)
 
     def _load(self, event_slug: str, list_id: int) -> DeskSetup | None:
-        if self._service is None:
-            self._service = DeskService(*self._service_args, payload_rules=self._payload_rules)
         with self.database.reader() as session:
-            return load_setup(session, event_slug, list_id)
+            setup = load_setup(session, event_slug, list_id)
+        event_id = setup.event_id if setup else None
+        if self._service is None or self._service_event != event_id:
+            self._service = self._make_service(setup)
+            self._service_event = event_id
+        return setup
+
+    def _make_service(self, setup: DeskSetup | None):  # noqa: ANN202 - DeskService or a wrapper with its calls
+        if self._service_factory is not None and setup is not None:
+            return self._service_factory(setup, *self._service_args, payload_rules=self._payload_rules)
+        return DeskService(*self._service_args, payload_rules=self._payload_rules)
 
     def _read(self, query: Callable, on_done: Callable) -> None:
         def task():  # noqa: ANN202

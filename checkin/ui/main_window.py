@@ -58,7 +58,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, database: Database, settings: Settings, *, badge_printer=None,  # noqa: ANN001
                  extra_menu_actions: Sequence[QAction] = (), translations=None,  # noqa: ANN001
-                 first_run_handlers: dict[str, Callable[[], None] | None] | None = None, clock=None):  # noqa: ANN001
+                 first_run_handlers: dict[str, Callable[[], None] | None] | None = None, clock=None,  # noqa: ANN001
+                 desk_service_factory: Callable[..., object] | None = None):
         super().__init__()
         self.database, self.settings, self.badge_printer = database, settings, badge_printer
         self.translations = translations
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self.lane = TaskLane(self)
         self.read_lane = TaskLane(self, "checkin-read")
         self.controller = DeskController(database, desk_id, desk_name, self._payload_rules(), self.lane, self,
-                                         clock=clock, read_lane=self.read_lane)
+                                         clock=clock, read_lane=self.read_lane, service_factory=desk_service_factory)
         self.wedge = WedgeFilter(WedgeConfig.from_settings(settings), self)
         self.sounds = AnswerSounds(settings.get("sounds"), self)
         self.dialogs = DeskDialogs(self, first_run_handlers)

@@ -109,4 +109,5 @@ class SyncWorker(QObject):
         self.sync_finished.emit(result)
 
     def _state_text(self, online: bool, reason: str) -> str:
-        return self.tr("Online") if online else self.tr("Offline: {0}").format(reason or self.tr("no answer"))
+        # Offline: only the reason; the status bar words the state (symbol and "Offline:").
+        return self.tr("Online") if online else (reason or self.tr("no answer"))

@@ -41,6 +41,6 @@ def test_worker_syncs_off_the_ui_thread_and_reports_state(qtbot, pretix_server, 
     tokens.save(f"http://127.0.0.1:9#ckd", pretix_server.token)
     with qtbot.waitSignal(worker.pending_uploads_changed, timeout=60_000):
         worker.sync_now()
-    assert states[-1][0] is False and states[-1][1].startswith("Offline: pretix at http://127.0.0.1:9")
+    assert states[-1][0] is False and states[-1][1].startswith("pretix at http://127.0.0.1:9")
     assert pending[-1] == 2
     worker.stop()

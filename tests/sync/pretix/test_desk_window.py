@@ -1,0 +1,54 @@
+"""The desk window as the app wires it to a real pretix: online-first scans, background sync,
+connection state and queued uploads in the status bar."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from checkin.app import build_desk_window
+from checkin.sync.pretix.offline import PretixDeskService
+from checkin.sync.pretix.online import OnlineDeskService
+from checkin.ui.pretix_sync import PretixSync
+from tests.sync.conftest import server_check_ins
+
+pytestmark = pytest.mark.slow
+
+
+def _window(qtbot, database, settings, sync):
+    settings.set("sounds", False)
+    settings.set("language", "en")
+    window = build_desk_window(database, settings, QApplication.instance(), desk_service_factory=sync.desk_service)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        window.show()
+    sync.attach(window)
+    return window
+
+
+def test_a_connected_desk_scans_online_first_and_shows_the_server(qtbot, pretix_server, database, settings,
+                                                                   tokens, connected, paid_guests):
+    settings.set("event_slug", connected.event_slug)
+    sync = PretixSync(database, QApplication.instance(), tokens=tokens)
+    window = _window(qtbot, database, settings, sync)
+    assert isinstance(window.controller._service, OnlineDeskService)
+    qtbot.waitUntil(lambda: window.status.connection.text() == "● Online", timeout=60_000)
+
+    [guest] = paid_guests.take(1)
+    with qtbot.waitSignal(window.controller.answered, timeout=20_000) as answer:
+        window.scan(guest["secret"])
+    decision = answer.args[0].decision
+    assert decision.accepted and decision.extra.get("online") is True
+    # Online first: the server admitted the guest itself, before any upload ran.
+    on_server = [row for row in server_check_ins(pretix_server) if row["position"] == guest["id"]]
+    assert [(row["successful"], row["type"]) for row in on_server] == [(True, "entry")]
+    sync.stop()
+    window.close()
+
+
+def test_without_a_server_the_desk_is_offline_first_and_never_syncs(qtbot, database, settings, demo, tokens):
+    sync = PretixSync(database, QApplication.instance(), tokens=tokens)
+    window = _window(qtbot, database, settings, sync)
+    assert type(window.controller._service) is PretixDeskService
+    qtbot.wait(200)  # the lane answered "no connected event"
+    assert not sync.worker._timer.isActive()
+    window.close()
