@@ -107,3 +107,19 @@ def test_one_list_per_section_and_the_list_filter(database, desk, clock, tmp_pat
     assert len(pages) == 2 and "Workshop B" in pages[1] and "Seite 2 von 2" in pages[1]
     only = export_attendance(database, None, "csv", tmp_path / "workshop.csv", workshop_id)
     assert only["attendees"] == 1
+
+
+def test_pdf_sets_names_of_every_script_in_a_font_that_has_them(database, desk, clock, tmp_path):
+    guests = [["明", "王", "北京大学", "w@x.org", "Teilnehmer"], ["ليلى", "حداد", "", "l@x.org", "Teilnehmer"],
+              ["Αθηνά", "Παπαδοπούλου", "Ωμέγα", "p@x.org", "Teilnehmer"], ["Anna", "Müller", "Zeiss", "a@x.org",
+                                                                          "Teilnehmer"]]
+    imported = import_guests(database, write_guests(tmp_path / "guests.csv", guests))
+    arrive(desk, clock, imported, ["王", "حداد", "Παπαδοπούλου", "Müller"])
+    export_attendance(database, None, "pdf", tmp_path / "list.pdf")
+    reader = PdfReader(tmp_path / "list.pdf")
+    text = reader.pages[0].extract_text()
+    for needle in ("王", "明", "北京大学", "Παπαδοπούλου, Αθηνά", "Müller, Anna"):  # runs per script: own order
+        assert needle in text, needle
+    fonts = {str(font.get("/BaseFont")) for page in reader.pages
+             for font in page["/Resources"]["/Font"].values()}
+    assert any("DroidSansFallback" in name for name in fonts) and any("Arabic" in name for name in fonts), fonts

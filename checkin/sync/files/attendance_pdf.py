@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from checkin.sync.files.attendance import Attendee, attendance_digest, local_time
-from checkin.sync.files.pdf_fonts import fit, register_fonts
+from checkin.sync.files.pdf_fonts import draw_cell, fit, register_fonts
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
@@ -163,9 +163,7 @@ class _Painter:
             if x > MARGIN:
                 c.line(x, y, x, y - ROW_H)
             if value:
-                text, size = fit(value, self.regular, 9, width * MM - 3 * MM)
-                c.setFont(self.regular, size)
-                c.drawString(x + 1.5 * MM, y - ROW_H / 2 - 1.2 * MM, text)
+                draw_cell(c, value, x + 1.5 * MM, y - ROW_H, width * MM - 3 * MM, ROW_H, 9, self.regular)
             x += width * MM
 
     def _digest(self, top: float) -> None:

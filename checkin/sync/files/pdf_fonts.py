@@ -30,3 +30,22 @@ def fit(text: str, font: str, size: float, width: float, smallest: float = 6.0) 
     while text and stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text + "…", size
+
+
+def draw_cell(canvas, text: str, x: float, bottom: float, width: float, height: float, size: float,  # noqa: ANN001
+              font: str) -> None:
+    """One line of ``text`` in a table cell: Noto Sans when it has every glyph, else each script in
+    its own font (Arabic shaped, CJK, Hebrew) through the badge text fitting, never empty boxes."""
+    from checkin.badges.fonts import LATIN, font_runs
+    from checkin.badges.text import TextStyle, fit_text, ink_bottom_offset
+
+    runs = font_runs(text)
+    if all(script == LATIN for script, _ in runs):
+        shown, fitted_size = fit(text, font, size, width)
+        canvas.setFont(font, fitted_size)
+        canvas.drawString(x, bottom + height / 2 - 0.38 * size, shown)  # baseline: capitals centred
+        return
+    fitted = fit_text(text, width, height * 0.8, TextStyle(size, 5.0, align="left", max_lines=1))
+    if fitted is not None:
+        ink_bottom = bottom + (height - fitted.ink_height) / 2
+        fitted.paragraph.drawOn(canvas, x, ink_bottom - ink_bottom_offset(fitted, False))
