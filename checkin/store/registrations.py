@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from checkin.core.search_text import fold, index_tokens, words
+from checkin.core.search_text import fold_once, folded_words, index_tokens
 from checkin.store.models import Registration, SearchToken
 
 #: Search token kinds, in ranking order: a surname prefix ranks first.
@@ -38,10 +38,11 @@ def tokens_for(registration: Mapping[str, Any]) -> list[tuple[int, str]]:
             best.setdefault(token[:255], kind)
     email = (registration.get("email") or "").strip()
     if email:
-        local, _, domain = email.rpartition("@")
+        folded = fold_once(email)
+        local, _, domain = folded.rpartition("@")
         # The local part's words and the domain's name ("siemens"), not its "com": a token that
         # thousands of guests share finds nobody in particular and only costs index space.
-        for token in (*words(local), *words(domain.split(".")[0]), fold(email)):
+        for token in (*folded_words(local), *folded_words(domain.split(".")[0]), folded):
             best.setdefault(token[:255], EMAIL)
     code = (registration.get("code") or "").strip()
     if code:
@@ -101,24 +102,25 @@ def _insert_batch(session: Session, batch: list[dict[str, Any]]) -> list[int]:
 def _executemany_plain(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """INSERT through the driver, applying each column's default and type conversion ourselves.
 
-    SQLAlchemy's executemany does the same per row and per column with far more bookkeeping; a
-    default is computed once per batch (one import, one creation time).
+    SQLAlchemy's executemany does the same per row and per column with far more bookkeeping.
+    Built column by column; a default is computed and converted once per batch (one import, one
+    creation time), and columns without a conversion are copied as they are.
     """
     columns = list(table.columns)
-    defaults = [_default_of(column) for column in columns]
-    processors = [column.type._cached_bind_processor(connection.dialect) for column in columns]
-    keys = [column.key for column in columns]
-    plan = list(zip(keys, defaults, processors))
-    values = [
-        tuple(
-            (processor(row.get(key, default)) if processor else row.get(key, default))
-            for key, default, processor in plan
-        )
-        for row in rows
-    ]
+    values = [_column_values(connection, column, rows) for column in columns]
     names = ", ".join(connection.dialect.identifier_preparer.quote(column.name) for column in columns)
     marks = ", ".join("?" for _ in columns)
-    connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", values)
+    connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", list(zip(*values)))
+
+
+def _column_values(connection: Connection, column: Column, rows: list[dict[str, Any]]) -> list[Any]:
+    key, processor = column.key, column.type._cached_bind_processor(connection.dialect)
+    default = _default_of(column)
+    if processor is None:
+        return [row.get(key, default) for row in rows]
+    missing, converted_default = object(), None if default is None else processor(default)
+    return [converted_default if value is missing else processor(value)
+            for value in (row.get(key, missing) for row in rows)]
 
 
 def _default_of(column: Column) -> Any:
