@@ -126,6 +126,10 @@ def _configure_sqlite(engine: Engine) -> None:
         if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
+        # 64 MB of page cache instead of SQLite's 2 MB: a 100k-guest load or index build stays in
+        # memory instead of spilling pages to the WAL before the commit.
+        cursor.execute("PRAGMA cache_size=-65536")
+        cursor.execute("PRAGMA temp_store=MEMORY")
         cursor.close()
 
     @event.listens_for(engine, "begin")
