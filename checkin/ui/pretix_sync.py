@@ -21,8 +21,12 @@ class PretixSync(QObject):
 
     def desk_service(self, setup, *desk_args, **options):  # noqa: ANN001, ANN201 - DeskController's factory
         """Runs on the desk's lane (not the UI thread): it reads the event's connection."""
+        from checkin.store.desk import DeskService
+        from checkin.sync.pretix.connection import SOURCE
         from checkin.sync.pretix.desk import desk_service_for
 
+        if setup.source != SOURCE:  # revoked secrets and signed tickets exist only on pretix events
+            return DeskService(*desk_args, **options)
         return desk_service_for(setup.event_id, *desk_args, tokens=self.tokens,
                                 on_state=self.worker.report_online_state, **options)
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from checkin.app import build_desk_window
-from checkin.sync.pretix.offline import PretixDeskService
+from checkin.store.desk import DeskService
 from checkin.sync.pretix.online import OnlineDeskService
 from checkin.ui.pretix_sync import PretixSync
 from tests.sync.conftest import server_check_ins
@@ -45,10 +45,11 @@ def test_a_connected_desk_scans_online_first_and_shows_the_server(qtbot, pretix_
     window.close()
 
 
-def test_without_a_server_the_desk_is_offline_first_and_never_syncs(qtbot, database, settings, demo, tokens):
+def test_without_a_server_the_desk_is_the_plain_offline_desk_and_never_syncs(qtbot, database, settings, demo,
+                                                                              tokens):
     sync = PretixSync(database, QApplication.instance(), tokens=tokens)
     window = _window(qtbot, database, settings, sync)
-    assert type(window.controller._service) is PretixDeskService
+    assert type(window.controller._service) is DeskService
     qtbot.wait(200)  # the lane answered "no connected event"
     assert not sync.worker._timer.isActive()
     window.close()
