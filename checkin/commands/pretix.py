@@ -113,26 +113,19 @@ def run_reconcile(args: argparse.Namespace, context: CommandContext) -> int:
     from pathlib import Path
 
     from checkin.sync.pretix.client import PretixError
-    from checkin.sync.pretix.connection import load_connection
     from checkin.sync.pretix.credentials import TokenStore
-    from checkin.sync.pretix.reconcile import reconcile
+    from checkin.sync.pretix.reconcile_event import NotConnectedError, reconcile_event
     from checkin.sync.pretix.reconcile_report import SECTION_TITLES, write_report
-    from checkin.sync.pretix.sync import sync_event
 
     if args.report and Path(args.report).suffix.lower() not in (".pdf", ".csv"):
         raise UsageError(f"--report must name a .pdf or .csv file, not '{args.report}'.")
     with context.database.reader() as session:
         event, check_in_list = context.event_and_list(session, args.list)
-        connection = load_connection(session, event.id)
-    if connection is None:
-        raise UsageError(f"Event '{event.slug}' is not connected to pretix: run 'checkin pretix connect' first.")
-    tokens = TokenStore()
-    synced = sync_event(context.database, tokens, event.id)
-    if synced.error:
-        return _fail(RuntimeError(f"Cannot reconcile without the server: {synced.error}"))
+        event_id, slug, list_id = event.id, event.slug, check_in_list.id
     try:
-        with connection.client(tokens) as client:
-            report = reconcile(client, context.database, connection, event.id, check_in_list.id)
+        report = reconcile_event(context.database, TokenStore(), event_id, list_id)
+    except NotConnectedError:
+        raise UsageError(f"Event '{slug}' is not connected to pretix: run 'checkin pretix connect' first.") from None
     except PretixError as error:
         return _fail(error)
     if args.report:

@@ -27,10 +27,11 @@ class OrganiserTools(QObject):
         self.badge_layout = self._action(self.tr("Badge &layout…"), self.edit_badge_layout)
         self.badge_printer_action = self._action(self.tr("Choose the badge &printer…"), self.choose_printer)
         self.import_guests = self._action(self.tr("&Import guests from a file…"), self.choose_import_file)
+        self.reconcile = self._action(self.tr("&Reconcile with pretix…"), self.reconcile_with_pretix)
         self.purge = self._action(self.tr("&Remove personal data of this event (GDPR)…"), self.confirm_purge)
 
     def actions(self) -> list[QAction]:
-        return [self.import_guests, self.badge_layout, self.badge_printer_action, self.purge]
+        return [self.import_guests, self.badge_layout, self.badge_printer_action, self.reconcile, self.purge]
 
     def first_run_handlers(self) -> dict:
         return {"import": self.choose_import_file}
@@ -65,6 +66,19 @@ class OrganiserTools(QObject):
         dialog = ImportDialog(self.database, path, setup.event_name if setup else "", self.window)
         dialog.imported.connect(lambda _summary: self.window.controller.load())
         self._show(dialog, modal=True)
+
+    # -- pretix ----------------------------------------------------------------------------
+    def reconcile_with_pretix(self, tokens=None) -> None:  # noqa: ANN001 - a TokenStore (tests pass theirs)
+        from checkin.sync.pretix.credentials import TokenStore
+        from checkin.sync.pretix.reconcile_event import reconcile_event
+        from checkin.ui.reconcile_dialog import ReconcileDialog
+
+        setup = self.window.controller.setup
+        if setup is None:
+            return
+        tokens = tokens or TokenStore()
+        self._show(ReconcileDialog(lambda: reconcile_event(self.database, tokens, setup.event_id, setup.list_id),
+                                   self.window))
 
     # -- GDPR -----------------------------------------------------------------------------
     def confirm_purge(self) -> None:

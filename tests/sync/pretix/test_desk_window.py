@@ -53,3 +53,44 @@ def test_without_a_server_the_desk_is_the_plain_offline_desk_and_never_syncs(qtb
     qtbot.wait(200)  # the lane answered "no connected event"
     assert not sync.worker._timer.isActive()
     window.close()
+
+
+def test_reconciliation_in_the_app_syncs_compares_and_saves_a_report(qtbot, pretix_server, database, settings,
+                                                                      tokens, connected, paid_guests, tmp_path):
+    from checkin.sync.pretix.reconcile import Reconciliation
+    from checkin.ui.organiser_tools import OrganiserTools
+
+    settings.set("event_slug", connected.event_slug)
+    sync = PretixSync(database, QApplication.instance(), tokens=tokens)
+    window = _window(qtbot, database, settings, sync)
+    tools = OrganiserTools(database, settings, None, QApplication.instance())
+    tools.attach(window)
+    [guest] = paid_guests.take(1)
+    with qtbot.waitSignal(window.controller.answered, timeout=20_000):
+        window.scan(guest["secret"])
+    tools.reconcile_with_pretix(tokens)
+    dialog = tools._open[-1]
+    with qtbot.waitSignal(dialog.finished_reconciling, timeout=120_000) as done:
+        pass
+    report = done.args[0]
+    assert isinstance(report, Reconciliation), report
+    assert report.pending_upload == 0 and report.server_check_ins >= 1
+    assert dialog.tree.topLevelItemCount() == len(Reconciliation.SECTIONS)
+    dialog.write_report(str(tmp_path / "reconcile.csv"))
+    assert "No-shows" in (tmp_path / "reconcile.csv").read_text(encoding="utf-8-sig")
+    sync.stop()
+    window.close()
+
+
+def test_reconciliation_of_an_event_without_server_says_so(qtbot, database, settings, demo, tokens):
+    from checkin.ui.organiser_tools import OrganiserTools
+
+    sync = PretixSync(database, QApplication.instance(), tokens=tokens)
+    window = _window(qtbot, database, settings, sync)
+    tools = OrganiserTools(database, settings, None, QApplication.instance())
+    tools.attach(window)
+    tools.reconcile_with_pretix(tokens)
+    dialog = tools._open[-1]
+    qtbot.waitUntil(lambda: "not connected to pretix" in dialog.status.text(), timeout=10_000)
+    assert not dialog.save.isEnabled()
+    window.close()

@@ -1,0 +1,98 @@
+"""After the event: the pretix reconciliation in the app. Syncs and compares off the UI thread,
+then lists each finding under its section; the report can be saved as PDF or CSV."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from checkin.sync.pretix.reconcile import Reconciliation
+
+
+class _Relay(QObject):
+    done = Signal(object)  # Reconciliation, or the exception that stopped it
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Reconciliation], relay: _Relay):
+        super().__init__()
+        self.work, self.relay = work, relay
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as error:  # noqa: BLE001 - shown in the dialog, never lost in the pool
+            result = error
+        self.relay.done.emit(result)
+
+
+class ReconcileDialog(QDialog):
+    finished_reconciling = Signal(object)
+
+    def __init__(self, work: Callable[[], Reconciliation], parent: QWidget | None = None,
+                 pool: QThreadPool | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reconcile with pretix"))
+        self.report: Reconciliation | None = None
+        self.status = QLabel(self.tr("Uploading, downloading and comparing with the server…"))
+        self.status.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Finding"), self.tr("Order or code"), self.tr("Detail")])
+        self.tree.setAccessibleName(self.tr("Reconciliation findings"))
+        self.save = QPushButton(self.tr("&Save report…"))
+        self.save.setEnabled(False)
+        self.save.clicked.connect(self.choose_report_file)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.save, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.status, self.tree, buttons):
+            layout.addWidget(widget)
+        self.resize(760, 520)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._show)
+        (pool or QThreadPool.globalInstance()).start(_Job(work, self._relay))
+
+    def _show(self, result: object) -> None:
+        if isinstance(result, Exception):
+            self.status.setText(self.tr("Reconciliation failed: %1").replace("%1", str(result)))
+        else:
+            self.report = result
+            self._fill(result)
+            self.save.setEnabled(True)
+        self.finished_reconciling.emit(result)
+
+    def _fill(self, report: Reconciliation) -> None:
+        from checkin.sync.pretix.reconcile_report import SECTION_TITLES
+
+        self.status.setText(self.tr("%1 — %2: %3 uploaded and accepted, %4 waiting for upload, %5 entries on pretix.")
+                            .replace("%1", report.event).replace("%2", report.check_in_list)
+                            .replace("%3", str(report.uploaded)).replace("%4", str(report.pending_upload))
+                            .replace("%5", str(report.server_check_ins)))
+        self.tree.clear()
+        for section, title in SECTION_TITLES.items():
+            findings = getattr(report, section)
+            top = QTreeWidgetItem([f"{title}: {len(findings)}"])
+            for finding in findings:
+                top.addChild(QTreeWidgetItem([finding.name or "—", finding.order or finding.code[:24], finding.detail]))
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(bool(findings) and section != "no_shows")
+
+    def choose_report_file(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save the reconciliation report"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("PDF report (*.pdf)"), self.tr("CSV table (*.csv)")])
+        dialog.fileSelected.connect(self.write_report)
+        dialog.open()
+
+    def write_report(self, path: str) -> None:
+        from checkin.sync.pretix.reconcile_report import write_report
+
+        target = Path(path)
+        if target.suffix.lower() not in (".pdf", ".csv"):
+            target = target.with_suffix(".pdf")
+        write_report(self.report, target)
+        self.status.setText(self.tr("Report written to %1").replace("%1", str(target)))
