@@ -86,13 +86,10 @@ class DeskService:
             return self._record(event_id, list_id, raw, decision, source)
         with self.database.session() as session:
             code, refusal = screen_payload(session, event_id, code, direction)
-            guest = None if refusal else _guest_by_code(session, event_id, code)
-            if refusal is not None:
-                decision = refusal
-            elif guest is None:
-                decision = _unknown(session, event_id, code, direction)
-            else:
-                decision = self._decide_guest(session, guest, list_id, direction)
+            guest = None if refusal else guest_by_code(session, event_id, code)
+            if guest is None and refusal is None:
+                guest, refusal = self._resolve_unknown(session, event_id, code, direction)
+            decision = refusal or self._decide_guest(session, guest, list_id, direction)
             registration_id = guest.registration_id if guest else None
             check_in_id, nonce = self._insert(session, event_id, list_id, registration_id, code, decision, source)
         return ScanResult(decision, check_in_id, nonce, registration_id, code)
@@ -160,15 +157,21 @@ class DeskService:
         return UndoResult(row.id, undo_row.id, name, row.raw_code)
 
     def _decide(self, session: Session, registration: Registration, list_id: int, direction: Direction) -> Decision:
-        return self._decide_guest(session, _LoadedGuest(registration.id, registration.event_id, guest_of(registration)),
+        return self._decide_guest(session, LoadedGuest(registration.id, registration.event_id, guest_of(registration)),
                                   list_id, direction)
 
-    def _decide_guest(self, session: Session, loaded: "_LoadedGuest", list_id: int, direction: Direction) -> Decision:
+    def _decide_guest(self, session: Session, loaded: "LoadedGuest", list_id: int, direction: Direction) -> Decision:
         list_event_id, rules = self._rules_of_list(session, list_id)
         if list_event_id != loaded.event_id:
             raise LookupError(f"check-in list {list_id} is not a list of this event")
         return decide(loaded.guest, rules, history_of(session, loaded.registration_id, list_id), self.clock(),
                       direction)
+
+    def _resolve_unknown(self, session: Session, event_id: int, code: str,
+                         direction: Direction) -> tuple[LoadedGuest | None, Decision | None]:
+        """A code no registration of the event has: a refusal here; a connector may know more
+        (pretix's signed tickets) and return the guest it added in this same transaction."""
+        return None, _unknown(session, event_id, code, direction)
 
     def _rules_of_list(self, session: Session, list_id: int) -> tuple[int, ListRules]:
         """A list's rules, read again at most every few seconds: a sync may change them, a scan may not wait."""
@@ -246,7 +249,7 @@ def _effective(statement):  # noqa: ANN001, ANN202 - a Select of CheckIn columns
 
 
 @dataclass(frozen=True)
-class _LoadedGuest:
+class LoadedGuest:
     registration_id: int
     event_id: int
     guest: Guest
@@ -273,7 +276,7 @@ _HISTORY = (
 )
 
 
-def _guest_by_code(session: Session, event_id: int, code: str) -> _LoadedGuest | None:
+def guest_by_code(session: Session, event_id: int, code: str) -> LoadedGuest | None:
     """The guest a code belongs to, as plain columns: a scan needs no ORM object."""
     # FOR UPDATE serialises two desks scanning the same guest on PostgreSQL; SQLite's
     # BEGIN IMMEDIATE already serialises all writers.
@@ -289,7 +292,7 @@ def _guest_by_code(session: Session, event_id: int, code: str) -> _LoadedGuest |
         ticket_type=ticket_type or "", company=company, attention=attention, attention_text=attention_text,
         valid_from=valid_from, valid_until=valid_until,
     )
-    return _LoadedGuest(registration_id, row_event_id, guest)
+    return LoadedGuest(registration_id, row_event_id, guest)
 
 
 def _unknown(session: Session, event_id: int, code: str, direction: Direction) -> Decision:
