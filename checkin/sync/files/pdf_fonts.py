@@ -1,22 +1,13 @@
 """The Unicode TTF fonts the file route's PDFs use, registered with ReportLab once."""
 from __future__ import annotations
 
-from functools import cache
 
-from checkin.resources import resource_path
-
-REGULAR, BOLD = "CheckinNotoSans", "CheckinNotoSans-Bold"
-
-
-@cache
 def register_fonts() -> tuple[str, str]:
-    """(regular, bold) font names; the bundled Noto Sans covers Latin, Greek and Cyrillic."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    """(regular, bold) names of the bundled Noto Sans (Latin, Greek, Cyrillic), registered once with
+    the badge fonts; names in other scripts go through :func:`draw_cell`."""
+    from checkin.badges.fonts import LATIN, font_name
 
-    pdfmetrics.registerFont(TTFont(REGULAR, str(resource_path("fonts", "NotoSans-Regular.ttf"))))
-    pdfmetrics.registerFont(TTFont(BOLD, str(resource_path("fonts", "NotoSans-Bold.ttf"))))
-    return REGULAR, BOLD
+    return font_name(LATIN), font_name(LATIN, bold=True)
 
 
 def fit(text: str, font: str, size: float, width: float, smallest: float = 6.0) -> tuple[str, float]:
