@@ -17,8 +17,6 @@ _SPECIAL = str.maketrans(
         "ı": "i", "ħ": "h", "Ħ": "h", "ŀ": "l", "Ŀ": "l",
     }
 )
-# German umlauts written out (Mueller) fold to the plain vowel, like the decomposed ü.
-_UMLAUT_SPELLING = re.compile(r"([aou])e")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
@@ -35,9 +33,15 @@ _MARKS = re.compile(
 def fold_once(text: str) -> str:
     """:func:`fold` without its cache, for text that is unique anyway (e-mail addresses)."""
     if text.isascii():  # most names and every e-mail: nothing to decompose
-        return _UMLAUT_SPELLING.sub(r"\1", text.lower())
+        return _umlauts_written_out(text.lower())
     text = unicodedata.normalize("NFKC", text).translate(_SPECIAL).casefold().translate(_SPECIAL)
-    return _UMLAUT_SPELLING.sub(r"\1", _MARKS.sub("", unicodedata.normalize("NFKD", text)))
+    return _umlauts_written_out(_MARKS.sub("", unicodedata.normalize("NFKD", text)))
+
+
+def _umlauts_written_out(text: str) -> str:
+    """ae, oe, ue → a, o, u. Three replaces equal one left-to-right pass of ``([aou])e`` (a match
+    never overlaps another, and removing an e never makes a new one) at a fraction of the cost."""
+    return text.replace("ae", "a").replace("oe", "o").replace("ue", "u")
 
 
 #: Lower-case, strip diacritics and collapse German transliterations. Cached: names,
@@ -57,20 +61,41 @@ def folded_words(folded: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def index_tokens(text: str) -> frozenset[str]:
-    """The keys under which ``text`` is found by prefix.
+    """The keys under which a name is found by prefix.
 
     Besides every word, a name written without spaces in a CJK script is indexed from each
     of its characters on, so that typing the given name finds it too.
     """
-    tokens: set[str] = set()
-    for word in words(text):
-        tokens.add(word)
-        if _CJK.search(word):
-            tokens.update(word[i:] for i in range(1, len(word)))
+    tokens = _word_tokens(words(text))
     whole = "".join(words(text))
     if whole and len(whole) <= 64:
         tokens.add(whole)  # "vonderleyen" finds "von der Leyen"
     return frozenset(tokens)
+
+
+#: Legal forms and filler words of organisation names: thousands of guests share them, so they
+#: find nobody in particular and only cost index space ("Firma Müller GmbH & Co. KG" → firma, muller).
+ORGANISATION_FILLERS = frozenset((
+    "gmbh", "mbh", "ag", "kg", "kgaa", "ohg", "gbr", "ug", "ev", "e", "v", "se", "co", "ltd", "llc", "inc", "plc",
+    "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "oy", "aps", "kft", "sro", "corp", "und", "and", "the",
+    "of", "fur", "der", "die", "das", "des", "de", "du", "la", "le", "et",
+))
+
+
+@lru_cache(maxsize=65536)
+def organisation_tokens(text: str) -> frozenset[str]:
+    """The keys of an organisation's name: its words without legal forms and fillers."""
+    found = words(text)
+    return frozenset(_word_tokens([word for word in found if word not in ORGANISATION_FILLERS] or found))
+
+
+def _word_tokens(found: list[str]) -> set[str]:
+    tokens: set[str] = set()
+    for word in found:
+        tokens.add(word[:255])
+        if _CJK.search(word):
+            tokens.update(word[i:255 + i] for i in range(1, len(word)))
+    return tokens
 
 
 def query_words(query: str) -> list[str]:

@@ -31,3 +31,30 @@ def test_multi_word_names_are_found_as_typed_together():
 def test_query_words_put_the_most_selective_first():
     assert query_words("an Müller") == ["mull" + "er", "an"]
     assert query_words("  ,, ") == []
+
+
+def test_written_out_umlauts_fold_exactly_like_one_regex_pass():
+    """The three str.replace calls must give what re.sub(r"([aou])e", r"\\1") gives, for any text."""
+    import random
+    import re
+
+    from checkin.core.search_text import _umlauts_written_out
+
+    rng = random.Random(7)
+    one_pass = re.compile(r"([aou])e")
+    for _ in range(20_000):
+        text = "".join(rng.choice("aoueexu") for _ in range(rng.randint(0, 10)))
+        assert _umlauts_written_out(text) == one_pass.sub(r"\1", text), text
+
+
+@pytest.mark.parametrize(("organisation", "expected"), [
+    ("Firma Müller GmbH & Co. KG", {"firma", "muller"}),
+    ("Cluster Mikrosystemtechnik e.V.", {"cluster", "mikrosystemtechnik"}),
+    ("Bosch", {"bosch"}),
+    ("AG", {"ag"}),  # nothing but fillers: keep them, the name must be findable
+    ("Fraunhofer-Institut für Produktionstechnik", {"fraunhofer", "institut", "produktionstechnik"}),
+])
+def test_organisations_are_indexed_without_legal_forms_and_fillers(organisation, expected):
+    from checkin.core.search_text import organisation_tokens
+
+    assert organisation_tokens(organisation) == expected
