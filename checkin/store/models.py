@@ -19,6 +19,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -178,6 +179,9 @@ class Registration(Base):
     raw: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    #: The registration's search tokens as " <kind><token> …" (see checkin.store.registrations):
+    #: what to delete when it is reindexed, and what the further words of a query are matched against.
+    search_keys: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     ticket_type: Mapped[TicketType | None] = relationship()
 
@@ -191,23 +195,23 @@ class SearchToken(Base):
 
     A plain indexed table rather than FTS5, so the same search runs on SQLite and PostgreSQL
     and finds a single character of a CJK name.
+
+    The primary key is the lookup order (WITHOUT ROWID on SQLite: the key is the table), so a
+    token costs one B-tree entry. The tokens of one registration are found through its
+    ``search_keys`` instead of a second index; tokens are derived data that
+    :mod:`checkin.store.registrations` keeps in step, so there is no foreign key to check per token.
     """
 
     __tablename__ = "search_token"
-    # WITHOUT ROWID: the primary key is the table, one B-tree less to write per token.
     __table_args__ = (
-        Index("ix_search_token_lookup", "event_id", "kind", "token", "registration_id"),
+        PrimaryKeyConstraint("event_id", "kind", "token", "registration_id"),
         {"sqlite_with_rowid": False},
     )
 
-    registration_id: Mapped[int] = mapped_column(
-        ForeignKey("registration.id", ondelete="CASCADE"), primary_key=True
-    )
-    kind: Mapped[int] = mapped_column(Integer, primary_key=True)
+    registration_id: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[int] = mapped_column(Integer)
     # Byte order on every engine, so a prefix is a range scan of the index.
-    token: Mapped[str] = mapped_column(
-        String(255).with_variant(String(255, collation="C"), "postgresql"), primary_key=True
-    )
+    token: Mapped[str] = mapped_column(String(255).with_variant(String(255, collation="C"), "postgresql"))
     event_id: Mapped[int] = mapped_column(Integer)
 
 

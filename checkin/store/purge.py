@@ -26,7 +26,7 @@ PERSONAL_DATA = ("names and titles", "e-mail addresses", "organisations", "notes
                  "ticket codes and external ids", "imported source rows", "the search index",
                  "scanned codes in the check-in log")
 _PERSONAL_COLUMNS = {"title": "", "given_name": "", "family_name": "", "company": "", "email": "", "notes": "",
-                     "attention_text": "", "raw": None, "external_id": None}
+                     "attention_text": "", "raw": None, "external_id": None, "search_keys": ""}
 
 
 class PurgedError(LookupError):

@@ -5,59 +5,103 @@ search index never drifts from the names it indexes.
 """
 from __future__ import annotations
 
-import base64
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Column, Connection, Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from checkin.core.search_text import fold_once, folded_words, index_tokens
+from checkin.core.search_text import fold_once, folded_words, index_tokens, organisation_tokens
+from checkin.store.bulk import collector_paused
 from checkin.store.models import Registration, SearchToken
 
 #: Search token kinds, in ranking order: a surname prefix ranks first.
 FAMILY, GIVEN, COMPANY, EMAIL, CODE = range(5)
-_INDEXED_FIELDS = (("family_name", FAMILY), ("given_name", GIVEN), ("company", COMPANY))
+#: A key of ``search_keys`` that further query words are matched against but that has no row in
+#: search_token: the whole e-mail address (a typed address is looked up by its words).
+FILTER_ONLY = 9
+_NAME_FIELDS = (("family_name", FAMILY), ("given_name", GIVEN))
 _BATCH = 5000
 _DEFER_INDEXES_FROM = 20_000
-_DEFERRABLE_INDEXES = ("ix_search_token_lookup", "ix_registration_code", "ix_registration_ticket_type_id")
+_DEFERRABLE_INDEXES = ("ix_registration_code", "ix_registration_ticket_type_id")
+_CODE_ALPHABET = bytes(b"abcdefghijklmnopqrstuvwxyz234567"[n % 32] for n in range(256))
 
 
 def new_code() -> str:
     """An unguessable ticket code: 100 random bits as 20 lower-case base32 characters."""
-    return base64.b32encode(os.urandom(13)).decode("ascii")[:20].lower()
+    return new_codes(1)[0]
+
+
+def new_codes(count: int) -> list[str]:
+    """``count`` codes like :func:`new_code`, from one read of the system's random source."""
+    # 256 is a multiple of 32, so every byte maps to each letter equally often: 5 random bits a letter.
+    letters = os.urandom(20 * count).translate(_CODE_ALPHABET).decode("ascii")
+    return [letters[start:start + 20] for start in range(0, 20 * count, 20)]
 
 
 def tokens_for(registration: Mapping[str, Any]) -> list[tuple[int, str]]:
-    """(kind, token) pairs; a token appears once, under its best-ranked kind."""
+    """(kind, token) pairs; a token appears once, under its best-ranked kind.
+
+    The whole e-mail address comes last as a FILTER_ONLY key: it belongs in ``search_keys``,
+    not in search_token (every guest has a different one, and its words find it already).
+    """
     best: dict[str, int] = {}
-    for field, kind in _INDEXED_FIELDS:
-        for token in index_tokens(registration.get(field) or ""):
-            best.setdefault(token[:255], kind)
-    email = (registration.get("email") or "").strip()
+    for field, kind in _NAME_FIELDS:
+        text = registration.get(field)
+        if text:
+            for token in index_tokens(text):
+                best.setdefault(token, kind)
+    company = registration.get("company")
+    if company:
+        for token in organisation_tokens(company):
+            best.setdefault(token, COMPANY)
+    email = registration.get("email")
     if email:
-        folded = fold_once(email)
+        folded = "".join(fold_once(email).split())
         local, _, domain = folded.rpartition("@")
         # The local part's words and the domain's name ("siemens"), not its "com": a token that
         # thousands of guests share finds nobody in particular and only costs index space.
-        for token in (*folded_words(local), *folded_words(domain.split(".")[0]), folded):
-            best.setdefault(token[:255], EMAIL)
-    code = (registration.get("code") or "").strip()
+        for token in (*folded_words(local), *folded_words(domain.split(".")[0])):
+            best.setdefault(token, EMAIL)
+    code = registration.get("code")
     if code:
-        best.setdefault(code.casefold()[:255], CODE)
-    return [(kind, token) for token, kind in best.items()]
+        best.setdefault("".join(code.casefold().split())[:255], CODE)
+    best.pop("", None)
+    pairs = [(kind, token) for token, kind in best.items()]
+    if email and "@" in folded:
+        pairs.append((FILTER_ONLY, folded[:320]))
+    return pairs
+
+
+def indexed(pairs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """The pairs that have a row in search_token."""
+    return ((kind, token) for kind, token in pairs if kind != FILTER_ONLY)
+
+
+def search_keys(tokens: Iterable[tuple[int, str]]) -> str:
+    """The tokens as Registration.search_keys stores them: " 0muller 1anna 3anna@example.org "."""
+    return " " + " ".join([f"{kind}{token}" for kind, token in tokens]) + " "
+
+
+def parse_search_keys(keys: str) -> list[tuple[int, str]]:
+    return [(int(key[0]), key[1:]) for key in keys.split()]
 
 
 def insert_registrations(session: Session, event_id: int, rows: Sequence[Mapping[str, Any]]) -> list[int]:
     """Bulk-insert registrations of one event (Core, batched) and index them; returns the new ids."""
     ids: list[int] = []
-    with _indexes_deferred(session, len(rows)):
+    with collector_paused(), _indexes_deferred(session, len(rows)):
         for start in range(0, len(rows), _BATCH):
-            batch = [{**row, "event_id": event_id} for row in rows[start : start + _BATCH]]
-            batch_ids = _insert_batch(session, batch)
-            _insert_tokens(session, event_id, zip(batch_ids, batch))
+            batch = rows[start : start + _BATCH]
+            tokens = [tokens_for(row) for row in batch]
+            batch_ids = _insert_batch(session, batch, {"event_id": event_id,
+                                                       "search_keys": [search_keys(pairs) for pairs in tokens]})
+            _insert_tokens(session, [(event_id, kind, token, registration_id)
+                                     for registration_id, pairs in zip(batch_ids, tokens)
+                                     for kind, token in pairs if kind != FILTER_ONLY])
             ids.extend(batch_ids)
     return ids
 
@@ -66,9 +110,9 @@ def insert_registrations(session: Session, event_id: int, rows: Sequence[Mapping
 def _indexes_deferred(session: Session, new_rows: int) -> Iterator[None]:
     """For a load larger than what is stored already, build the secondary indexes once at the end.
 
-    Sorting a million tokens or codes into a fresh index is several times faster than inserting
-    them one by one in random order. SQLite only, inside the caller's transaction: a failure rolls
-    the drop back with everything else, and readers keep seeing the old, indexed snapshot.
+    Sorting 100,000 codes into a fresh index is several times faster than inserting them one by
+    one in random order. SQLite only, inside the caller's transaction: a failure rolls the drop
+    back with everything else, and readers keep seeing the old, indexed snapshot.
     The unique (event, code) constraint stays: it still refuses a duplicate code at once.
     """
     connection = session.connection()
@@ -86,20 +130,25 @@ def _indexes_deferred(session: Session, new_rows: int) -> Iterator[None]:
         connection.exec_driver_sql(sql)
 
 
-def _insert_batch(session: Session, batch: list[dict[str, Any]]) -> list[int]:
+def _insert_batch(session: Session, batch: Sequence[Mapping[str, Any]], shared: dict[str, Any]) -> list[int]:
+    """Insert the rows, with ``shared`` columns (a value for all rows, or a list with one per row)."""
     table = Registration.__table__
-    if session.get_bind().dialect.name != "sqlite":
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
         statement = insert(table).returning(Registration.id, sort_by_parameter_order=True)
-        return list(session.execute(statement, batch).scalars())
+        rows = [{**row, **{key: value[n] if isinstance(value, list) else value for key, value in shared.items()}}
+                for n, row in enumerate(batch)]
+        return list(session.execute(statement, rows).scalars())
     # SQLite returns ordered ids only one row at a time; our writes hold the database's write
     # lock (BEGIN IMMEDIATE), so numbering the rows ourselves is safe and many times faster.
     first = (session.scalar(select(func.max(Registration.id))) or 0) + 1
     ids = list(range(first, first + len(batch)))
-    _executemany_plain(session.connection(), table, [{**row, "id": id_} for id_, row in zip(ids, batch)])
+    _executemany_plain(connection, table, batch, {**shared, "id": ids})
     return ids
 
 
-def _executemany_plain(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+def _executemany_plain(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]],
+                       shared: dict[str, Any]) -> None:
     """INSERT through the driver, applying each column's default and type conversion ourselves.
 
     SQLAlchemy's executemany does the same per row and per column with far more bookkeeping.
@@ -107,15 +156,23 @@ def _executemany_plain(connection: Connection, table: Table, rows: list[dict[str
     creation time), and columns without a conversion are copied as they are.
     """
     columns = list(table.columns)
-    values = [_column_values(connection, column, rows) for column in columns]
+    values = [_column_values(connection, column, rows, shared) for column in columns]
     names = ", ".join(connection.dialect.identifier_preparer.quote(column.name) for column in columns)
     marks = ", ".join("?" for _ in columns)
     connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", list(zip(*values)))
 
 
-def _column_values(connection: Connection, column: Column, rows: list[dict[str, Any]]) -> list[Any]:
+def _column_values(connection: Connection, column: Column, rows: Sequence[Mapping[str, Any]],
+                   shared: dict[str, Any]) -> list[Any] | repeat:
     key, processor = column.key, column.type._cached_bind_processor(connection.dialect)
+    if key in shared:
+        value = shared[key]
+        if not isinstance(value, list):
+            return repeat(value if processor is None or value is None else processor(value))
+        return value if processor is None else [processor(item) for item in value]
     default = _default_of(column)
+    if key not in rows[0] and all(key not in row for row in rows):
+        return repeat(None if default is None else default if processor is None else processor(default))
     if processor is None:
         return [row.get(key, default) for row in rows]
     missing, converted_default = object(), None if default is None else processor(default)
@@ -138,31 +195,42 @@ def reindex(session: Session, registrations: Iterable[Registration]) -> None:
     if not registrations:
         return
     session.flush()
-    session.execute(delete(SearchToken).where(SearchToken.registration_id.in_([r.id for r in registrations])))
-    by_event: dict[int, list[tuple[int, dict]]] = {}
+    stale = [(r.event_id, kind, token, r.id) for r in registrations
+             for kind, token in indexed(parse_search_keys(r.search_keys))]
+    connection = session.connection()
+    mark = _mark(connection)
+    for start in range(0, len(stale), _BATCH * 4):
+        connection.exec_driver_sql(f"DELETE FROM search_token WHERE event_id = {mark} AND kind = {mark} "
+                                   f"AND token = {mark} AND registration_id = {mark}", stale[start:start + _BATCH * 4])
+    fresh = []
     for registration in registrations:
-        by_event.setdefault(registration.event_id, []).append((registration.id, _as_fields(registration)))
-    for event_id, pairs in by_event.items():
-        _insert_tokens(session, event_id, pairs)
+        pairs = tokens_for(_as_fields(registration))
+        registration.search_keys = search_keys(pairs)
+        fresh.extend((registration.event_id, kind, token, registration.id) for kind, token in indexed(pairs))
+    _insert_tokens(session, fresh)
+
+
+def forget_tokens(session: Session, *, event_id: int) -> None:
+    """Delete an event's search tokens; call before its registrations are deleted (no cascade)."""
+    session.execute(delete(SearchToken).where(SearchToken.event_id == event_id))
 
 
 def find_by_code(session: Session, event_id: int, code: str) -> Registration | None:
     return session.scalar(select(Registration).where(Registration.event_id == event_id, Registration.code == code))
 
 
-def _insert_tokens(session: Session, event_id: int, pairs: Iterable[tuple[int, Mapping[str, Any]]]) -> None:
-    token_rows = [
-        (registration_id, event_id, kind, token)
-        for registration_id, fields in pairs
-        for kind, token in tokens_for(fields)
-    ]
+def _insert_tokens(session: Session, token_rows: list[tuple[int, int, str, int]]) -> None:
     # Straight to the driver: tokens are plain ints and strings, and SQLAlchemy's per-parameter
     # processing would cost more than the inserts themselves.
     connection = session.connection()
-    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    statement = f"INSERT INTO search_token (registration_id, event_id, kind, token) VALUES ({mark}, {mark}, {mark}, {mark})"
+    mark = _mark(connection)
+    statement = f"INSERT INTO search_token (event_id, kind, token, registration_id) VALUES ({mark}, {mark}, {mark}, {mark})"
     for start in range(0, len(token_rows), _BATCH * 4):
         connection.exec_driver_sql(statement, token_rows[start : start + _BATCH * 4])
+
+
+def _mark(connection: Connection) -> str:
+    return "?" if connection.dialect.paramstyle == "qmark" else "%s"
 
 
 def _as_fields(registration: Registration) -> dict[str, Any]:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
 
-from checkin.core.search_text import query_words
+from checkin.core.search_text import folded_words, query_words
 from checkin.store.models import CheckIn, Registration, SearchToken, TicketType
 from checkin.store.registrations import CODE, FAMILY
 from checkin.store.status import presence
@@ -42,7 +42,7 @@ class SearchHit:
 
 def search(session: Session, event_id: int, query: str, *, list_id: int | None = None, limit: int = 50) -> list[SearchHit]:
     """Guests whose every query word starts a word of their name, company, email or code."""
-    words = query_words(query)
+    words = _lookup_words(query_words(query))
     if not words:
         return []
     driver, others = words[0], words[1:]
@@ -56,15 +56,28 @@ def search(session: Session, event_id: int, query: str, *, list_id: int | None =
             .order_by(SearchToken.token, SearchToken.registration_id)
             .limit(2 * limit)
         )
-        for word in others:
-            other = aliased(SearchToken)
-            statement = statement.where(
-                exists().where(other.registration_id == SearchToken.registration_id, _prefix(other.token, word))
-            )
+        if others:
+            # A further word must start one of the guest's tokens, of any kind: " <kind digit><word>".
+            statement = statement.join(Registration, Registration.id == SearchToken.registration_id).where(
+                *(Registration.search_keys.like(f"% _{_escape_like(word)}%", escape="\\") for word in others))
         for registration_id in session.scalars(statement):
             if registration_id not in found:
                 found.append(registration_id)
     return _hits(session, found[:limit], list_id)
+
+
+def _lookup_words(words: list[str]) -> list[str]:
+    """A typed e-mail address is looked up by the longest word before its @ (or after it),
+    then matched whole as a prefix of the guest's address."""
+    if len(words) != 1 or "@" not in words[0]:
+        return words
+    local, _, domain = words[0].partition("@")
+    found = folded_words(local) or folded_words(domain)
+    return [max(found, key=len), words[0]] if found else []
+
+
+def _escape_like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _prefix(column, word: str):  # noqa: ANN001, ANN202 - SQL expressions

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from checkin.store.models import CheckInList, Event, TicketType
-from checkin.store.registrations import insert_registrations, new_code
+from checkin.store.registrations import forget_tokens, insert_registrations, new_code
 
 DEMO_SLUG = "demo"
 GIVEN_NAMES = (
@@ -53,6 +53,7 @@ def create_demo_event(session: Session, guests: int = 500, *, seed: int = 2026, 
     """Create the demo event (replacing one with the same slug) with ``guests`` registrations."""
     existing = session.scalar(select(Event).where(Event.slug == slug))
     if existing is not None:
+        forget_tokens(session, event_id=existing.id)
         session.delete(existing)
         session.flush()
     tz = ZoneInfo("Europe/Berlin")

@@ -1,9 +1,15 @@
+import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, func, inspect, select, text
 
-from checkin.store.migrate import current_revision, head_revision, upgrade_to_head
-from checkin.store.models import Base
+from checkin.core.search_text import fold
+from checkin.store.database import open_database
+from checkin.store.migrate import alembic_config, current_revision, head_revision, upgrade_to_head
+from checkin.store.models import Base, Registration, SearchToken
+from checkin.store.registrations import reindex
+from checkin.store.search import search
 
 
 def test_empty_database_upgrades_to_head_without_drift(tmp_path):
@@ -31,3 +37,58 @@ def test_revisions_form_one_line():
     script = ScriptDirectory.from_config(alembic_config())
     assert len(script.get_heads()) == 1
     assert len(script.get_bases()) == 1
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    return request.getfixturevalue("postgres_server").create_database()
+
+
+def _old_guest(connection, registration_id: int, given: str, family: str, email: str) -> None:
+    connection.execute(text(
+        "INSERT INTO registration (id, event_id, source, code, title, given_name, family_name, company, email, "
+        "status, attention, attention_text, notes, walk_in, created_at, updated_at) VALUES (:id, 1, 'file', :code, "
+        "'', :given, :family, '', :email, 'valid', false, '', '', false, '2026-11-01', '2026-11-01')"),
+        {"id": registration_id, "code": f"code{registration_id}", "given": given, "family": family, "email": email})
+    tokens = [(0, fold(family)), (1, fold(given)), (3, fold(email)), (4, f"code{registration_id}")]
+    connection.execute(text("INSERT INTO search_token (registration_id, kind, token, event_id) "
+                            "VALUES (:id, :kind, :token, 1)"),
+                       [{"id": registration_id, "kind": kind, "token": token} for kind, token in tokens])
+
+
+@pytest.mark.postgres
+def test_0006_keeps_every_guest_findable_and_reindexable(database_url):
+    """Tokens written by the old schema move to the new key; search_keys is filled from them."""
+    engine = create_engine(database_url)
+    command.upgrade(alembic_config(engine), "0005")
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO event (id, source, slug, name, location, organizer, timezone, created_at) "
+                                "VALUES (1, 'file', 'old', 'Old', '', '', 'Europe/Berlin', '2026-11-01')"))
+        _old_guest(connection, 1, "Anna", "Müller", "anna.mueller@example.org")
+        _old_guest(connection, 2, "Jonas", "Weiß", "jw@example.org")
+    upgrade_to_head(engine)
+    engine.dispose()
+    database = open_database(database_url)
+    try:
+        with database.reader() as session:
+            assert [h.given_name for h in search(session, 1, "mueller anna")] == ["Anna"]
+            assert [h.given_name for h in search(session, 1, "anna.mueller@exa")] == ["Anna"]
+            assert session.scalar(select(Registration.search_keys).where(Registration.id == 2)).split() == [
+                "0weiss", "1jonas", "3jw@example.org", "4code2"]
+        with database.session() as session:
+            guest = session.get(Registration, 2)
+            guest.family_name = "Schwarz"
+            reindex(session, [guest])
+        with database.reader() as session:
+            assert search(session, 1, "weiss") == []
+            assert [h.family_name for h in search(session, 1, "schwarz jonas")] == ["Schwarz"]
+            assert session.scalar(select(func.count()).select_from(SearchToken)
+                                  .where(SearchToken.registration_id == 2)) == 5  # schwarz jonas jw example code2
+    finally:
+        database.dispose()
+    engine = create_engine(database_url)
+    command.downgrade(alembic_config(engine), "0005")
+    command.upgrade(alembic_config(engine), "head")
+    engine.dispose()

@@ -106,19 +106,19 @@ def test_checked_in_flag(database, demo, desk):
     assert not other_list.checked_in
 
 
-def test_a_large_load_builds_the_index_at_the_end_and_search_uses_it(database):
+def test_a_large_load_builds_the_deferred_indexes_at_the_end_and_search_uses_the_token_key(database):
     guests = [(f"Given{number}", f"Family{number:05d}", "Big Load GmbH", f"g{number}@bigload.example")
               for number in range(25_000)] + GUESTS
     event_id = _event(database, guests)
     with database.reader() as session:
         connection = session.connection()
         indexes = connection.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'search_token'").scalars().all()
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'registration'").scalars().all()
         plan = " ".join(row[-1] for row in connection.exec_driver_sql(
             "EXPLAIN QUERY PLAN SELECT registration_id FROM search_token WHERE event_id = 1 AND kind = 0 "
             "AND token >= 'family1' AND token < 'family2'"))
-        assert "ix_search_token_lookup" in indexes
-        assert "ix_search_token_lookup" in plan
+        assert {"ix_registration_code", "ix_registration_ticket_type_id"} <= set(indexes)
+        assert "USING PRIMARY KEY (event_id=? AND kind=? AND token>? AND token<?)" in plan
         assert _names(search(session, event_id, "family12345")) == ["Given12345 Family12345"]
         assert _names(search(session, event_id, "weiss")) == ["Karl Weiß"]
     # A small load into the now big index inserts into it as usual.
@@ -127,3 +127,35 @@ def test_a_large_load_builds_the_index_at_the_end_and_search_uses_it(database):
                                                   "family_name": "Late"}])
     with database.reader() as session:
         assert _names(search(session, event_id, "zoe")) == ["Zoë Late"]
+
+
+def test_a_typed_email_address_is_matched_whole_even_with_like_wildcards(database):
+    event_id = _event(database, [("Ann", "Lee", "", "ann_lee%1@x-corp.example"),
+                                 ("Anne", "Leeson", "", "annXleeX1@x-corp.example")])
+    with database.reader() as session:
+        assert _names(search(session, event_id, "ann_lee%1@x")) == ["Ann Lee"]
+        assert _names(search(session, event_id, "ANN_LEE%1@X-CORP.EXAMPLE")) == ["Ann Lee"]
+        assert _names(search(session, event_id, "annxleex1@")) == ["Anne Leeson"]
+        assert search(session, event_id, "nobody@x-corp.example") == []
+
+
+def test_search_keys_list_exactly_the_tokens_stored(database):
+    """reindex deletes what search_keys lists: a key without its token row (or the reverse) would
+    leave a guest findable under an old name."""
+    from sqlalchemy import func
+
+    from checkin.store.models import SearchToken
+    from checkin.store.registrations import FILTER_ONLY, parse_search_keys
+
+    event_id = _event(database, GUESTS)
+    with database.session() as session:
+        guest = session.scalar(select(Registration).where(Registration.family_name == "Weiß"))
+        guest.family_name, guest.email = "Schwarz", "karl@schwarz.example"
+        reindex(session, [guest])
+    with database.reader() as session:
+        keys = {(r.id, kind, token) for r in session.scalars(select(Registration))
+                for kind, token in parse_search_keys(r.search_keys) if kind != FILTER_ONLY}
+        rows = set(session.execute(select(SearchToken.registration_id, SearchToken.kind, SearchToken.token)).all())
+        assert keys == rows and session.scalar(select(func.count()).select_from(SearchToken)) == len(rows)
+        assert search(session, event_id, "weiss") == []
+        assert _names(search(session, event_id, "karl@schw")) == ["Karl Schwarz"]
