@@ -11,9 +11,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from checkin.core.search_text import words
+from checkin.store.bulk import collector_paused
 from checkin.store.database import Database
 from checkin.store.models import CheckInList, Event, Registration, TicketType
-from checkin.store.registrations import insert_registrations, new_code, reindex
+from checkin.store.registrations import insert_registrations, new_code, new_codes, reindex
 from checkin.sync.files.errors import FileImportError, Problem
 from checkin.sync.files.mapping import ColumnMapping, check_mapping, mapping_for, remember_mapping
 from checkin.sync.files.merge import FILE_SOURCE, Plan, fields_of, load_existing, plan_merge
@@ -63,6 +64,11 @@ def slug_for(name: str) -> str:
 def import_table(database: Database, request: ImportRequest) -> ImportSummary:
     """Merge the table's guests into the event (created if new). Raises FileImportError; then
     the database is exactly as before."""
+    with collector_paused():
+        return _import_in_transaction(database, request)
+
+
+def _import_in_transaction(database: Database, request: ImportRequest) -> ImportSummary:
     session = database.session_factory()
     transaction = session.begin()
     try:
@@ -147,11 +153,15 @@ def _refuse_taken_codes(session: Session, event_id: int, plan: Plan, file_name: 
 
 def _apply(session: Session, event_id: int, plan: Plan, ticket_type_ids: dict[str, int],
            code_factory: Callable[[], str]) -> None:
+    without_code = sum(1 for row in plan.new if not row.code)
+    codes = iter(new_codes(without_code) if code_factory is new_code else [code_factory() for _ in range(without_code)])
     new_rows = []
     for row in plan.new:
         values = fields_of(row, ticket_type_ids)
-        values.setdefault("code", code_factory())
-        new_rows.append({**values, "source": FILE_SOURCE})
+        values["source"] = FILE_SOURCE
+        if not row.code:
+            values["code"] = next(codes)
+        new_rows.append(values)
     insert_registrations(session, event_id, new_rows)
     for start in range(0, len(plan.updated), _UPDATE_BATCH):
         batch = plan.updated[start:start + _UPDATE_BATCH]

@@ -66,12 +66,12 @@ def plan_merge(rows: Iterable[GuestRow], existing: list[Existing], ticket_type_i
 
 def fields_of(row: GuestRow, ticket_type_ids: dict[str, int]) -> dict:
     """The registration columns a file row sets; a file without codes keeps the stored code."""
-    values = {name: getattr(row, name) for name in ROW_COLUMNS}
-    values["external_id"] = row.external_id or None
-    values["ticket_type_id"] = ticket_type_ids.get(row.ticket_type) if row.ticket_type else None
-    values["raw"] = {"salutation": row.salutation} if row.salutation else None
-    if not row.code:
-        del values["code"]
+    values = {"external_id": row.external_id or None, "title": row.title, "given_name": row.given_name,
+              "family_name": row.family_name, "company": row.company, "email": row.email, "notes": row.notes,
+              "ticket_type_id": ticket_type_ids.get(row.ticket_type) if row.ticket_type else None,
+              "raw": {"salutation": row.salutation} if row.salutation else None}
+    if row.code:
+        values["code"] = row.code
     return values
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checkin.store.bulk import collector_paused
 from checkin.sync.files.errors import FileImportError
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -62,8 +63,9 @@ def read_table(path: Path, header_hints: set[str] = frozenset()) -> Table:
         raise FileImportError.single(name, f"cannot read the file ({error.strerror})") from None
     if not data.strip():
         raise FileImportError.single(name, "the file is empty")
-    raw = read_xlsx(data, name) if is_xlsx(data) else parse_delimited(data, name)
-    return with_header(raw, header_hints)
+    with collector_paused():
+        raw = read_xlsx(data, name) if is_xlsx(data) else parse_delimited(data, name)
+        return with_header(raw, header_hints)
 
 
 def with_header(raw: RawTable, header_hints: set[str] = frozenset()) -> Table:
