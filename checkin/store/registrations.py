@@ -6,12 +6,13 @@ search index never drifts from the names it indexes.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, delete, func, insert, select
+from sqlalchemy import JSON, Column, Connection, Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from checkin.core.search_text import fold_once, folded_words, index_tokens, organisation_tokens
@@ -23,7 +24,6 @@ FAMILY, GIVEN, COMPANY, EMAIL, CODE = range(5)
 #: A key of ``search_keys`` that further query words are matched against but that has no row in
 #: search_token: the whole e-mail address (a typed address is looked up by its words).
 FILTER_ONLY = 9
-_NAME_FIELDS = (("family_name", FAMILY), ("given_name", GIVEN))
 _BATCH = 5000
 _DEFER_INDEXES_FROM = 20_000
 _DEFERRABLE_INDEXES = ("ix_registration_code", "ix_registration_ticket_type_id")
@@ -48,32 +48,37 @@ def tokens_for(registration: Mapping[str, Any]) -> list[tuple[int, str]]:
     The whole e-mail address comes last as a FILTER_ONLY key: it belongs in ``search_keys``,
     not in search_token (every guest has a different one, and its words find it already).
     """
-    best: dict[str, int] = {}
-    for field, kind in _NAME_FIELDS:
-        text = registration.get(field)
-        if text:
-            for token in index_tokens(text):
-                best.setdefault(token, kind)
-    company = registration.get("company")
-    if company:
-        for token in organisation_tokens(company):
-            best.setdefault(token, COMPANY)
-    email = registration.get("email")
+    get = registration.get
+    family, given, company, email, code = (get("family_name"), get("given_name"), get("company"), get("email"),
+                                           get("code"))
+    best: dict[str, int] = dict.fromkeys(index_tokens(family), FAMILY) if family else {}
+    for tokens, kind in ((given and index_tokens(given), GIVEN), (company and organisation_tokens(company), COMPANY)):
+        for token in tokens or ():
+            if token not in best:
+                best[token] = kind
+    folded = ""
     if email:
         folded = "".join(fold_once(email).split())
         local, _, domain = folded.rpartition("@")
-        # The local part's words and the domain's name ("siemens"), not its "com": a token that
-        # thousands of guests share finds nobody in particular and only costs index space.
-        for token in (*folded_words(local), *folded_words(domain.split(".")[0])):
-            best.setdefault(token, EMAIL)
-    code = registration.get("code")
+        for token in (*folded_words(local), *_domain_tokens(domain)):
+            if token not in best:
+                best[token] = EMAIL
     if code:
-        best.setdefault("".join(code.casefold().split())[:255], CODE)
+        token = "".join(code.casefold().split())[:255]
+        if token not in best:
+            best[token] = CODE
     best.pop("", None)
     pairs = [(kind, token) for token, kind in best.items()]
-    if email and "@" in folded:
+    if "@" in folded:
         pairs.append((FILTER_ONLY, folded[:320]))
     return pairs
+
+
+@lru_cache(maxsize=4096)
+def _domain_tokens(domain: str) -> list[str]:
+    # The domain's name ("siemens"), not its "com": a token that thousands of guests share finds
+    # nobody in particular and only costs index space.
+    return folded_words(domain.split(".")[0])
 
 
 def indexed(pairs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
@@ -169,15 +174,38 @@ def _column_values(connection: Connection, column: Column, rows: Sequence[Mappin
         value = shared[key]
         if not isinstance(value, list):
             return repeat(value if processor is None or value is None else processor(value))
-        return value if processor is None else [processor(item) for item in value]
+        if processor is None:
+            return value
+        if isinstance(column.type, JSON):
+            processor = _memoised(processor)
+        return [processor(item) for item in value]
     default = _default_of(column)
     if key not in rows[0] and all(key not in row for row in rows):
         return repeat(None if default is None else default if processor is None else processor(default))
     if processor is None:
         return [row.get(key, default) for row in rows]
+    if isinstance(column.type, JSON):
+        processor = _memoised(processor)
     missing, converted_default = object(), None if default is None else processor(default)
     return [converted_default if value is missing else processor(value)
             for value in (row.get(key, missing) for row in rows)]
+
+
+def _memoised(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A JSON column's serializer, run once per distinct dict of strings: an import gives
+    thousands of guests the same ``{"salutation": "Frau"}``. Other values are serialized each time
+    (1 and True are equal keys but different JSON)."""
+    done: dict[frozenset, Any] = {}
+
+    def process(value: Any) -> Any:
+        if type(value) is not dict or not all(type(item) is str for item in value.values()):
+            return processor(value)
+        key = frozenset(value.items())
+        if key not in done:
+            done[key] = processor(value)
+        return done[key]
+
+    return process
 
 
 def _default_of(column: Column) -> Any:

@@ -257,3 +257,17 @@ def test_code_taken_by_another_guest_is_refused(database, desk, tmp_path):
                           ";"), "utf-8")
     with pytest.raises(FileImportError, match="already belongs to another guest"):
         read_and_import(database, path, "Cluster")
+
+
+def test_line_numbers_count_quoted_line_breaks_and_blank_rows_are_skipped(database, tmp_path):
+    """A note with a line break makes its record two lines long: later errors name the file's line."""
+    rows = [HEADER, GUESTS[0], ["Herr", "", "Jörg", "Weiß", "X", "joerg@example.org", "", "Zeile 1\nZeile 2"],
+            ["", "", "", "", "", "", "", ""], ["  ", "", " ", "", "", "", "", ""],
+            ["Herr", "", "Bob", "B", "Y", "not-an-address", "", ""]]
+    error = _refused(database, write(tmp_path / "notes.csv", delimited(rows, ";"), "utf-8"), "not an e-mail")
+    assert [(p.line, p.column) for p in error.problems] == [(7, "F (E-Mail)")]
+    fixed = rows[:-1] + [["Herr", "", "Bob", "B", "Y", "bob@example.org", "", ""]]
+    summary = read_and_import(database, write(tmp_path / "notes.csv", delimited(fixed, ";"), "utf-8"), "Notes")
+    assert summary.imported == 3
+    with database.reader() as session:
+        assert session.scalar(select(Registration.notes).where(Registration.given_name == "Jörg")) == "Zeile 1\nZeile 2"

@@ -43,3 +43,23 @@ def test_codes_are_20_base32_letters_and_do_not_repeat():
     letters = "".join(codes)
     counts = [letters.count(letter) for letter in set(letters)]
     assert len(counts) == 32 and max(counts) < 1.1 * min(counts)  # every letter about equally often
+
+
+def test_json_values_are_stored_exactly_even_when_serialised_once_per_distinct_value(database):
+    from sqlalchemy import select
+
+    from checkin.store.models import Event, Registration
+    from checkin.store.registrations import insert_registrations
+
+    raws = [{"salutation": "Frau"}, {"salutation": "Frau"}, {"n": 1}, {"n": True}, {"a": "x", "b": "y"},
+            {"b": "y", "a": "x"}, None, {"nested": {"k": [1, 2]}}]
+    with database.session() as session:
+        event = Event(source="test", slug="json", name="JSON")
+        session.add(event)
+        session.flush()
+        ids = insert_registrations(session, event.id, [{"source": "test", "code": f"c{n}", "family_name": "X",
+                                                        "raw": raw} for n, raw in enumerate(raws)])
+    with database.reader() as session:
+        stored = dict(session.execute(select(Registration.id, Registration.raw).where(Registration.id.in_(ids))).all())
+    assert [stored[i] for i in ids] == raws
+    assert type(stored[ids[3]]["n"]) is bool

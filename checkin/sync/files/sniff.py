@@ -110,7 +110,24 @@ def parse_delimited(data: bytes, name: str) -> RawTable:
     """All rows of a CSV/TSV file with the line each starts on; raises FileImportError."""
     decoded = decode(data, name)
     delimiter = sniff_delimiter(decoded.text)
-    reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=delimiter, strict=True)
+    reader = _reader(decoded.text, delimiter)
+    try:
+        cells = list(reader)
+    except csv.Error:
+        cells = None
+    if cells is not None and reader.line_num == len(cells):  # no record spans lines: row n is line n
+        rows = list(zip(range(1, len(cells) + 1), cells))
+    else:
+        rows = _rows_with_lines(_reader(decoded.text, delimiter), name)
+    return RawTable(name, rows, encoding=decoded.encoding, delimiter=delimiter)
+
+
+def _reader(text: str, delimiter: str):  # noqa: ANN202 - the csv module's reader type is private
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+
+
+def _rows_with_lines(reader, name: str) -> list[tuple[int, list[str]]]:  # noqa: ANN001
+    """The slow way, for quoted line breaks and errors: the line each record starts on."""
     rows: list[tuple[int, list[str]]] = []
     start = 1
     try:
@@ -119,7 +136,7 @@ def parse_delimited(data: bytes, name: str) -> RawTable:
             start = reader.line_num + 1
     except csv.Error as error:
         raise FileImportError.single(name, _csv_reason(str(error)), line=start) from None
-    return RawTable(name, rows, encoding=decoded.encoding, delimiter=delimiter)
+    return rows
 
 
 def _csv_reason(message: str) -> str:

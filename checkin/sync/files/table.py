@@ -70,31 +70,43 @@ def read_table(path: Path, header_hints: set[str] = frozenset()) -> Table:
 
 def with_header(raw: RawTable, header_hints: set[str] = frozenset()) -> Table:
     """Find the header row: the first row naming known fields, else the first full-width row."""
+    first = [(line, cells) for line, cells in raw.rows[:_HEADER_SEARCH_ROWS * 4] if not _blank(cells)]
+    if not first:
+        raise FileImportError.single(raw.name, "the file holds no rows")
+    header_line, header_cells = first[_header_index(first[:_HEADER_SEARCH_ROWS], header_hints)]
+    headers = [cell.strip() for cell in header_cells]
+    data = raw.rows[next(n for n, (line, _cells) in enumerate(raw.rows) if line == header_line) + 1:]
+    rows = _fit_rows(raw.name, data, len(headers))
+    if not rows:
+        raise FileImportError.single(raw.name, "the file has a header but no guests", line=header_line)
+    return Table(raw.name, headers, rows, header_line, raw.encoding, raw.delimiter, raw.sheet)
+
+
+def _blank(cells: list[str]) -> bool:
     # Cells keep their spaces here (the mapped ones are stripped later): stripping every cell of
     # 100,000 rows costs more than parsing them.
-    rows = [(line, cells) for line, cells in raw.rows if "".join(cells).strip()]
-    if not rows:
-        raise FileImportError.single(raw.name, "the file holds no rows")
-    index = _header_index(rows, header_hints)
-    header_line, headers = rows[index][0], [cell.strip() for cell in rows[index][1]]
-    if index + 1 == len(rows):
-        raise FileImportError.single(raw.name, "the file has a header but no guests", line=header_line)
-    return Table(raw.name, headers, _fit_rows(raw.name, rows[index + 1:], len(headers)), header_line,
-                 raw.encoding, raw.delimiter, raw.sheet)
+    return not any(cells) or not "".join(cells).strip()
 
 
 def _fit_rows(name: str, rows: list[tuple[int, list[str]]], width: int) -> list[tuple[int, list[str]]]:
-    """Every row exactly ``width`` cells: short rows padded, empty cells beyond the header dropped."""
+    """Non-blank rows, each exactly ``width`` cells: short rows padded, empty cells beyond the header dropped."""
     fitted = []
-    for line, cells in rows:
+    for row in rows:
+        cells = row[1]
+        if len(cells) == width:
+            if any(cells) and (cells[0].strip() or not _blank(cells)):
+                fitted.append(row)
+            continue
+        if _blank(cells):
+            continue
         if len(cells) > width:
             if any(cell.strip() for cell in cells[width:]):
                 raise FileImportError.single(name, f"this row has {len(cells)} columns, the header only {width} "
-                                             "(a stray delimiter or quote?)", line=line)
+                                             "(a stray delimiter or quote?)", line=row[0])
             cells = cells[:width]
-        elif len(cells) < width:
-            cells += [""] * (width - len(cells))
-        fitted.append((line, cells))
+        else:
+            cells = cells + [""] * (width - len(cells))
+        fitted.append((row[0], cells))
     return fitted
 
 
