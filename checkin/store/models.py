@@ -144,6 +144,8 @@ class CheckInList(Base):
     include_unpaid: Mapped[bool] = mapped_column(Boolean, default=False)
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # pretix's custom check-in rules (JSON logic); None or {} = no rules. See sync.pretix.rules.
+    rules: Mapped[dict | None] = mapped_column(JSON)
 
     event: Mapped[Event] = relationship(back_populates="check_in_lists")
     ticket_types: Mapped[list[TicketType]] = relationship(secondary=check_in_list_ticket_type)

@@ -99,6 +99,14 @@
         <source>The ticket is no longer valid: {message}</source>
         <translation>Das Ticket ist nicht mehr gültig: {message}</translation>
     </message>
+    <message>
+        <source>Entry not permitted</source>
+        <translation>Einlass nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>The list&apos;s entry rules refuse this ticket now: {reason}.</source>
+        <translation>Die Einlassregeln der Liste lassen dieses Ticket jetzt nicht ein: {reason}.</translation>
+    </message>
 </context>
 <context>
     <name>AnswerCard</name>

@@ -99,6 +99,14 @@
         <source>The ticket is no longer valid: {message}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Entry not permitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list&apos;s entry rules refuse this ticket now: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AnswerCard</name>

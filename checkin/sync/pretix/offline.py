@@ -1,10 +1,10 @@
 """Offline scans with pretix's semantics on top of the desk service.
 
 What the last pull brought is decided by :class:`DeskService` (order status, the list's products,
-multiple entries, entry after exit). Two things only pretix tickets have are decided here: a code
-on the server's revocation list is refused, and a ``pretix_sig1`` ticket missing from the local data
-(bought after the last pull) is admitted when the event's key signed it; a forged or altered one is
-refused.
+multiple entries, entry after exit). Three things only pretix tickets have are decided here: a code
+on the server's revocation list is refused; a ``pretix_sig1`` ticket missing from the local data
+(bought after the last pull) is admitted when the event's key signed it, a forged or altered one is
+refused; and the check-in list's custom rules (see rules.py) refuse what pretix would refuse.
 """
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from sqlalchemy.orm import Session
 
 from checkin.core.decision import Decision, Direction, GuestStatus, Outcome, refused
 from checkin.store.desk import DeskService, LoadedGuest, guest_by_code
+from checkin.store.database import Database
 from checkin.store.models import RevokedSecret, TicketType
 from checkin.store.registrations import insert_registrations
 from checkin.sync.pretix.connection import sync_state
+from checkin.sync.pretix.rule_check import EntryRules
 from checkin.sync.pretix.signatures import SignedTicket, load_keys, looks_signed, verify
 
 
