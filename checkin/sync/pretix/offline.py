@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from checkin.core.decision import Decision, Direction, GuestStatus, Outcome, refused
-from checkin.store.desk import DeskService, LoadedGuest, guest_by_code
 from checkin.store.database import Database
+from checkin.store.desk import DeskService, LoadedGuest, guest_by_code
 from checkin.store.models import RevokedSecret, TicketType
 from checkin.store.registrations import insert_registrations
 from checkin.sync.pretix.connection import sync_state
@@ -25,8 +25,17 @@ class PretixDeskService(DeskService):
     """A DeskService that also knows revoked secrets and signed tickets; same call signatures.
 
     Known codes take the plain desk's path untouched; only a code the local data lacks is looked
-    up in the revocation list and checked for a signature, in the scan's own transaction.
+    up in the revocation list and checked for a signature, in the scan's own transaction. A list
+    with custom rules has them applied to every entry the plain desk would admit.
     """
+
+    def __init__(self, database: Database, *args: object, **options: object):
+        super().__init__(database, *args, **options)
+        self.entry_rules = EntryRules()
+
+    def _decide_guest(self, session: Session, loaded: LoadedGuest, list_id: int, direction: Direction) -> Decision:
+        decision = super()._decide_guest(session, loaded, list_id, direction)
+        return self.entry_rules.apply(session, decision, loaded.registration_id, list_id, self.clock())
 
     def _resolve_unknown(self, session: Session, event_id: int, code: str,
                          direction: Direction) -> tuple[LoadedGuest | None, Decision | None]:
