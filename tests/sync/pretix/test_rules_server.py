@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from checkin.core.decision import Outcome
 from checkin.store.models import CheckInList
+from checkin.sync.pretix.desk import desk_service_for
 from checkin.sync.pretix.mapping import SERVER_REASON
 from checkin.sync.pretix.offline import PretixDeskService
 from checkin.sync.pretix.sync import sync_event
@@ -106,3 +107,9 @@ def test_offline_rules_answer_as_pretix_and_refusals_upload_with_reason_rules(
     entries = server_check_ins(pretix_server, list=daily, successful="true")
     assert sorted(row["position"] for row in entries) == sorted([first["id"], elsewhere["id"], workshop["id"],
                                                                  workshop["id"]])
+
+    online_desk = desk_service_for(connected.event_id, database, "00000000-0000-4000-8000-0000000000c2",
+                                   "Desk Rules Online", tokens=tokens)
+    answer = online_desk.scan(connected.event_id, local[str(daily)], first["secret"]).decision
+    assert (answer.outcome, answer.extra.get("online")) == (refused, True)
+    assert "number of entries today" in answer.message
