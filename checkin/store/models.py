@@ -238,6 +238,8 @@ class CheckIn(Base):
     upload_state: Mapped[str] = mapped_column(String(16), default="pending")
     uploaded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     upload_error: Mapped[str] = mapped_column(Text, default="")
+    # Why the scan was refused, where a rule said so (pretix's check-in rules); uploaded with the refusal.
+    explanation: Mapped[str | None] = mapped_column(Text)
 
     registration: Mapped[Registration | None] = relationship()
     desk: Mapped[Desk] = relationship()

@@ -44,8 +44,11 @@ def test_once_a_day_refuses_the_second_entry_and_admits_again_the_next_day(datab
     clock.now += timedelta(days=1)
     assert rules_desk.scan(demo.event_id, day_one, code).decision.accepted
     with database.reader() as session:
-        outcomes = session.scalars(select(CheckIn.outcome).where(CheckIn.raw_code == code).order_by(CheckIn.id))
-        assert list(outcomes) == ["ok", "entry_not_permitted", "ok", "ok"]
+        rows = session.execute(select(CheckIn.outcome, CheckIn.explanation).where(CheckIn.raw_code == code)
+                               .order_by(CheckIn.id)).all()
+    assert [tuple(row) for row in rows] == [
+        ("ok", None), ("entry_not_permitted", "maximum number of entries today reached (1 so far)"),
+        ("ok", None), ("ok", None)]
 
 
 def test_the_rules_come_before_already_checked_in_as_in_pretix(database, demo, clock, rules_desk):

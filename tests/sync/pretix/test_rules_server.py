@@ -63,9 +63,11 @@ def _post(server, body: dict):  # noqa: ANN001, ANN202 - a refusal is HTTP 400, 
                       headers=server.auth, timeout=60)
 
 
-def _failed_rules(server, list_id: int, position_id: int) -> int:
+def _failed_rules(server, list_id: int, position_id: int) -> list[str]:
+    """The explanations of the failed check-ins with reason "rules" of one guest on one list."""
     rows = server_check_ins(server, list=list_id, successful="false")
-    return sum(1 for row in rows if row["position"] == position_id and row["error_reason"] == "rules")
+    return [row["error_explanation"] or "" for row in rows
+            if row["position"] == position_id and row["error_reason"] == "rules"]
 
 
 def test_offline_rules_answer_as_pretix_and_refusals_upload_with_reason_rules(
@@ -102,8 +104,10 @@ def test_offline_rules_answer_as_pretix_and_refusals_upload_with_reason_rules(
     before = _failed_rules(pretix_server, daily, first["id"])
     summary = sync_event(database, tokens, connected.event_id)
     assert (summary.error, summary.pending_upload) == ("", 0)
-    assert _failed_rules(pretix_server, daily, first["id"]) == before + 1
-    assert _failed_rules(pretix_server, opens, first["id"]) == 2  # pretix's own refusal and our upload
+    uploaded = _failed_rules(pretix_server, daily, first["id"])
+    assert len(uploaded) == len(before) + 1
+    assert "maximum number of entries today reached (1 so far)" in uploaded  # our words travel with the refusal
+    assert len(_failed_rules(pretix_server, opens, first["id"])) == 2  # pretix's own refusal and our upload
     entries = server_check_ins(pretix_server, list=daily, successful="true")
     assert sorted(row["position"] for row in entries) == sorted([first["id"], elsewhere["id"], workshop["id"],
                                                                  workshop["id"]])

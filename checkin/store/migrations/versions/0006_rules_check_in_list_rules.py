@@ -1,4 +1,4 @@
-"""pretix: the check-in list's custom rules (JSON logic), evaluated offline
+"""pretix: the check-in list's custom rules (JSON logic), evaluated offline, and why a rule refused a scan
 
 Revision ID: rules_0006
 Revises: 0005
@@ -17,8 +17,12 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("check_in_list", schema=None) as batch_op:
         batch_op.add_column(sa.Column("rules", sa.JSON(), nullable=True))
+    with op.batch_alter_table("check_in", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("explanation", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("check_in", schema=None) as batch_op:
+        batch_op.drop_column("explanation")
     with op.batch_alter_table("check_in_list", schema=None) as batch_op:
         batch_op.drop_column("rules")
