@@ -194,6 +194,12 @@ class PretixServer:
         _run([str(VENV / "bin" / "python"), str(HERE / "seed.py"), "revoke-device", str(device_id)],
              "revoking a device", env=_environment(self.config))
 
+    def gate_device(self, device_id: int, name: str) -> int:
+        """Place a device at a new gate (rules may admit per gate); returns the gate's id."""
+        out = _run([str(VENV / "bin" / "python"), str(HERE / "seed.py"), "gate-device", str(device_id), name],
+                   "placing a device at a gate", env=_environment(self.config))
+        return json.loads(out.strip().splitlines()[-1])["gate_id"]
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()
