@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import bindparam, select
@@ -47,7 +48,8 @@ class EntryRules:
     def __init__(self) -> None:
         self._setups: dict[int, tuple[float, ListSetup | None]] = {}
 
-    def apply(self, session: Session, decision: Decision, registration_id: int, list_id: int, now) -> Decision:  # noqa: ANN001
+    def apply(self, session: Session, decision: Decision, registration_id: int, list_id: int,
+              now: datetime) -> Decision:
         """The decision, or the rules' refusal where pretix would refuse with reason "rules"."""
         if decision.direction is not Direction.ENTRY or decision.outcome not in (Outcome.OK,
                                                                                   Outcome.ALREADY_CHECKED_IN):
@@ -90,7 +92,7 @@ def load_setup(session: Session, list_id: int) -> ListSetup | None:
 
 
 def _situation(session: Session, setup: ListSetup, decision: Decision, registration_id: int, list_id: int,
-               now) -> Situation:  # noqa: ANN001
+               now: datetime) -> Situation:
     guest = decision.guest
     product = setup.products.get(guest.ticket_type_id) if guest and guest.ticket_type_id else None
     variation = _variation(session, registration_id) if setup.uses_variation else None

@@ -32,7 +32,7 @@ def explain(rules: dict, situation: Situation) -> str:
     leaves: dict[str, tuple[bool, str, tuple[int, float]]] = {}
     try:
         paths = _paths(_dnf(_leaves_replaced(rules, situation, leaves)))
-    except (RuleError, _Unexplainable):
+    except (RuleError, _Unexplainable, LookupError, TypeError, ValueError):  # a refusal is never lost for words
         return GENERAL
     weights = [max([leaves[name][2] for name in path if not leaves[name][0]] or [(0, 0)]) for path in paths]
     best = min(weights)

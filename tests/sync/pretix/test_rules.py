@@ -171,3 +171,17 @@ def test_the_words_of_a_nested_rule_follow_the_failed_way_in():
 def test_utc_moments_and_local_moments_compare_alike():
     rule = now_is("isBefore", "custom", "2026-11-23T09:31:00+00:00")
     assert permits(rule, situation(now=datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)))
+
+
+@pytest.mark.parametrize("rule", [
+    {"==": [{"var": []}, 1]},
+    {"<": [{"entries_since": []}, 1]},
+    {"==": [3, 4]},
+])
+def test_a_rule_too_odd_to_explain_still_gets_a_sentence(rule):
+    case = situation()
+    try:
+        refused = not permits(rule, case)
+    except RuleError:
+        refused = True
+    assert refused and explain(rule, case) == GENERAL
