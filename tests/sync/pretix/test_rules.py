@@ -92,9 +92,11 @@ CASES = [
     ("entries since 10:00, earlier one", {"<": [{"entries_since": [SINCE_TEN]}, 1]},
      {"history": entries(at(23, 9, 55))}, True),
     ("entries before 10:00", {">=": [{"entries_before": SINCE_TEN}, 1]}, {"history": entries(at(23, 9, 55))}, True),
-    ("days since 10:00 on the 21st", {"<": [{"entries_days_since": [{"buildTime": ["custom", "2026-11-21T10:00"]}]}, 2]},
+    ("days since 10:00 on the 21st",
+     {"<": [{"entries_days_since": [{"buildTime": ["custom", "2026-11-21T10:00:00+01:00"]}]}, 2]},
      {"history": entries(at(21, 9), at(21, 11), at(22, 11))}, False),
-    ("days before the 22nd", {"==": [{"entries_days_before": [{"buildTime": ["custom", "2026-11-22T00:00"]}]}, 1]},
+    ("days before the 22nd",
+     {"==": [{"entries_days_before": [{"buildTime": ["custom", "2026-11-22T00:00:00+01:00"]}]}, 1]},
      {"history": entries(at(21, 9), at(21, 11), at(22, 11))}, True),
     ("not on a Monday", {"!": [{"==": [var("now_isoweekday"), 1]}]}, {}, False),
     ("regular tickets once a day, workshop any time",
@@ -135,7 +137,7 @@ def test_an_error_anywhere_is_an_error_even_when_another_branch_admits():
         permits({"or": [True, {"==": [var("seat_row"), 3]}]}, situation())
 
 
-@pytest.mark.parametrize(("rule", "changes", "words"), [
+EXPLAINED = [
     (ONCE_A_DAY, {"history": entries(at(23, 9))}, "maximum number of entries today reached (1 so far)"),
     (now_is("isAfter", "customtime", "11:00"), {}, "only allowed after 11:00"),
     (now_is("isBefore", "custom", "2026-11-20T18:00:00+01:00"), {}, "only allowed before 2026-11-20 18:00"),
@@ -153,7 +155,10 @@ def test_an_error_anywhere_is_an_error_even_when_another_branch_admits():
     ({"and": [now_is("isAfter", "customtime", "11:00"), ONCE_A_DAY]}, {"history": entries(at(23, 9))},
      "only allowed after 11:00, maximum number of entries today reached (1 so far)"),
     ({"!": [{"==": [var("now_isoweekday"), 1]}]}, {}, GENERAL),
-])
+]
+
+
+@pytest.mark.parametrize(("rule", "changes", "words"), EXPLAINED)
 def test_a_refusal_says_which_rule_failed(rule, changes, words):
     case = situation(**changes)
     assert not permits(rule, case)
@@ -185,3 +190,9 @@ def test_a_rule_too_odd_to_explain_still_gets_a_sentence(rule):
     except RuleError:
         refused = True
     assert refused and explain(rule, case) == GENERAL
+
+
+def test_a_time_without_zone_is_the_event_local_time():
+    # pretix's editor always writes a zone; one typed into the API without is read as the event's clock.
+    assert not permits(now_is("isBefore", "custom", "2026-11-23T10:00:00"), situation())
+    assert permits(now_is("isBefore", "custom", "2026-11-23T10:31:00"), situation())
