@@ -24,6 +24,7 @@ from checkin.sync.pretix.rules import Entry, EventTimes, RuleError, Situation, p
 from checkin.sync.pretix.rules_explain import explain
 
 _MAX_AGE_S = 5.0
+_HISTORY_WORDS = ("entries_", "entry_status", "minutes_since_")
 _HISTORY = (
     select(CheckIn.happened_at, CheckIn.direction)
     .where(CheckIn.registration_id == bindparam("registration_id"), CheckIn.check_in_list_id == bindparam("list_id"),
@@ -40,6 +41,8 @@ class ListSetup:
     #: Our ticket type id → pretix's product id.
     products: dict[int, int]
     uses_variation: bool
+    #: Whether any rule counts entries (most do); a product, gate or time rule reads no history.
+    uses_history: bool
 
 
 class EntryRules:
@@ -88,7 +91,9 @@ def load_setup(session: Session, list_id: int) -> ListSetup | None:
         select(TicketType.id, TicketType.external_id).where(TicketType.event_id == row.event_id))
         if external and external.isdigit()}
     times = EventTimes(_zone(event.timezone), event.starts_at, event.ends_at, moment(data.get("date_admission")))
-    return ListSetup(row.rules, times, data.get("gate"), products, '"variation"' in json.dumps(row.rules))
+    text = json.dumps(row.rules)
+    return ListSetup(row.rules, times, data.get("gate"), products, '"variation"' in text,
+                     any(word in text for word in _HISTORY_WORDS))
 
 
 def _situation(session: Session, setup: ListSetup, decision: Decision, registration_id: int, list_id: int,
@@ -96,8 +101,10 @@ def _situation(session: Session, setup: ListSetup, decision: Decision, registrat
     guest = decision.guest
     product = setup.products.get(guest.ticket_type_id) if guest and guest.ticket_type_id else None
     variation = _variation(session, registration_id) if setup.uses_variation else None
-    rows = session.connection().execute(_HISTORY, {"registration_id": registration_id, "list_id": list_id})
-    history = tuple(Entry(happened_at, Direction(direction)) for happened_at, direction in rows)
+    history: tuple[Entry, ...] = ()
+    if setup.uses_history:
+        rows = session.connection().execute(_HISTORY, {"registration_id": registration_id, "list_id": list_id})
+        history = tuple(Entry(happened_at, Direction(direction)) for happened_at, direction in rows)
     return Situation(now, setup.event, product, variation, setup.gate, history)
 
 

@@ -51,6 +51,20 @@ def test_once_a_day_refuses_the_second_entry_and_admits_again_the_next_day(datab
         ("ok", None), ("ok", None)]
 
 
+@pytest.mark.postgres
+def test_once_a_day_on_postgresql(pg_database, clock):
+    from checkin.sync.demo import create_demo_event
+
+    with pg_database.session() as session:
+        demo = create_demo_event(session, 20, seed=3)
+    desk = PretixDeskService(pg_database, "00000000-0000-4000-8000-0000000000b2", "Desk PG", clock=clock)
+    with_rules(pg_database, demo.list_ids[0], ONCE_A_DAY, allow_multiple_entries=True)
+    code = guest_code(pg_database, demo.event_id)
+    assert desk.scan(demo.event_id, demo.list_ids[0], code).decision.accepted
+    refused = desk.scan(demo.event_id, demo.list_ids[0], code).decision
+    assert refused.outcome is Outcome.ENTRY_NOT_PERMITTED
+
+
 def test_the_rules_come_before_already_checked_in_as_in_pretix(database, demo, clock, rules_desk):
     day_one = demo.list_ids[0]
     with_rules(database, day_one, ONCE_A_DAY, allow_multiple_entries=False)
