@@ -30,12 +30,15 @@ def test_scan_with_rules_costs_little_more_than_without(database):
                        REPEAT - 10)
     with_rules = measure("scan, list with a typical rule", lambda: desk.scan(demo.event_id, ruled, next(ruled_codes)),
                          REPEAT - 10)
-    regular = codes[-1]
+    regular, other = codes[-1], codes[-2]
     with database.session() as session:
         session.execute(update(CheckInList).where(CheckInList.id == ruled).values(
             rules={"<": [{"var": "entries_number"}, 100000]}))
     desk = PretixDeskService(database, "00000000-0000-4000-8000-0000000000d1", "Perf Desk")  # reads the new rule
-    for _ in range(200):  # a guest with a long history on the list
+    for _ in range(200):  # a guest with a long history on the list, with and without a rule counting it
         desk.scan(demo.event_id, ruled, regular)
-    long_history = measure("scan, 200+ earlier entries", lambda: desk.scan(demo.event_id, ruled, regular), 200)
-    report("pretix check-in rules", [with_rules, long_history], baseline)
+        desk.scan(demo.event_id, plain, other)
+    long_plain = measure("200+ earlier entries, no rules", lambda: desk.scan(demo.event_id, plain, other), 200)
+    long_history = measure("200+ earlier entries, counted by a rule",
+                           lambda: desk.scan(demo.event_id, ruled, regular), 200)
+    report("pretix check-in rules", [with_rules, long_plain, long_history], baseline)
