@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QCoreApplication
 
 from checkin.core.decision import Decision, Direction, Outcome
+from checkin.ui.rule_words import rules_sentence
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -37,9 +38,9 @@ def advice(decision: Decision, timezone: str) -> str:
     if decision.outcome is Outcome.ALREADY_CHECKED_IN and decision.previous is not None:
         return translate("Answer", "Checked in at {time} at desk {desk}. Do not let the ticket in twice.").format(
             time=local_time(decision.previous.happened_at, timezone), desk=decision.previous.desk)
-    if decision.outcome is Outcome.ENTRY_NOT_PERMITTED and decision.extra.get("rules_reason"):
+    if decision.outcome is Outcome.ENTRY_NOT_PERMITTED and decision.extra.get("rules_reasons"):
         return translate("Answer", "The list's entry rules refuse this ticket now: {reason}.").format(
-            reason=decision.extra["rules_reason"])
+            reason=rules_sentence(decision.extra["rules_reasons"]))
     hints = {
         Outcome.OK: (translate("Answer", "Exit recorded.") if decision.direction is Direction.EXIT
                      else translate("Answer", "Entry recorded.")),

@@ -21,7 +21,8 @@ from checkin.store.models import CheckIn, CheckInList, Event, Registration, Tick
 from checkin.sync.pretix.connection import sync_state
 from checkin.sync.pretix.mapping import moment
 from checkin.sync.pretix.rules import Entry, EventTimes, RuleError, Situation, permits
-from checkin.sync.pretix.rules_explain import explain
+from checkin.sync.pretix.rule_words import sentence
+from checkin.sync.pretix.rules_explain import explain_reasons
 
 _MAX_AGE_S = 5.0
 _HISTORY_WORDS = ("entries_", "entry_status", "minutes_since_")
@@ -68,8 +69,10 @@ class EntryRules:
             message = (f"Entry not permitted: this desk cannot check the list's rules offline ({error}). "
                        "Ask the organisers; pretix decides it online.")
             return _refusal(decision, message, {"rules_error": str(error)})
-        reason = explain(setup.rules, situation)
-        return _refusal(decision, f"Entry not permitted: {reason}.", {"rules_reason": reason})
+        reasons = explain_reasons(setup.rules, situation)
+        reason = sentence(reasons)
+        return _refusal(decision, f"Entry not permitted: {reason}.",
+                        {"rules_reason": reason, "rules_reasons": [[r.template, r.params] for r in reasons]})
 
     def _setup(self, session: Session, list_id: int) -> ListSetup | None:
         now = time.monotonic()

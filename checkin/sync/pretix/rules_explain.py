@@ -10,36 +10,35 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from checkin.sync.pretix import rule_words as words
+from checkin.sync.pretix.rule_words import GENERAL, Reason, sentence
 from checkin.sync.pretix.rules import RuleError, Situation, entries_counted, evaluate, operation, variable
 
-GENERAL = "the check-in list's rules do not admit this ticket now"
+__all__ = ["GENERAL", "explain", "explain_reasons"]
 _COUNTED = ("entries_since", "entries_before", "entries_days_since", "entries_days_before")
 _WEIGHT = {"minutes_since_first_entry": 80, "minutes_since_last_entry": 90, "entries_days": 100,
            "entries_days_since": 105, "entries_days_before": 105, "entries_since": 110, "entries_before": 110,
            "entries_number": 120, "entries_today": 140, "now_isoweekday": 210}
 _OPERATOR_WEIGHT = {"==": 2, "<": 1, "<=": 1, ">": 1, ">=": 1, "!=": 3}
-_LABEL = {"minutes_since_last_entry": "time since the last entry", "minutes_since_first_entry":
-          "time since the first entry", "entries_days": "number of days with an entry", "entries_number":
-          "number of entries", "entries_today": "number of entries today", "entries_since":
-          "number of entries since {time}", "entries_before": "number of entries before {time}",
-          "entries_days_since": "number of days with an entry since {time}", "entries_days_before":
-          "number of days with an entry before {time}", "now_isoweekday": "weekday"}
-_WEEKDAYS = {1: "Monday", 2: "Tuesday", 3: "Wednesday", 4: "Thursday", 5: "Friday", 6: "Saturday", 7: "Sunday"}
 
 
 def explain(rules: dict, situation: Situation) -> str:
     """What failed, e.g. "maximum number of entries today reached (1 so far)"; for a refused entry only."""
-    leaves: dict[str, tuple[bool, str, tuple[int, float]]] = {}
+    return sentence(explain_reasons(rules, situation))
+
+
+def explain_reasons(rules: dict, situation: Situation) -> list[Reason]:
+    """The failed conditions of the way in pretix would tell about, as templates to translate."""
+    leaves: dict[str, tuple[bool, Reason | None, tuple[int, float]]] = {}
     try:
         paths = _paths(_dnf(_leaves_replaced(rules, situation, leaves)))
     except (RuleError, _Unexplainable, LookupError, TypeError, ValueError):  # a refusal is never lost for words
-        return GENERAL
+        return [Reason(GENERAL, {})]
     weights = [max([leaves[name][2] for name in path if not leaves[name][0]] or [(0, 0)]) for path in paths]
     best = min(weights)
     candidates = sorted((path for path, weight in zip(paths, weights) if weight == best),
                         key=lambda path: sum(1 for name in path if not leaves[name][0]))
-    texts = [leaves[name][1] for name in candidates[0] if not leaves[name][0]]
-    return ", ".join(texts) or GENERAL
+    return [leaves[name][1] for name in candidates[0] if not leaves[name][0]] or [Reason(GENERAL, {})]
 
 
 class _Unexplainable(Exception):
@@ -50,7 +49,7 @@ def _leaves_replaced(rule: object, situation: Situation, leaves: dict) -> dict:
     """The rule with every comparison replaced by a named leaf holding its result and its words."""
     if isinstance(rule, bool):
         name = f"v{len(leaves)}"
-        leaves[name] = (rule, GENERAL, (100000, 0))
+        leaves[name] = (rule, Reason(GENERAL, {}), (100000, 0))
         return {"var": name}
     if not isinstance(rule, dict):
         raise _Unexplainable
@@ -59,12 +58,12 @@ def _leaves_replaced(rule: object, situation: Situation, leaves: dict) -> dict:
         return {operator: [_leaves_replaced(value, situation, leaves) for value in values]}
     result = bool(evaluate(rule, situation))
     name = f"v{len(leaves)}"
-    text, weight = ("", (0, 0)) if result else _words(operator, values, situation)
-    leaves[name] = (result, text, weight)
+    reason, weight = (None, (0, 0)) if result else _words(operator, values, situation)
+    leaves[name] = (result, reason, weight)
     return {"var": name}
 
 
-def _words(operator: str, values: list, situation: Situation) -> tuple[str, tuple[int, float]]:
+def _words(operator: str, values: list, situation: Situation) -> tuple[Reason, tuple[int, float]]:
     """The sentence and pretix's weight (how rigid, how far off) for one failed comparison."""
     left = values[0] if values and isinstance(values[0], dict) else {}
     if "var" in left:
@@ -77,25 +76,23 @@ def _words(operator: str, values: list, situation: Situation) -> tuple[str, tupl
     if name == "now":
         return _time_words(operator, rhs, situation)
     if name == "entry_status":
-        status = {"present": "the guest is not inside (checked out or never entered)",
-                  "absent": "the guest is already inside"}
         wanted = str(rhs[0]) if rhs else ""
-        return status.get(wanted, f"entry status is not {wanted}") if operator == "==" else \
-            f"entry status is {wanted}", (20, 0)
+        template = {"present": words.NOT_INSIDE, "absent": words.INSIDE}.get(wanted) if operator == "==" else None
+        return Reason(template or GENERAL, {}), (20, 0)
     if name in ("product", "variation"):
-        return "this ticket type is not allowed here", (1000, 0)
+        return Reason(words.PRODUCT, {}), (1000, 0)
     if name == "gate":
-        return "wrong entrance for this ticket", (500, 0)
+        return Reason(words.GATE, {}), (500, 0)
     if name not in _WEIGHT:
         raise _Unexplainable
     return _count_words(name, operator, left, rhs, situation)
 
 
-def _count_words(name: str, operator: str, left: dict, rhs: list, situation: Situation) -> tuple[str, tuple]:
-    label = _LABEL[name]
+def _count_words(name: str, operator: str, left: dict, rhs: list, situation: Situation) -> tuple[Reason, tuple]:
+    params: dict = {"label": name}
     if name in _COUNTED:
         cutoff = evaluate(operation(left)[1][0], situation)
-        label = label.format(time=_when(cutoff, situation))
+        params["time"] = _when(cutoff, situation)
         value = entries_counted(situation, name, cutoff)
     else:
         value = variable(situation, name)
@@ -106,16 +103,24 @@ def _count_words(name: str, operator: str, left: dict, rhs: list, situation: Sit
     except (TypeError, ValueError):
         distance = 0.0
     weight = (_WEIGHT[name] + _OPERATOR_WEIGHT.get(operator, 0) + penalty, distance)
-    now_text = _value_text(name, value)
-    if operator in ("<", "<="):
-        return f"maximum {label} reached ({now_text})", weight
-    if operator in (">", ">="):
-        return f"minimum {label} not reached ({now_text})", weight
+    return _count_reason(name, operator, params, value, limit), weight
+
+
+def _count_reason(name: str, operator: str, params: dict, value: object, limit: object) -> Reason:
     if name == "now_isoweekday":
-        day = _WEEKDAYS.get(limit, limit)  # type: ignore[call-overload]
-        return (f"only on {day}" if operator == "==" else f"not on {day}"), weight
-    verb = "is not" if operator == "==" else "is"
-    return f"{label} {verb} {_value_text(name, limit)} ({now_text})", weight
+        return Reason(words.ONLY_ON, {"day": limit}) if operator == "==" else Reason(words.NOT_ON, {"day": value})
+    if operator not in ("<", "<=", ">", ">="):
+        return Reason(words.IS_NOT if operator == "==" else words.IS, {**params, "limit": _number(limit)})
+    most = operator in ("<", "<=")
+    if name.startswith("minutes_since"):
+        if value == -1:
+            return Reason(words.NO_ENTRY_YET, params)
+        return Reason(words.MAX_MINUTES if most else words.MIN_MINUTES, {**params, "minutes": _number(value)})
+    return Reason(words.MAX_COUNT if most else words.MIN_COUNT, {**params, "count": _number(value)})
+
+
+def _number(value: object) -> object:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _technical(operator: str, limit: object) -> bool:
@@ -126,28 +131,16 @@ def _technical(operator: str, limit: object) -> bool:
             or (operator == ">" and limit <= 0) or (operator in ("==", "!=") and limit == -1))
 
 
-def _value_text(name: str, value: object) -> str:
-    if name.startswith("minutes_since"):
-        return "no entry yet" if value == -1 else f"{int(value)} min"  # type: ignore[call-overload]
-    if name == "now_isoweekday":
-        return _WEEKDAYS.get(value, str(value))  # type: ignore[call-overload]
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value} so far" if name.startswith("entries") else str(value)
-
-
-def _time_words(operator: str, rhs: list, situation: Situation) -> tuple[str, tuple[int, float]]:
+def _time_words(operator: str, rhs: list, situation: Situation) -> tuple[Reason, tuple[int, float]]:
     compare_to = rhs[0] if rhs else None
     if not isinstance(compare_to, datetime):
         raise _Unexplainable
     tolerance = timedelta(minutes=float(rhs[1])) if len(rhs) > 1 and rhs[1] else timedelta(0)
     compare_to = compare_to + tolerance if operator == "isBefore" else compare_to - tolerance
     weight = (200, abs(situation.now - compare_to).total_seconds())
-    if operator == "isBefore":
-        return f"only allowed before {_when(compare_to, situation)}", weight
-    if operator == "isAfter":
-        return f"only allowed after {_when(compare_to, situation)}", weight
-    raise _Unexplainable
+    if operator not in ("isBefore", "isAfter"):
+        raise _Unexplainable
+    return Reason(words.BEFORE if operator == "isBefore" else words.AFTER, {"time": _when(compare_to, situation)}), weight
 
 
 def _when(moment: datetime, situation: Situation) -> str:
