@@ -18,6 +18,8 @@ class Outcome(StrEnum):
     NOT_VALID_FOR_LIST = "not_valid_for_list"
     NOT_YET_VALID = "not_yet_valid"
     NO_LONGER_VALID = "no_longer_valid"
+    #: The list's custom entry rules (pretix's check-in rules) refuse this entry now.
+    ENTRY_NOT_PERMITTED = "entry_not_permitted"
     #: An undo row in the check-in log; never the answer to a scan.
     UNDO = "undo"
 

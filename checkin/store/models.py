@@ -145,6 +145,8 @@ class CheckInList(Base):
     include_unpaid: Mapped[bool] = mapped_column(Boolean, default=False)
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # pretix's custom check-in rules (JSON logic); None or {} = no rules. See sync.pretix.rules.
+    rules: Mapped[dict | None] = mapped_column(JSON)
 
     event: Mapped[Event] = relationship(back_populates="check_in_lists")
     ticket_types: Mapped[list[TicketType]] = relationship(secondary=check_in_list_ticket_type)
@@ -240,6 +242,8 @@ class CheckIn(Base):
     upload_state: Mapped[str] = mapped_column(String(16), default="pending")
     uploaded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     upload_error: Mapped[str] = mapped_column(Text, default="")
+    # Why the scan was refused, where a rule said so (pretix's check-in rules); uploaded with the refusal.
+    explanation: Mapped[str | None] = mapped_column(Text)
 
     registration: Mapped[Registration | None] = relationship()
     desk: Mapped[Desk] = relationship()

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QCoreApplication
 
 from checkin.core.decision import Decision, Direction, Outcome
+from checkin.ui.rule_words import rules_sentence
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -27,6 +28,7 @@ def headline(decision: Decision) -> str:
         Outcome.NOT_VALID_FOR_LIST: translate("Answer", "Not valid for this list"),
         Outcome.NOT_YET_VALID: translate("Answer", "Not valid yet"),
         Outcome.NO_LONGER_VALID: translate("Answer", "No longer valid"),
+        Outcome.ENTRY_NOT_PERMITTED: translate("Answer", "Entry not permitted"),
     }
     return headlines.get(decision.outcome, decision.outcome.value)
 
@@ -36,6 +38,9 @@ def advice(decision: Decision, timezone: str) -> str:
     if decision.outcome is Outcome.ALREADY_CHECKED_IN and decision.previous is not None:
         return translate("Answer", "Checked in at {time} at desk {desk}. Do not let the ticket in twice.").format(
             time=local_time(decision.previous.happened_at, timezone), desk=decision.previous.desk)
+    if decision.outcome is Outcome.ENTRY_NOT_PERMITTED and decision.extra.get("rules_reasons"):
+        return translate("Answer", "The list's entry rules refuse this ticket now: {reason}.").format(
+            reason=rules_sentence(decision.extra["rules_reasons"]))
     hints = {
         Outcome.OK: (translate("Answer", "Exit recorded.") if decision.direction is Direction.EXIT
                      else translate("Answer", "Entry recorded.")),

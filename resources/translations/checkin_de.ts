@@ -99,6 +99,14 @@
         <source>The ticket is no longer valid: {message}</source>
         <translation>Das Ticket ist nicht mehr gültig: {message}</translation>
     </message>
+    <message>
+        <source>Entry not permitted</source>
+        <translation>Einlass nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>The list&apos;s entry rules refuse this ticket now: {reason}.</source>
+        <translation>Die Einlassregeln der Liste lassen dieses Ticket jetzt nicht ein: {reason}.</translation>
+    </message>
 </context>
 <context>
     <name>AnswerCard</name>
@@ -738,6 +746,141 @@
     <message>
         <source>This e-mail address has no @.</source>
         <translation>Diese E-Mail-Adresse hat kein @.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleWords</name>
+    <message>
+        <source>the check-in list&apos;s rules do not admit this ticket now</source>
+        <translation>die Regeln der Check-in-Liste lassen dieses Ticket jetzt nicht ein</translation>
+    </message>
+    <message>
+        <source>only allowed before {time}</source>
+        <translation>nur vor {time} erlaubt</translation>
+    </message>
+    <message>
+        <source>only allowed after {time}</source>
+        <translation>erst nach {time} erlaubt</translation>
+    </message>
+    <message>
+        <source>this ticket type is not allowed here</source>
+        <translation>diese Ticketart ist hier nicht zugelassen</translation>
+    </message>
+    <message>
+        <source>wrong entrance for this ticket</source>
+        <translation>falscher Eingang für dieses Ticket</translation>
+    </message>
+    <message>
+        <source>the guest is not inside (checked out or never entered)</source>
+        <translation>der Gast ist nicht drinnen (ausgecheckt oder nie eingelassen)</translation>
+    </message>
+    <message>
+        <source>the guest is already inside</source>
+        <translation>der Gast ist bereits drinnen</translation>
+    </message>
+    <message>
+        <source>maximum {label} reached ({count} so far)</source>
+        <translation>{label}: Höchstwert erreicht (bisher {count})</translation>
+    </message>
+    <message>
+        <source>minimum {label} not reached ({count} so far)</source>
+        <translation>{label}: Mindestwert nicht erreicht (bisher {count})</translation>
+    </message>
+    <message>
+        <source>maximum {label} reached ({minutes} min)</source>
+        <translation>{label}: Höchstwert erreicht ({minutes} Min.)</translation>
+    </message>
+    <message>
+        <source>minimum {label} not reached ({minutes} min)</source>
+        <translation>{label}: Mindestwert nicht erreicht ({minutes} Min.)</translation>
+    </message>
+    <message>
+        <source>{label}: no entry yet</source>
+        <translation>{label}: noch kein Einlass</translation>
+    </message>
+    <message>
+        <source>{label} is not {limit}</source>
+        <translation>{label} ist nicht {limit}</translation>
+    </message>
+    <message>
+        <source>{label} is {limit}</source>
+        <translation>{label} ist {limit}</translation>
+    </message>
+    <message>
+        <source>only on {day}</source>
+        <translation>nur am {day}</translation>
+    </message>
+    <message>
+        <source>not on {day}</source>
+        <translation>nicht am {day}</translation>
+    </message>
+    <message>
+        <source>time since the last entry</source>
+        <translation>Zeit seit dem letzten Einlass</translation>
+    </message>
+    <message>
+        <source>time since the first entry</source>
+        <translation>Zeit seit dem ersten Einlass</translation>
+    </message>
+    <message>
+        <source>number of days with an entry</source>
+        <translation>Anzahl der Tage mit Einlass</translation>
+    </message>
+    <message>
+        <source>number of entries</source>
+        <translation>Anzahl der Einlässe</translation>
+    </message>
+    <message>
+        <source>number of entries today</source>
+        <translation>Anzahl der Einlässe heute</translation>
+    </message>
+    <message>
+        <source>number of entries since {time}</source>
+        <translation>Anzahl der Einlässe seit {time}</translation>
+    </message>
+    <message>
+        <source>number of entries before {time}</source>
+        <translation>Anzahl der Einlässe vor {time}</translation>
+    </message>
+    <message>
+        <source>number of days with an entry since {time}</source>
+        <translation>Anzahl der Tage mit Einlass seit {time}</translation>
+    </message>
+    <message>
+        <source>number of days with an entry before {time}</source>
+        <translation>Anzahl der Tage mit Einlass vor {time}</translation>
+    </message>
+    <message>
+        <source>weekday</source>
+        <translation>Wochentag</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
     </message>
 </context>
 </TS>

@@ -99,6 +99,14 @@
         <source>The ticket is no longer valid: {message}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Entry not permitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list&apos;s entry rules refuse this ticket now: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AnswerCard</name>
@@ -737,6 +745,141 @@
     </message>
     <message>
         <source>This e-mail address has no @.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleWords</name>
+    <message>
+        <source>the check-in list&apos;s rules do not admit this ticket now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only allowed before {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only allowed after {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this ticket type is not allowed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong entrance for this ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the guest is not inside (checked out or never entered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the guest is already inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maximum {label} reached ({count} so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minimum {label} not reached ({count} so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maximum {label} reached ({minutes} min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minimum {label} not reached ({minutes} min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}: no entry yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} is not {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} is {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time since the last entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time since the first entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number of days with an entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number of entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number of entries today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number of entries since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number of entries before {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number of days with an entry since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number of days with an entry before {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weekday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sunday</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

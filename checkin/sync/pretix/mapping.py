@@ -31,6 +31,7 @@ def list_fields(data: dict) -> dict[str, Any]:
         "allow_multiple_entries": bool(data.get("allow_multiple_entries")),
         "allow_entry_after_exit": bool(data.get("allow_entry_after_exit", True)),
         "include_unpaid": bool(data.get("include_pending")),
+        "rules": data.get("rules") or None,
     }
 
 
@@ -68,13 +69,13 @@ def _status(order: dict, position: dict) -> GuestStatus:
 FAILED_REASON = {
     "unknown": "invalid", "invalid_code": "invalid", "other_event": "invalid", "already_checked_in": "already_redeemed",
     "cancelled": "canceled", "unpaid": "unpaid", "not_valid_for_list": "product", "revoked": "revoked",
-    "not_yet_valid": "invalid_time", "no_longer_valid": "invalid_time",
+    "not_yet_valid": "invalid_time", "no_longer_valid": "invalid_time", "entry_not_permitted": "rules",
 }
 
 #: pretix's refusal reasons (online redeem) → our outcomes.
 SERVER_REASON = {
     "already_redeemed": "already_checked_in", "canceled": "cancelled", "blocked": "cancelled",
-    "unpaid": "unpaid", "unapproved": "unpaid", "product": "not_valid_for_list", "rules": "not_valid_for_list",
+    "unpaid": "unpaid", "unapproved": "unpaid", "product": "not_valid_for_list", "rules": "entry_not_permitted",
     "revoked": "revoked", "invalid": "unknown", "ambiguous": "unknown", "invalid_time": "not_yet_valid",
     "error": "invalid_code", "incomplete": "not_valid_for_list",
 }

@@ -34,12 +34,23 @@ def pull_metadata(client: PretixClient, session: Session, connection: Connection
     items = {str(item["id"]): item for item in item_list}
     state.data = {
         "valid_keys": (data.get("valid_keys") or {}).get("pretix_sig1", []),
+        # What check-in rules may refer to besides the event's start and end (see rules.py).
+        "date_admission": data.get("date_admission"),
+        "gate": _device_gate(client, connection),
         "item_texts": {**{key: item.get("checkin_text") or "" for key, item in items.items()},
                        **{f"attention:{key}": bool(item.get("checkin_attention")) for key, item in items.items()}},
     }
     _pull_revoked(client, session, event, base)
     session.flush()
     return event
+
+
+def _device_gate(client: PretixClient, connection: Connection) -> int | None:
+    """The gate pretix assigned this device (rules may admit per gate); an API token has none."""
+    if connection.auth_kind != "device":
+        return None
+    gate = (client.get_json("device/info")[0].get("device") or {}).get("gate")
+    return gate.get("id") if isinstance(gate, dict) else None
 
 
 def _upsert_event(session: Session, connection: Connection, data: dict) -> Event:

@@ -1,21 +1,23 @@
 """Offline scans with pretix's semantics on top of the desk service.
 
 What the last pull brought is decided by :class:`DeskService` (order status, the list's products,
-multiple entries, entry after exit). Two things only pretix tickets have are decided here: a code
-on the server's revocation list is refused, and a ``pretix_sig1`` ticket missing from the local data
-(bought after the last pull) is admitted when the event's key signed it; a forged or altered one is
-refused.
+multiple entries, entry after exit). Three things only pretix tickets have are decided here: a code
+on the server's revocation list is refused; a ``pretix_sig1`` ticket missing from the local data
+(bought after the last pull) is admitted when the event's key signed it, a forged or altered one is
+refused; and the check-in list's custom rules (see rules.py) refuse what pretix would refuse.
 """
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from checkin.core.decision import Decision, Direction, GuestStatus, Outcome, refused
+from checkin.store.database import Database
 from checkin.store.desk import DeskService, LoadedGuest, guest_by_code
-from checkin.store.models import RevokedSecret, TicketType
+from checkin.store.models import CheckIn, RevokedSecret, TicketType
 from checkin.store.registrations import insert_registrations
 from checkin.sync.pretix.connection import sync_state
+from checkin.sync.pretix.rule_check import EntryRules
 from checkin.sync.pretix.signatures import SignedTicket, load_keys, looks_signed, verify
 
 
@@ -23,8 +25,26 @@ class PretixDeskService(DeskService):
     """A DeskService that also knows revoked secrets and signed tickets; same call signatures.
 
     Known codes take the plain desk's path untouched; only a code the local data lacks is looked
-    up in the revocation list and checked for a signature, in the scan's own transaction.
+    up in the revocation list and checked for a signature, in the scan's own transaction. A list
+    with custom rules has them applied to every entry the plain desk would admit.
     """
+
+    def __init__(self, database: Database, *args: object, **options: object):
+        super().__init__(database, *args, **options)
+        self.entry_rules = EntryRules()
+
+    def _decide_guest(self, session: Session, loaded: LoadedGuest, list_id: int, direction: Direction) -> Decision:
+        decision = super()._decide_guest(session, loaded, list_id, direction)
+        return self.entry_rules.apply(session, decision, loaded.registration_id, list_id, self.clock())
+
+    def _insert(self, session: Session, event_id: int, list_id: int, registration_id: int | None, code: str,
+                decision: Decision, source: str) -> tuple[int, str]:
+        """The log row; a rules refusal also keeps why, so pretix's failed check-in shows it too."""
+        check_in_id, nonce = super()._insert(session, event_id, list_id, registration_id, code, decision, source)
+        if decision.outcome is Outcome.ENTRY_NOT_PERMITTED:
+            explanation = decision.extra.get("rules_reason") or decision.message
+            session.execute(update(CheckIn).where(CheckIn.id == check_in_id).values(explanation=explanation))
+        return check_in_id, nonce
 
     def _resolve_unknown(self, session: Session, event_id: int, code: str,
                          direction: Direction) -> tuple[LoadedGuest | None, Decision | None]:

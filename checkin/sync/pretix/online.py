@@ -142,6 +142,7 @@ _REASON_TEXT = {
     Outcome.ALREADY_CHECKED_IN: "Already checked in (pretix).", Outcome.CANCELLED: "This ticket is cancelled.",
     Outcome.UNPAID: "This order is not paid.", Outcome.NOT_VALID_FOR_LIST: "This ticket is not valid here.",
     Outcome.REVOKED: "This ticket code has been revoked.", Outcome.UNKNOWN: "Unknown code (pretix).",
+    Outcome.ENTRY_NOT_PERMITTED: "Entry not permitted by the list's rules (pretix).",
 }
 
 

@@ -39,6 +39,7 @@ class Pending:
     undone: bool
     target_state: str | None = None
     target_nonce: str | None = None
+    explanation: str | None = None
 
 
 @dataclass
@@ -123,6 +124,8 @@ class Pusher:
             return LOCAL, "nothing was scanned"
         body = {"error_reason": FAILED_REASON.get(row.outcome, "error"), "raw_barcode": row.code,
                 "datetime": row.happened_at.isoformat(), "type": row.direction, "nonce": row.nonce}
+        if row.explanation:
+            body["error_explanation"] = row.explanation
         path = f"{self.connection.event_path}checkinlists/{row.list_external_id}/failed_checkins/"
         response = self.client.request("POST", path, json=body)
         if response.status_code in (200, 201):
@@ -151,7 +154,7 @@ class Pusher:
         statement = (
             select(CheckIn.id, CheckIn.nonce, CheckIn.outcome, CheckIn.direction, CheckIn.happened_at,
                    CheckIn.raw_code, CheckInList.external_id, Registration.walk_in, CheckIn.reverted_by_id,
-                   target.upload_state, target.nonce)
+                   target.upload_state, target.nonce, CheckIn.explanation)
             .join(CheckInList, CheckInList.id == CheckIn.check_in_list_id)
             .outerjoin(Registration, Registration.id == CheckIn.registration_id)
             .outerjoin(target, target.reverted_by_id == CheckIn.id)
@@ -161,9 +164,9 @@ class Pusher:
         )
         with self.database.reader() as session:
             return [Pending(id_, nonce, outcome, direction, happened, code, list_id, bool(walk_in),
-                            reverted is not None, target_state, target_nonce)
+                            reverted is not None, target_state, target_nonce, explanation)
                     for id_, nonce, outcome, direction, happened, code, list_id, walk_in, reverted, target_state,
-                    target_nonce in session.execute(statement)]
+                    target_nonce, explanation in session.execute(statement)]
 
     def _record(self, outcomes: dict[int, Sent], result: PushResult) -> None:
         if not outcomes:

@@ -44,8 +44,8 @@ def _locked(name: str):
         yield
 
 
-def _run(command: list[str], step: str, env: dict | None = None, timeout: float = 600) -> str:
-    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout)
+def _run(command: list[str], step: str, env: dict | None = None, timeout: float = 600, stdin: str | None = None) -> str:
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout, input=stdin)
     if result.returncode != 0:
         raise HarnessError(f"{step} failed ({result.returncode}): {(result.stderr or result.stdout)[-3000:]}")
     return result.stdout
@@ -193,6 +193,18 @@ class PretixServer:
     def revoke_device(self, device_id: int) -> None:
         _run([str(VENV / "bin" / "python"), str(HERE / "seed.py"), "revoke-device", str(device_id)],
              "revoking a device", env=_environment(self.config))
+
+    def gate_device(self, device_id: int, name: str) -> int:
+        """Place a device at a new gate (rules may admit per gate); returns the gate's id."""
+        out = _run([str(VENV / "bin" / "python"), str(HERE / "seed.py"), "gate-device", str(device_id), name],
+                   "placing a device at a gate", env=_environment(self.config))
+        return json.loads(out.strip().splitlines()[-1])["gate_id"]
+
+    def rules_oracle(self, cases: list[dict]) -> list[dict]:
+        """pretix's own verdict and explanation for check-in rule cases (see rules_oracle.py)."""
+        out = _run([str(VENV / "bin" / "python"), str(HERE / "rules_oracle.py")], "asking pretix's rule logic",
+                   env=_environment(self.config), stdin=json.dumps(cases))
+        return json.loads(out.strip().splitlines()[-1])
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

@@ -1,0 +1,69 @@
+"""The sentences that say which check-in rule refused an entry, as templates with parameters.
+
+The English text is the template itself; the answer card translates the template, the label
+(which count or time) and the weekday, then fills in the numbers (see ui.rule_words). A reason
+travels as ``[template, params]`` in the decision's ``extra["rules_reasons"]``.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+GENERAL = "the check-in list's rules do not admit this ticket now"
+BEFORE = "only allowed before {time}"
+AFTER = "only allowed after {time}"
+PRODUCT = "this ticket type is not allowed here"
+GATE = "wrong entrance for this ticket"
+NOT_INSIDE = "the guest is not inside (checked out or never entered)"
+INSIDE = "the guest is already inside"
+MAX_COUNT = "maximum {label} reached ({count} so far)"
+MIN_COUNT = "minimum {label} not reached ({count} so far)"
+MAX_MINUTES = "maximum {label} reached ({minutes} min)"
+MIN_MINUTES = "minimum {label} not reached ({minutes} min)"
+NO_ENTRY_YET = "{label}: no entry yet"
+IS_NOT = "{label} is not {limit}"
+IS = "{label} is {limit}"
+ONLY_ON = "only on {day}"
+NOT_ON = "not on {day}"
+TEMPLATES = (GENERAL, BEFORE, AFTER, PRODUCT, GATE, NOT_INSIDE, INSIDE, MAX_COUNT, MIN_COUNT, MAX_MINUTES,
+             MIN_MINUTES, NO_ENTRY_YET, IS_NOT, IS, ONLY_ON, NOT_ON)
+
+#: What a count or a time measures, by pretix's variable name.
+LABELS = {
+    "minutes_since_last_entry": "time since the last entry",
+    "minutes_since_first_entry": "time since the first entry",
+    "entries_days": "number of days with an entry",
+    "entries_number": "number of entries",
+    "entries_today": "number of entries today",
+    "entries_since": "number of entries since {time}",
+    "entries_before": "number of entries before {time}",
+    "entries_days_since": "number of days with an entry since {time}",
+    "entries_days_before": "number of days with an entry before {time}",
+    "now_isoweekday": "weekday",
+}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class Reason(NamedTuple):
+    template: str
+    params: dict
+
+    def english(self) -> str:
+        return render(self, lambda text: text)
+
+
+def render(reason: Reason, translate) -> str:  # noqa: ANN001 - str -> str
+    """The sentence, with ``translate`` applied to the template, the label and the weekday."""
+    params = dict(reason.params)
+    if "label" in params:
+        params["label"] = translate(LABELS.get(params["label"], params["label"])).format(time=params.get("time", ""))
+    if "day" in params:
+        day = params["day"]
+        params["day"] = translate(WEEKDAYS[day - 1]) if isinstance(day, int) and 1 <= day <= 7 else str(day)
+    try:
+        return translate(reason.template).format(**params)
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder: the English one
+        return reason.template.format(**params)
+
+
+def sentence(reasons: list[Reason], translate=lambda text: text) -> str:  # noqa: ANN001
+    return ", ".join(render(reason, translate) for reason in reasons) or translate(GENERAL)
