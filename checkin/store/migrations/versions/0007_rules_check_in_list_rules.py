@@ -1,7 +1,7 @@
 """pretix: the check-in list's custom rules (JSON logic), evaluated offline, and why a rule refused a scan
 
-Revision ID: rules_0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-23
 """
 from alembic import op
