@@ -1,0 +1,92 @@
+"""What a pretix server offers before anything is stored: who we are there (a device set up by its
+handshake, or an organiser API token), and the organisers, events and check-in lists to choose from.
+
+The app's connect dialog walks through these one step at a time; ``checkin pretix connect``
+names everything up front and goes straight to :func:`checkin.sync.pretix.setup.connect_access`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from checkin.sync.pretix.client import PretixClient, PretixError, i18n
+from checkin.sync.pretix.connection import authorization
+from checkin.sync.pretix.handshake import Handshake, initialize_device
+from checkin.sync.pretix.metadata import fetch_all
+
+
+@dataclass(frozen=True)
+class Access:
+    """Credentials that work on one server; ``organizer`` is set for a device (it belongs to one)."""
+
+    url: str
+    auth_kind: str  # "device" or "token"
+    token: str = field(repr=False)
+    organizer: str = ""
+    device_id: int | None = None
+
+    def client(self, **options: object) -> PretixClient:
+        return PretixClient(self.url, authorization(self.auth_kind, self.token), **options)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One organiser, event or check-in list; ``key`` is the slug (or the list's pretix id as text)."""
+
+    key: str
+    name: str
+    detail: str = ""
+
+
+def normalise_url(text: str) -> str:
+    """What people paste: ``pretix.eu``, ``https://pretix.eu/``, even ``…/api/v1/`` → the server's base URL."""
+    url = text.strip()
+    if url and "://" not in url:
+        url = "https://" + url
+    url = url.rstrip("/").removesuffix("/api/v1")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or " " in url:
+        raise PretixError(f"'{text.strip()}' is not a web address: give the pretix server, e.g. https://pretix.eu.")
+    return url
+
+
+def device_access(handshake: Handshake, client_options: dict | None = None) -> Access:
+    """Use the one-time setup token; the device's API token only exists in the returned Access."""
+    with PretixClient(handshake.url, **(client_options or {})) as client:
+        identity = initialize_device(handshake, client)
+    return Access(handshake.url, "device", identity.api_token, identity.organizer, identity.device_id)
+
+
+def token_access(url: str, token: str) -> Access:
+    token = token.strip()
+    if not token:
+        raise PretixError("Give the organiser's API token (Organizer → Teams → API tokens).")
+    return Access(normalise_url(url), "token", token)
+
+
+def organizers(access: Access, client_options: dict | None = None) -> list[Choice]:
+    """The organisers these credentials may act for (also checks that the server takes them)."""
+    with access.client(**(client_options or {})) as client:
+        rows = list(fetch_all(client, "organizers/"))
+    choices = [Choice(row["slug"], row.get("name") or row["slug"]) for row in rows]
+    if access.organizer:
+        choices = [choice for choice in choices if choice.key == access.organizer]
+    if not choices:
+        raise PretixError(f"pretix at {access.url} shows these credentials no organiser: check the token's team.")
+    return choices
+
+
+def events(access: Access, organizer: str, client_options: dict | None = None) -> list[Choice]:
+    """The organiser's events, the next or newest first."""
+    with access.client(**(client_options or {})) as client:
+        rows = list(fetch_all(client, f"organizers/{organizer}/events/"))
+    rows.sort(key=lambda row: row.get("date_from") or "", reverse=True)
+    return [Choice(row["slug"], i18n(row.get("name")) or row["slug"], (row.get("date_from") or "")[:10])
+            for row in rows]
+
+
+def check_in_lists(access: Access, organizer: str, event_slug: str,
+                   client_options: dict | None = None) -> list[Choice]:
+    with access.client(**(client_options or {})) as client:
+        rows = list(fetch_all(client, f"organizers/{organizer}/events/{event_slug}/checkinlists/"))
+    return [Choice(str(row["id"]), row.get("name") or f"List {row['id']}") for row in rows]
