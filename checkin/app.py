@@ -33,8 +33,8 @@ def run_desk_app(db_url: str | None = None) -> int:
         return 1
     settings = Settings()
     badge_printer = BadgePrintService(database, settings, *settings.desk_identity())
-    tools = OrganiserTools(database, settings, badge_printer, app)
-    sync = PretixSync(database, app)
+    sync = PretixSync(database, app, settings=settings)
+    tools = OrganiserTools(database, settings, badge_printer, app, pretix=sync)
     window = build_desk_window(database, settings, app, badge_printer=badge_printer,
                                extra_menu_actions=tools.actions(), first_run_handlers=tools.first_run_handlers(),
                                desk_service_factory=sync.desk_service)
