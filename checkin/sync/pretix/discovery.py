@@ -58,10 +58,10 @@ def device_access(handshake: Handshake, client_options: dict | None = None) -> A
 
 
 def token_access(url: str, token: str) -> Access:
-    token = token.strip()
+    url, token = normalise_url(url), token.strip()  # the address first: it is the first field
     if not token:
         raise PretixError("Give the organiser's API token (Organizer → Teams → API tokens).")
-    return Access(normalise_url(url), "token", token)
+    return Access(url, "token", token)
 
 
 def organizers(access: Access, client_options: dict | None = None) -> list[Choice]:
