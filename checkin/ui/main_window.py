@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.translations = translations
         #: While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).
         self.scan_taker: Callable[[str], None] | None = None
+        self._no_event_shown = False
         desk_id, desk_name = settings.desk_identity()
         self.lane = TaskLane(self)
         self.read_lane = TaskLane(self, "checkin-read")
@@ -197,8 +198,12 @@ class MainWindow(QMainWindow):
         if setup is None:
             self.card.show_message(Severity.WARNING, self.tr("No event yet"),
                                    self.tr("Open the demo event, import a file or connect to a server."))
+            self._no_event_shown = True
             self.dialogs.first_run()
         else:
+            if self._no_event_shown:  # the first event arrived: ready to scan, not "no event yet"
+                self._no_event_shown = False
+                self.card.clear()
             for view in (self.card, self.search, self.status):
                 view.set_timezone(setup.timezone)
             self.dashboard.timezone = setup.timezone

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from checkin.sync.pretix.client import PretixClient, PretixError, i18n
+from checkin.sync.pretix.client import PretixAuthError, PretixClient, PretixError, PretixUnavailable, i18n
 from checkin.sync.pretix.connection import authorization
 from checkin.sync.pretix.handshake import Handshake, initialize_device
 from checkin.sync.pretix.metadata import fetch_all
@@ -66,8 +66,15 @@ def token_access(url: str, token: str) -> Access:
 
 def organizers(access: Access, client_options: dict | None = None) -> list[Choice]:
     """The organisers these credentials may act for (also checks that the server takes them)."""
-    with access.client(**(client_options or {})) as client:
-        rows = list(fetch_all(client, "organizers/"))
+    try:
+        with access.client(**(client_options or {})) as client:
+            rows = list(fetch_all(client, "organizers/"))
+    except PretixAuthError:
+        raise PretixAuthError(_refused(access)) from None
+    except PretixUnavailable:
+        raise
+    except PretixError:  # a 404 or an unexpected page: some other web server
+        raise PretixError(f"There is no pretix at {access.url}: check the address.") from None
     choices = [Choice(row["slug"], row.get("name") or row["slug"]) for row in rows]
     if access.organizer:
         choices = [choice for choice in choices if choice.key == access.organizer]
@@ -90,3 +97,11 @@ def check_in_lists(access: Access, organizer: str, event_slug: str,
     with access.client(**(client_options or {})) as client:
         rows = list(fetch_all(client, f"organizers/{organizer}/events/{event_slug}/checkinlists/"))
     return [Choice(str(row["id"]), row.get("name") or f"List {row['id']}") for row in rows]
+
+
+def _refused(access: Access) -> str:
+    if access.auth_kind == "device":
+        return (f"pretix at {access.url} no longer accepts this device: connect it again with a new setup code "
+                "(Organizer → Devices).")
+    return (f"pretix at {access.url} did not accept this API token: copy it again from Organizer → Teams → "
+            "API tokens.")

@@ -79,6 +79,7 @@ def test_a_new_user_scans_the_setup_code_chooses_the_list_and_the_desk_shows_the
     qtbot.waitUntil(lambda: window.controller.setup is not None and window.controller.setup.list_name == "Workshop room",
                     timeout=20_000)
     assert isinstance(window.controller._service, OnlineDeskService)
+    assert window.card.headline.text() == "Ready to scan"
     qtbot.waitUntil(lambda: window.status.connection.text() == "● Online", timeout=60_000)
     assert (settings.get("event_slug"), settings.get("check_in_list_id")) == ("conf", result.list_id)
     assert window.scan_taker is None, "scans go to the desk again"
@@ -108,7 +109,7 @@ def test_a_wrong_token_and_an_unreachable_server_say_so_and_keep_what_was_typed(
     dialog.pages.url.setText(pretix_server.url)
     dialog.pages.token.setText("not-the-token")
     dialog.next.click()
-    qtbot.waitUntil(lambda: "refused the access token" in dialog.message.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: "did not accept this API token" in dialog.message.text(), timeout=30_000)
     assert dialog.step == SERVER and dialog.next.isEnabled() and dialog.message.property("error")
     assert (dialog.pages.url.text(), dialog.pages.token.text()) == (pretix_server.url, "not-the-token")
 

@@ -54,8 +54,10 @@ def test_organisers_events_and_lists_come_from_the_server(pretix_server):
 
 @pytest.mark.slow
 def test_a_wrong_token_and_an_unreachable_server_say_so(pretix_server):
-    with pytest.raises(PretixAuthError, match="refused the access token"):
+    with pytest.raises(PretixAuthError, match="did not accept this API token"):
         organizers(token_access(pretix_server.url, "not-a-token"), FAST)
+    with pytest.raises(PretixError, match="There is no pretix at .*/shop: check the address"):
+        organizers(token_access(pretix_server.url + "/shop", pretix_server.token), FAST)
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
