@@ -51,6 +51,7 @@ class ConnectDialog(QDialog):
         self.setMinimumWidth(560)
         self._build()
         self._show_step(SERVER)
+        self.pages.handshake.setFocus()  # ready for the scanner or Ctrl+V
 
     def _build(self) -> None:
         self.pages = ConnectPages(self)
@@ -226,20 +227,23 @@ class ConnectDialog(QDialog):
         if isinstance(result, Cancelled) or self._cancellation.cancelled:
             self.stopped.emit()
             return
-        self.back.setEnabled(True)
-        self.next.setEnabled(True)
         if isinstance(result, Exception):
-            self._say(self._text(result), error=True)
+            self._offer_retry(self._text(result))
             return
         connect_result, summary = result
         if summary.error:
-            self._say(self.tr("Connected, but the download stopped: %1").replace("%1", summary.error), error=True)
+            self._offer_retry(self.tr("Connected, but the download stopped: %1").replace("%1", summary.error))
             return
         self.pages.show_progress(1, 1)
         self._say(self.tr("%1 registrations downloaded.").replace("%1", str(summary.pulled)))
         self._cancellation = None
         self.connected.emit(connect_result, summary)
         self.accept()
+
+    def _offer_retry(self, text: str) -> None:
+        self.back.setEnabled(True)
+        self.next.setEnabled(True)
+        self._say(text, error=True)
 
     # -- helpers ----------------------------------------------------------------------------
     def _ask(self, text: str, work, on_answer) -> None:  # noqa: ANN001
