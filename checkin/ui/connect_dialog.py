@@ -82,6 +82,11 @@ class ConnectDialog(QDialog):
     def step(self) -> int:
         return self.pages.currentIndex()
 
+    @property
+    def download_started(self) -> bool:
+        """A connect and first download began (the event may be linked, even if it stopped)."""
+        return self._cancellation is not None or self.result() == QDialog.DialogCode.Accepted
+
     def go_next(self) -> None:
         if self.step == SERVER:
             self._check_server()

@@ -79,12 +79,14 @@ class OrganiserTools(QObject):
         dialog.connected.connect(self._connected)
         dialog.stopped.connect(self._connect_stopped)
         self.window.scan_taker = dialog.take_scan
-        dialog.finished.connect(lambda _result: self._give_scans_back(dialog))
+        dialog.finished.connect(lambda _result: self._after_connect_dialog(dialog))
         self._show(dialog, modal=True)
 
-    def _give_scans_back(self, dialog) -> None:  # noqa: ANN001
+    def _after_connect_dialog(self, dialog) -> None:  # noqa: ANN001
         if self.window.scan_taker == dialog.take_scan:
             self.window.scan_taker = None
+        if self.window.controller.setup is None and not dialog.download_started:
+            self.window.dialogs.first_run()  # cancelled on a desk without an event: the three choices again
 
     def _connected(self, result, summary) -> None:  # noqa: ANN001 - ConnectResult, SyncSummary
         self.settings.set("event_slug", result.event_slug)
