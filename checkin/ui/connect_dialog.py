@@ -178,12 +178,8 @@ class ConnectDialog(QDialog):
                       self._events_loaded)
 
     def _events_loaded(self, choices: list) -> None:
-        self.pages.fill(self.pages.event, choices)
-        if not choices:
-            self._say(self.tr("This organiser has no events in pretix yet."), error=True)
-            self.next.setEnabled(False)
-            return
-        self._load_lists()
+        if self._filled(self.pages.event, choices, self.tr("This organiser has no events in pretix yet.")):
+            self._load_lists()
 
     def _load_lists(self) -> None:
         organizer, event = self.pages.organizer.currentData(), self.pages.event.currentData()
@@ -192,12 +188,16 @@ class ConnectDialog(QDialog):
                       lambda: check_in_lists(self.access, organizer, event, self.client_options), self._lists_loaded)
 
     def _lists_loaded(self, choices: list) -> None:
-        self.pages.fill(self.pages.check_in_list, choices)
+        if self._filled(self.pages.check_in_list, choices,
+                        self.tr("This event has no check-in list: create one in pretix first.")):
+            self._show_step(CHOOSE)
+
+    def _filled(self, combo, choices: list, if_none: str) -> bool:  # noqa: ANN001 - QComboBox
+        self.pages.fill(combo, choices)
         if not choices:
-            self._say(self.tr("This event has no check-in list: create one in pretix first."), error=True)
+            self._say(if_none, error=True)
             self.next.setEnabled(False)
-            return
-        self._show_step(CHOOSE)
+        return bool(choices)
 
     # -- step 3: connect and the first download ------------------------------------------------
     def _start_download(self) -> None:
