@@ -123,6 +123,7 @@ class ConnectDialog(QDialog):
 
     def _show_step(self, step: int) -> None:
         self.pages.setCurrentIndex(step)
+        self.pages.setEnabled(True)  # an unanswered question held the inputs: it no longer matters
         self.back.setEnabled(step != SERVER)
         texts = {SERVER: self.tr("&Next"), CHOOSE: self.tr("&Connect and download"), DOWNLOAD: self.tr("&Try again")}
         self.next.setText(texts[step])
@@ -142,7 +143,7 @@ class ConnectDialog(QDialog):
         def discover() -> tuple[Access, object]:
             access = make_access()
             try:
-                return access, organizers(access, self.client_options)
+                return access, organizers(access, self.client_options, self.tokens)
             except PretixError as error:  # keep the access: a device's setup code works only once
                 return access, error
 
@@ -157,7 +158,7 @@ class ConnectDialog(QDialog):
             if not text:
                 raise PretixError(self.tr("Scan or paste pretix's setup code first."))
             handshake = parse_handshake(text)
-            return source, lambda: device_access(handshake, self.client_options)
+            return source, lambda: device_access(handshake, self.client_options, self.tokens)
         access = token_access(self.pages.url.text(), self.pages.token.text())
         return ("token", f"{access.url} {access.token}"), lambda: access
 

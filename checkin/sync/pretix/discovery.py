@@ -6,11 +6,14 @@ names everything up front and goes straight to :func:`checkin.sync.pretix.setup.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from checkin.sync.pretix.client import PretixAuthError, PretixClient, PretixError, PretixUnavailable, i18n
 from checkin.sync.pretix.connection import authorization
+from checkin.sync.pretix.credentials import CredentialStoreError, TokenStore
 from checkin.sync.pretix.handshake import Handshake, initialize_device
 from checkin.sync.pretix.metadata import fetch_all
 
@@ -24,6 +27,8 @@ class Access:
     token: str = field(repr=False)
     organizer: str = ""
     device_id: int | None = None
+    #: Where a device's token is remembered under its setup code until the connect is done.
+    setup_account: str = ""
 
     def client(self, **options: object) -> PretixClient:
         return PretixClient(self.url, authorization(self.auth_kind, self.token), **options)
@@ -50,11 +55,34 @@ def normalise_url(text: str) -> str:
     return url
 
 
-def device_access(handshake: Handshake, client_options: dict | None = None) -> Access:
-    """Use the one-time setup token; the device's API token only exists in the returned Access."""
+def device_access(handshake: Handshake, client_options: dict | None = None,
+                  tokens: TokenStore | None = None) -> Access:
+    """Use the one-time setup token for the device's API token.
+
+    With ``tokens``, that token is kept (in the keyring) under the setup code until a connect
+    is done: the same code scanned again after Cancel or a failed step gives the same device,
+    where pretix alone would answer "already used" and the device would have to be set up anew.
+    """
+    account = f"setup#{handshake.url}#{hashlib.sha256(handshake.token.encode()).hexdigest()[:24]}"
+    remembered = _remembered_device(tokens, account) if tokens is not None else None
+    if remembered is not None:
+        return remembered
     with PretixClient(handshake.url, **(client_options or {})) as client:
         identity = initialize_device(handshake, client)
-    return Access(handshake.url, "device", identity.api_token, identity.organizer, identity.device_id)
+    if tokens is not None:
+        tokens.save(account, json.dumps({"token": identity.api_token, "organizer": identity.organizer,
+                                         "device_id": identity.device_id}))
+    return Access(handshake.url, "device", identity.api_token, identity.organizer, identity.device_id,
+                  account if tokens is not None else "")
+
+
+def _remembered_device(tokens: TokenStore, account: str) -> Access | None:
+    try:
+        data = json.loads(tokens.load(account))
+        url = account.split("#")[1]
+        return Access(url, "device", data["token"], data["organizer"], int(data["device_id"]), account)
+    except (CredentialStoreError, ValueError, TypeError, KeyError, IndexError):
+        return None
 
 
 def token_access(url: str, token: str) -> Access:
@@ -64,12 +92,16 @@ def token_access(url: str, token: str) -> Access:
     return Access(url, "token", token)
 
 
-def organizers(access: Access, client_options: dict | None = None) -> list[Choice]:
-    """The organisers these credentials may act for (also checks that the server takes them)."""
+def organizers(access: Access, client_options: dict | None = None,
+               tokens: TokenStore | None = None) -> list[Choice]:
+    """The organisers these credentials may act for (also checks that the server takes them);
+    a remembered device the server refuses is forgotten from ``tokens``."""
     try:
         with access.client(**(client_options or {})) as client:
             rows = list(fetch_all(client, "organizers/"))
     except PretixAuthError:
+        if access.setup_account and tokens is not None:  # a remembered device that was revoked meanwhile: forget it
+            tokens.forget(access.setup_account)
         raise PretixAuthError(_refused(access)) from None
     except PretixUnavailable:
         raise

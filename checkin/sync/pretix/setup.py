@@ -41,7 +41,7 @@ def connect(database: Database, tokens: TokenStore, *, url: str, organizer: str,
         parsed = parse_handshake(handshake)
         if parsed.url != url:
             raise PretixError(f"The handshake is for {parsed.url}, not {url}.")
-        access = device_access(parsed, client_options)
+        access = device_access(parsed, client_options, tokens)
     else:
         access = Access(url, "token", token)
     return connect_access(database, tokens, access, organizer=organizer, event_slug=event_slug, list_id=list_id,
@@ -57,6 +57,8 @@ def connect_access(database: Database, tokens: TokenStore, access: Access, *, or
     with access.client(**(client_options or {})) as client:
         client.get_json(connection.event_path)  # the token works and sees the event, before anything is stored
         storage = tokens.save(connection.account, access.token)
+        if access.setup_account:  # the device's token is kept for this server now
+            tokens.forget(access.setup_account)
         with database.session() as session:
             event = pull_metadata(client, session, connection)
             lists = _lists(session, event.id)

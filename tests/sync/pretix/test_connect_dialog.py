@@ -54,7 +54,7 @@ def _dialog(qtbot, database, tokens, **options) -> ConnectDialog:
 
 
 def test_a_new_user_scans_the_setup_code_chooses_the_list_and_the_desk_shows_the_guests_online(
-        qtbot, app_window, pretix_server, handshakes, settings, database):
+        qtbot, app_window, pretix_server, handshakes, settings, database, tokens):
     window, tools, sync = app_window
     first_run = window.dialogs.current
     qtbot.waitUntil(first_run.isVisible)
@@ -63,9 +63,20 @@ def test_a_new_user_scans_the_setup_code_chooses_the_list_and_the_desk_shows_the
     dialog = tools._open[-1]
     assert isinstance(dialog, ConnectDialog) and dialog.isVisible()
 
-    handshake, _device_id = handshakes.take()
-    Keyboard().scanner(handshake, dialog.pages.handshake)  # the wedge scanner reads pretix's QR code
+    handshake, device_id = handshakes.take()
+    keyboard = Keyboard()
+    keyboard.scanner(handshake, dialog.pages.handshake)  # the wedge scanner reads pretix's QR code
     qtbot.waitUntil(lambda: dialog.pages.check_in_list.count() == 2 and dialog.next.isEnabled(), timeout=30_000)
+    # Second thoughts: Cancel, back to the first-run choices, and the same code scanned again
+    # still works (pretix itself would say "already used").
+    dialog.cancel.click()
+    first_run = window.dialogs.current
+    qtbot.waitUntil(first_run.isVisible)
+    first_run.buttons["server"].click()
+    dialog = tools._open[-1]
+    keyboard.scanner(handshake, dialog.pages.handshake)
+    qtbot.waitUntil(lambda: dialog.pages.check_in_list.count() == 2 and dialog.next.isEnabled(), timeout=30_000)
+    assert dialog.access.device_id == device_id
     assert dialog.step == CHOOSE and dialog.access.auth_kind == "device"
     assert dialog.pages.handshake.toPlainText() == handshake, "the code went to the dialog, not to the desk"
     assert dialog.pages.organizer.currentData() == "ckd" and dialog.pages.event.currentData() == "conf"
@@ -83,6 +94,7 @@ def test_a_new_user_scans_the_setup_code_chooses_the_list_and_the_desk_shows_the
     qtbot.waitUntil(lambda: window.status.connection.text() == "● Online", timeout=60_000)
     assert (settings.get("event_slug"), settings.get("check_in_list_id")) == ("conf", result.list_id)
     assert window.scan_taker is None, "scans go to the desk again"
+    assert not any(key.startswith("setup#") for key in tokens._read_file()), "kept only until connected"
 
     window.search.box.setText("Müller")
     qtbot.waitUntil(lambda: window.search.model.rowCount() > 0, timeout=10_000)

@@ -124,3 +124,22 @@ def test_a_first_pull_cancelled_half_way_keeps_whole_batches_and_the_next_sync_f
     with database.reader() as session:
         assert session.scalar(select(func.count(func.distinct(Registration.code)))) == total
         assert session.scalar(select(func.count(Registration.id))) == total
+
+
+@pytest.mark.slow
+def test_a_setup_code_used_again_gives_the_same_device_until_pretix_revokes_it(pretix_server, handshakes, tokens):
+    from checkin.sync.pretix.discovery import device_access
+    from checkin.sync.pretix.handshake import parse_handshake
+
+    text, device_id = handshakes.take()
+    handshake = parse_handshake(text)
+    first = device_access(handshake, FAST, tokens)
+    again = device_access(handshake, FAST, tokens)  # pretix alone would answer "already used"
+    assert (first.device_id, again.device_id, again.token) == (device_id, device_id, first.token)
+    assert [c.key for c in organizers(again, FAST, tokens)] == ["ckd"]
+
+    pretix_server.revoke_device(device_id)
+    with pytest.raises(PretixAuthError, match="no longer accepts this device"):
+        organizers(again, FAST, tokens)
+    with pytest.raises(PretixError, match="refused the device setup"):  # forgotten: the code is spent
+        device_access(handshake, FAST, tokens)
