@@ -1,8 +1,9 @@
 """What a pretix server offers before anything is stored: who we are there (a device set up by its
 handshake, or an organiser API token), and the organisers, events and check-in lists to choose from.
 
-The app's connect dialog walks through these one step at a time; ``checkin pretix connect``
-names everything up front and goes straight to :func:`checkin.sync.pretix.setup.connect_access`.
+The app's connect dialog walks through these one step at a time, then calls
+:func:`checkin.sync.pretix.setup.connect_and_pull`; ``checkin pretix connect`` names everything
+up front (:func:`checkin.sync.pretix.setup.connect`). Both end in ``connect_access``.
 """
 from __future__ import annotations
 
