@@ -21,6 +21,16 @@ class Setting:
     default: Any
     label: str
     description: str = ""
+    #: Bounds for numbers: the settings dialog keeps to them, and a value outside (an edited file) is clamped.
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def clamp(self, value: Any) -> Any:
+        if self.minimum is not None:
+            value = max(value, self.type(self.minimum))
+        if self.maximum is not None:
+            value = min(value, self.type(self.maximum))
+        return value
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -38,7 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("answer_timeout_s", int, 0, "Answer stays (s)", "0 keeps the answer until the next scan."),
     Setting("sounds", bool, True, "Sounds", "Distinct sounds for ok, warning and refused."),
     Setting("language", str, "", "Language", "Empty follows the system; 'de' or 'en' override it."),
-    Setting("font_scale", float, 1.0, "Font scale", "Enlarges all text of the desk window."),
+    Setting("font_scale", float, 1.0, "Font scale", "Enlarges all text of the desk window.", 0.5, 3.0),
     Setting("high_contrast", bool, False, "High contrast", "Black on white with strong colours."),
     Setting("print_on_check_in", bool, False, "Print badge on check-in", "Prints each guest's badge once."),
     Setting("badge_stock", str, "durable-1445", "Badge stock", "Label or sheet stock the badges print on."),
@@ -47,6 +57,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("badge_printer", str, "", "Badge printer", "Printer for badges; chosen once, then used silently."),
     Setting("badge_cups_queue", str, "", "CUPS queue", "Print badges straight to this CUPS queue with lp "
             "(Linux/macOS) instead of through the system print dialog's printer."),
+    Setting("sync_interval_s", int, 60, "pretix sync every (s)", "How often a desk connected to pretix uploads "
+            "its check-ins and downloads changes.", 10, 3600),
+    Setting("online_timeout_s", float, 2.0, "Online check-in timeout (s)", "How long a scan waits for pretix "
+            "before the desk decides offline.", 0.5, 30.0),
+    Setting("online_slow_s", float, 1.0, "Slow answer (s)", "pretix answers slower than this switch the desk to "
+            "offline decisions.", 0.1, 30.0),
+    Setting("online_retry_s", float, 30.0, "Try online again after (s)", "After going offline, the desk asks "
+            "pretix again after this long.", 1.0, 3600.0),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 
@@ -72,7 +90,7 @@ class Settings:
         setting = _BY_KEY[key]
         value = self._values.get(key, setting.default)
         try:
-            return setting.type(value)
+            return setting.clamp(setting.type(value))
         except (TypeError, ValueError):
             return setting.default
 

@@ -22,7 +22,9 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SIZE = (1366, 768)
-SCENES = ("ok", "refused", "duplicate", "search", "dashboard")
+SCENES = ("ok", "refused", "duplicate", "search", "dashboard", "connect")
+#: What pretix's device setup QR code holds (the connect dialog's first page, pasted).
+EXAMPLE_HANDSHAKE = '{"handshake_version": 1, "url": "https://pretix.eu", "token": "kpp4jn8g2ynzonp6"}'
 
 
 def main() -> int:
@@ -124,15 +126,15 @@ def shoot(app, database, codes: dict, language: str, scene: str, path: Path) -> 
     window.show()
     wait_until(app, lambda: ready)
     window.set_connection_state(None, "")
-    play(app, window, codes, scene)
+    shown = play(app, window, codes, scene) or window  # the window, or the dialog a scene opened
     wait_until(app, lambda: False, 0.4)  # let the last paint and the clock settle
-    window.screen().grabWindow(window.winId()).save(str(path))
+    shown.screen().grabWindow(shown.winId()).save(str(path))
     window.close()
     window.deleteLater()
     wait_until(app, lambda: False, 0.1)
 
 
-def play(app, window, codes: dict, scene: str) -> None:  # noqa: ANN001
+def play(app, window, codes: dict, scene: str):  # noqa: ANN001, ANN201 - a dialog to shoot, or None
     answers = []
     window.controller.answered.connect(answers.append)
     if scene in ("ok", "refused"):
@@ -150,6 +152,21 @@ def play(app, window, codes: dict, scene: str) -> None:  # noqa: ANN001
     elif scene == "dashboard":
         window.toolbar.show_dashboard.trigger()
         wait_until(app, lambda: window.dashboard.stats is not None)
+    elif scene == "connect":
+        return connect_dialog(app, window)
+    return None
+
+
+def connect_dialog(app, window):  # noqa: ANN001, ANN201
+    from checkin.sync.pretix.credentials import TokenStore
+    from checkin.ui.connect_dialog import ConnectDialog
+
+    dialog = ConnectDialog(window.database, TokenStore(Path(os.environ["CHECKIN_CONFIG_DIR"]) / "tokens.json"),
+                           window)
+    dialog.pages.handshake.setPlainText(EXAMPLE_HANDSHAKE)
+    dialog.open()
+    wait_until(app, dialog.isVisible)
+    return dialog
 
 
 def wait_until(app, condition, timeout: float = 10.0) -> None:  # noqa: ANN001

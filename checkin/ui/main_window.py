@@ -55,6 +55,8 @@ class _DeskUndo(QObject):
 class MainWindow(QMainWindow):
     #: The desk knows its event and list and takes scans (or None: no event yet).
     ready = Signal(object)
+    #: The settings were edited and saved; services the window does not own apply them too.
+    settings_applied = Signal()
 
     def __init__(self, database: Database, settings: Settings, *, badge_printer=None,  # noqa: ANN001
                  extra_menu_actions: Sequence[QAction] = (), translations=None,  # noqa: ANN001
@@ -63,6 +65,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.database, self.settings, self.badge_printer = database, settings, badge_printer
         self.translations = translations
+        #: While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).
+        self.scan_taker: Callable[[str], None] | None = None
+        self._no_event_shown = False
         desk_id, desk_name = settings.desk_identity()
         self.lane = TaskLane(self)
         self.read_lane = TaskLane(self, "checkin-read")
@@ -137,6 +142,9 @@ class MainWindow(QMainWindow):
 
     # -- what the desk does -------------------------------------------------------------
     def scan(self, payload: str) -> None:
+        if self.scan_taker is not None:
+            self.scan_taker(payload)
+            return
         self.controller.scan(payload)
 
     def _scan_typed(self) -> None:
@@ -171,6 +179,7 @@ class MainWindow(QMainWindow):
         apply_look(self, self.settings)
         if self.translations is not None:
             self.set_language(self.settings.get("language"))
+        self.settings_applied.emit()
 
     def set_language(self, override: str) -> None:
         from checkin.ui.i18n import pick_language
@@ -189,8 +198,12 @@ class MainWindow(QMainWindow):
         if setup is None:
             self.card.show_message(Severity.WARNING, self.tr("No event yet"),
                                    self.tr("Open the demo event, import a file or connect to a server."))
+            self._no_event_shown = True
             self.dialogs.first_run()
         else:
+            if self._no_event_shown:  # the first event arrived: ready to scan, not "no event yet"
+                self._no_event_shown = False
+                self.card.clear()
             for view in (self.card, self.search, self.status):
                 view.set_timezone(setup.timezone)
             self.dashboard.timezone = setup.timezone

@@ -1,5 +1,5 @@
-"""The organiser's actions in the Tools menu, which are not front-desk work: badge layout and
-printer, importing a guest file, and the GDPR purge with its start-up reminder.
+"""The organiser's actions in the Tools menu, which are not front-desk work: connecting a pretix
+server, badge layout and printer, importing a guest file, and the GDPR purge with its start-up reminder.
 
 The window does not know these exist; the composition root hands their actions in. Every
 database job runs on the window's lane and answers by callback on the UI thread.
@@ -19,11 +19,13 @@ from checkin.store.models import utcnow
 
 class OrganiserTools(QObject):
     def __init__(self, database: Database, settings: Settings, badge_printer, parent: QObject,  # noqa: ANN001
-                 clock=utcnow):  # noqa: ANN001
+                 clock=utcnow, pretix=None):  # noqa: ANN001 - pretix: the window's PretixSync
         super().__init__(parent)
         self.database, self.settings, self.badge_printer, self.clock = database, settings, badge_printer, clock
+        self.pretix = pretix
         self.window = None
         self._open: list[QWidget] = []  # editors and dialogs kept alive while shown
+        self.connect_server = self._action(self.tr("&Connect to a pretix server…"), self.connect_to_server)
         self.badge_layout = self._action(self.tr("Badge &layout…"), self.edit_badge_layout)
         self.badge_printer_action = self._action(self.tr("Choose the badge &printer…"), self.choose_printer)
         self.import_guests = self._action(self.tr("&Import guests from a file…"), self.choose_import_file)
@@ -31,10 +33,11 @@ class OrganiserTools(QObject):
         self.purge = self._action(self.tr("&Remove personal data of this event (GDPR)…"), self.confirm_purge)
 
     def actions(self) -> list[QAction]:
-        return [self.import_guests, self.badge_layout, self.badge_printer_action, self.reconcile, self.purge]
+        server = [self.connect_server] if self.pretix is not None else []
+        return [*server, self.import_guests, self.badge_layout, self.badge_printer_action, self.reconcile, self.purge]
 
     def first_run_handlers(self) -> dict:
-        return {"import": self.choose_import_file}
+        return {"import": self.choose_import_file, "server": self.connect_to_server if self.pretix else None}
 
     def attach(self, window) -> None:  # noqa: ANN001 - MainWindow
         """Act on the event the window has open; remind of an overdue retention date once it is ready."""
@@ -68,6 +71,37 @@ class OrganiserTools(QObject):
         self._show(dialog, modal=True)
 
     # -- pretix ----------------------------------------------------------------------------
+    def connect_to_server(self) -> None:
+        """The connect dialog; while it is open, a scanned setup code goes to it, not to the desk."""
+        from checkin.ui.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self.database, self.pretix.tokens, self.window)
+        dialog.connected.connect(self._connected)
+        dialog.stopped.connect(self._connect_stopped)
+        self.window.scan_taker = dialog.take_scan
+        dialog.finished.connect(lambda _result: self._after_connect_dialog(dialog))
+        self._show(dialog, modal=True)
+
+    def _after_connect_dialog(self, dialog) -> None:  # noqa: ANN001
+        if self.window.scan_taker == dialog.take_scan:
+            self.window.scan_taker = None
+        if self.window.controller.setup is None and not dialog.download_started:
+            self.window.dialogs.first_run()  # cancelled on a desk without an event: the three choices again
+
+    def _connected(self, result, summary) -> None:  # noqa: ANN001 - ConnectResult, SyncSummary
+        self.settings.set("event_slug", result.event_slug)
+        self.settings.set("check_in_list_id", result.list_id)
+        self.settings.save()
+        self.window.controller.load(result.event_slug, result.list_id)
+        self.pretix.start_if_connected()
+        self.window.status.showMessage(self.tr("Connected to “%1”: %2 registrations downloaded.")
+                                       .replace("%1", result.event_name).replace("%2", str(summary.pulled)), 15_000)
+
+    def _connect_stopped(self) -> None:
+        self.window.status.showMessage(self.tr("Connecting to pretix was stopped. What was downloaded is kept; "
+                                               "a connected event goes on syncing in the background."), 15_000)
+        self.pretix.start_if_connected()
+
     def reconcile_with_pretix(self, tokens=None) -> None:  # noqa: ANN001 - a TokenStore (tests pass theirs)
         from checkin.sync.pretix.credentials import TokenStore
         from checkin.sync.pretix.reconcile_event import reconcile_event

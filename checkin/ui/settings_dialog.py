@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.settings import SETTINGS, Settings
+from checkin.settings import SETTINGS, Setting, Settings
 
 #: Internal settings the desk sets itself (the event and list are chosen in the window).
 HIDDEN = {"desk_id", "event_slug", "check_in_list_id"}
@@ -30,7 +30,7 @@ class SettingsDialog(QDialog):
         for setting in SETTINGS:
             if setting.key in HIDDEN:
                 continue
-            editor = self._editor(setting.key, setting.type, settings.get(setting.key))
+            editor = self._editor(setting, settings.get(setting.key))
             editor.setAccessibleName(labels.get(setting.key, setting.label))
             editor.setToolTip(setting.description)
             self.editors[setting.key] = editor
@@ -50,9 +50,14 @@ class SettingsDialog(QDialog):
             "answer_timeout_s": self.tr("Answer stays (s, 0 = until the next scan)"),
             "sounds": self.tr("Sounds"), "language": self.tr("Language"), "font_scale": self.tr("Font scale"),
             "high_contrast": self.tr("High contrast"), "print_on_check_in": self.tr("Print badge on check-in"),
+            "sync_interval_s": self.tr("pretix sync every (s)"),
+            "online_timeout_s": self.tr("Online check-in timeout (s)"),
+            "online_slow_s": self.tr("Slow answer from pretix (s)"),
+            "online_retry_s": self.tr("Try online again after (s)"),
         }
 
-    def _editor(self, key: str, kind: type, value) -> QWidget:  # noqa: ANN001
+    def _editor(self, setting: Setting, value) -> QWidget:  # noqa: ANN001
+        key, kind = setting.key, setting.type
         if key == "language":
             combo = QComboBox(self)
             for code, name in (("", self.tr("As the system")), ("de", "Deutsch"), ("en", "English")):
@@ -65,12 +70,12 @@ class SettingsDialog(QDialog):
             return box
         if kind is int:
             spin = QSpinBox(self)
-            spin.setRange(0, 100_000)
+            spin.setRange(int(_bound(setting.minimum, 0)), int(_bound(setting.maximum, 100_000)))
             spin.setValue(int(value))
             return spin
         if kind is float:
             spin = QDoubleSpinBox(self)
-            spin.setRange(0.5, 3.0)
+            spin.setRange(_bound(setting.minimum, 0.0), _bound(setting.maximum, 1000.0))
             spin.setSingleStep(0.1)
             spin.setValue(float(value))
             return spin
@@ -95,3 +100,7 @@ class SettingsDialog(QDialog):
             self.settings.set(key, value)
         self.settings.save()
         super().accept()
+
+
+def _bound(declared: float | None, otherwise: float) -> float:
+    return otherwise if declared is None else declared

@@ -66,6 +66,19 @@ class SyncWorker(QObject):
 
         return cls(lambda: sync_all(database, tokens, event_ids), pending, **options)
 
+    @property
+    def running(self) -> bool:
+        """Syncing on the timer (started and not stopped)."""
+        return self._timer.isActive()
+
+    @property
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
+    def set_interval(self, interval_ms: int) -> None:
+        """From now on; a running timer starts its new interval at once."""
+        self._timer.setInterval(interval_ms)
+
     def start(self) -> None:
         self._timer.start()
         self.sync_now()

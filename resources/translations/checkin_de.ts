@@ -129,6 +129,156 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a pretix server</source>
+        <translation>Mit einem pretix-Server verbinden</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>That was not a pretix setup code. Scan the code pretix shows under Organizer → Devices → Connect device.</source>
+        <translation>Das war kein Einrichtungscode von pretix. Scannen Sie den Code, den pretix unter Veranstalter → Geräte → Gerät verbinden zeigt.</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <source>&amp;Connect and download</source>
+        <translation>&amp;Verbinden und herunterladen</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Scan or paste the setup code, or give the address and an API token.</source>
+        <translation>Scannen oder fügen Sie den Einrichtungscode ein, oder geben Sie die Adresse und ein API-Token an.</translation>
+    </message>
+    <message>
+        <source>Choose the event and the check-in list this desk admits to.</source>
+        <translation>Wählen Sie die Veranstaltung und die Check-in-Liste, für die dieser Schalter einlässt.</translation>
+    </message>
+    <message>
+        <source>Contacting the server…</source>
+        <translation>Verbindung zum Server wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Scan or paste pretix&apos;s setup code first.</source>
+        <translation>Scannen oder fügen Sie zuerst den Einrichtungscode von pretix ein.</translation>
+    </message>
+    <message>
+        <source>Loading the events…</source>
+        <translation>Veranstaltungen werden geladen…</translation>
+    </message>
+    <message>
+        <source>This organiser has no events in pretix yet.</source>
+        <translation>Dieser Veranstalter hat in pretix noch keine Veranstaltungen.</translation>
+    </message>
+    <message>
+        <source>Loading the check-in lists…</source>
+        <translation>Check-in-Listen werden geladen…</translation>
+    </message>
+    <message>
+        <source>This event has no check-in list: create one in pretix first.</source>
+        <translation>Diese Veranstaltung hat keine Check-in-Liste: Legen Sie zuerst eine in pretix an.</translation>
+    </message>
+    <message>
+        <source>Connecting to “%1”…</source>
+        <translation>Verbinde mit „%1“…</translation>
+    </message>
+    <message>
+        <source>Downloading the registrations: page %1 of %2…</source>
+        <translation>Anmeldungen werden heruntergeladen: Seite %1 von %2…</translation>
+    </message>
+    <message>
+        <source>Connected, but the download stopped: %1</source>
+        <translation>Verbunden, aber das Herunterladen brach ab: %1</translation>
+    </message>
+    <message>
+        <source>%1 registrations downloaded.</source>
+        <translation>%1 Anmeldungen heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>pretix sent an answer this version does not understand (%1).</source>
+        <translation>pretix hat eine Antwort geschickt, die diese Version nicht versteht (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectPages</name>
+    <message>
+        <source>In pretix, open Organizer → Devices → Connect device and scan the code it shows (or paste its text). Without a device, use the server address and an organiser API token (Organizer → Teams → API tokens).</source>
+        <translation>Öffnen Sie in pretix Veranstalter → Geräte → Gerät verbinden und scannen Sie den angezeigten Code (oder fügen Sie seinen Text ein). Ohne Gerät geht es mit der Serveradresse und einem API-Token des Veranstalters (Veranstalter → Teams → API-Tokens).</translation>
+    </message>
+    <message>
+        <source>Setup code</source>
+        <translation>Einrichtungscode</translation>
+    </message>
+    <message>
+        <source>&amp;Setup code</source>
+        <translation>&amp;Einrichtungscode</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Server&amp;adresse:</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>API-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Address and API &amp;token</source>
+        <translation>Adresse und API-&amp;Token</translation>
+    </message>
+    <message>
+        <source>&amp;Organiser:</source>
+        <translation>&amp;Veranstalter:</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Veranstalter</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>Veranstal&amp;tung:</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Check-in &amp;list:</source>
+        <translation>Check-in-&amp;Liste:</translation>
+    </message>
+    <message>
+        <source>Check-in list</source>
+        <translation>Check-in-Liste</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Fortschritt des Herunterladens</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Share of expected guests checked in</source>
@@ -540,6 +690,79 @@
     </message>
 </context>
 <context>
+    <name>OrganiserTools</name>
+    <message>
+        <source>&amp;Connect to a pretix server…</source>
+        <translation>Mit einem pretix-Server &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Connected to “%1”: %2 registrations downloaded.</source>
+        <translation>Verbunden mit „%1“: %2 Anmeldungen heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>Connecting to pretix was stopped. What was downloaded is kept; a connected event goes on syncing in the background.</source>
+        <translation>Das Verbinden mit pretix wurde abgebrochen. Bereits Heruntergeladenes bleibt erhalten; eine verbundene Veranstaltung wird im Hintergrund weiter abgeglichen.</translation>
+    </message>
+    <message>
+        <source>Badge &amp;layout…</source>
+        <translation>Namensschild-&amp;Layout…</translation>
+    </message>
+    <message>
+        <source>Choose the badge &amp;printer…</source>
+        <translation>&amp;Drucker für Namensschilder wählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Import guests from a file…</source>
+        <translation>Gäste aus einer Datei &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile with pretix…</source>
+        <translation>Mit pretix &amp;abgleichen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove personal data of this event (GDPR)…</source>
+        <translation>Personenbezogene Daten dieser Veranstaltung &amp;löschen (DSGVO)…</translation>
+    </message>
+    <message>
+        <source>Import guests</source>
+        <translation>Gäste importieren</translation>
+    </message>
+    <message>
+        <source>Guest lists (*.csv *.txt *.tsv *.xlsx)</source>
+        <translation>Gästelisten (*.csv *.txt *.tsv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Remove personal data</source>
+        <translation>Personenbezogene Daten löschen</translation>
+    </message>
+    <message>
+        <source>Remove all personal data of “%1” from this database? Counts are kept for reports; names, e-mail addresses and codes are gone for good.</source>
+        <translation>Alle personenbezogenen Daten von „%1“ aus dieser Datenbank löschen? Die Zahlen bleiben für Berichte erhalten; Namen, E-Mail-Adressen und Codes sind endgültig gelöscht.</translation>
+    </message>
+    <message>
+        <source>Personal data removed</source>
+        <translation>Personenbezogene Daten gelöscht</translation>
+    </message>
+    <message>
+        <source>The personal data of this event was removed. Deletion receipt: %1</source>
+        <translation>Die personenbezogenen Daten dieser Veranstaltung wurden gelöscht. Löschprotokoll: %1</translation>
+    </message>
+    <message>
+        <source>Retention period over</source>
+        <translation>Aufbewahrungsfrist abgelaufen</translation>
+    </message>
+    <message>
+        <source>Personal data of these events is kept past its retention date:
+%1
+
+Remove it with Tools → Remove personal data.</source>
+        <translation>Personenbezogene Daten dieser Veranstaltungen werden über ihre Aufbewahrungsfrist hinaus gespeichert:
+%1
+
+Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation>
+    </message>
+</context>
+<context>
     <name>SearchModel</name>
     <message>
         <source>In?</source>
@@ -683,6 +906,22 @@
     <message>
         <source>As the system</source>
         <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>pretix sync every (s)</source>
+        <translation>pretix-Abgleich alle (s)</translation>
+    </message>
+    <message>
+        <source>Online check-in timeout (s)</source>
+        <translation>Wartezeit für Online-Check-in (s)</translation>
+    </message>
+    <message>
+        <source>Slow answer from pretix (s)</source>
+        <translation>Langsame Antwort von pretix ab (s)</translation>
+    </message>
+    <message>
+        <source>Try online again after (s)</source>
+        <translation>Erneut online versuchen nach (s)</translation>
     </message>
 </context>
 <context>

@@ -129,6 +129,156 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a pretix server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was not a pretix setup code. Scan the code pretix shows under Organizer → Devices → Connect device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect and download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or paste the setup code, or give the address and an API token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the event and the check-in list this desk admits to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacting the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or paste pretix&apos;s setup code first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the events…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This organiser has no events in pretix yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the check-in lists…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event has no check-in list: create one in pretix first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the registrations: page %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected, but the download stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 registrations downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pretix sent an answer this version does not understand (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectPages</name>
+    <message>
+        <source>In pretix, open Organizer → Devices → Connect device and scan the code it shows (or paste its text). Without a device, use the server address and an organiser API token (Organizer → Teams → API tokens).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setup code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Setup code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address and API &amp;token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Organiser:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in &amp;list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Share of expected guests checked in</source>
@@ -540,6 +690,76 @@
     </message>
 </context>
 <context>
+    <name>OrganiserTools</name>
+    <message>
+        <source>&amp;Connect to a pretix server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to “%1”: %2 registrations downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to pretix was stopped. What was downloaded is kept; a connected event goes on syncing in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge &amp;layout…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the badge &amp;printer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import guests from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile with pretix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove personal data of this event (GDPR)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guest lists (*.csv *.txt *.tsv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove all personal data of “%1” from this database? Counts are kept for reports; names, e-mail addresses and codes are gone for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The personal data of this event was removed. Deletion receipt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention period over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data of these events is kept past its retention date:
+%1
+
+Remove it with Tools → Remove personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchModel</name>
     <message>
         <source>In?</source>
@@ -682,6 +902,22 @@
     </message>
     <message>
         <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pretix sync every (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online check-in timeout (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow answer from pretix (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try online again after (s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

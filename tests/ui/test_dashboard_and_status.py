@@ -60,6 +60,7 @@ def test_an_empty_database_offers_the_demo_event_first(qtbot, make_window):
         dialog.buttons["demo"].click()
     assert window.controller.setup.event_slug == "demo"
     assert window.toolbar.lists.count() == 2 and window.toolbar.walk_in.isEnabled()
+    assert window.card.headline.text() == "Ready to scan"
 
 
 def test_first_run_choices_of_other_issues_are_enabled_when_installed(qtbot, make_window):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import ssl
 import time
 from collections.abc import Callable
 from typing import Any
@@ -75,7 +76,11 @@ class PretixClient:
                 problem = "the server did not answer in time"
                 continue
             except httpx.RequestError as error:  # transport failures, and bodies that arrive damaged
-                problem = f"the connection failed ({type(error).__name__})"
+                tls = _tls_failure(error)
+                if tls:  # a certificate does not get better by asking again
+                    raise PretixUnavailable(f"pretix at {self.url} failed the secure connection (TLS): {tls}.") from None
+                problem = ("nothing answered at this address" if isinstance(error, httpx.ConnectError)
+                           else f"the connection failed ({type(error).__name__})")
                 continue
             if response.status_code in RETRY_STATUSES:
                 problem = f"the server answered HTTP {response.status_code}"
@@ -99,6 +104,16 @@ class PretixClient:
             except ValueError:
                 continue
         raise PretixUnavailable(f"pretix at {self.url} keeps sending damaged answers to {path}.")
+
+
+def _tls_failure(error: BaseException) -> str:
+    """The TLS reason behind a transport error ("certificate verify failed: …"), or ""."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError):
+            return getattr(seen, "verify_message", None) or seen.reason or str(seen)
+        seen = seen.__cause__ or seen.__context__
+    return ""
 
 
 def _auth_message(url: str, path: str, response: httpx.Response) -> str:

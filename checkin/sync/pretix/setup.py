@@ -7,11 +7,15 @@ from sqlalchemy import select
 
 from checkin.store.database import Database
 from checkin.store.models import CheckInList
-from checkin.sync.pretix.client import PretixClient, PretixError
-from checkin.sync.pretix.connection import Connection, authorization, save_connection
+from checkin.sync.pretix.cancel import Cancellation
+from checkin.sync.pretix.client import PretixError
+from checkin.sync.pretix.connection import Connection, save_connection
 from checkin.sync.pretix.credentials import TokenStore
-from checkin.sync.pretix.handshake import initialize_device, parse_handshake
+from checkin.sync.pretix.discovery import Access, device_access
+from checkin.sync.pretix.handshake import parse_handshake
 from checkin.sync.pretix.metadata import pull_metadata
+from checkin.sync.pretix.pull import Progress
+from checkin.sync.pretix.sync import SyncSummary, sync_event
 
 
 @dataclass(frozen=True)
@@ -33,29 +37,53 @@ def connect(database: Database, tokens: TokenStore, *, url: str, organizer: str,
     if bool(token) == bool(handshake):
         raise PretixError("Give either an API token or a device handshake.")
     url = url.rstrip("/")
-    options = client_options or {}
-    device_id = None
     if handshake:
         parsed = parse_handshake(handshake)
         if parsed.url != url:
             raise PretixError(f"The handshake is for {parsed.url}, not {url}.")
-        with PretixClient(url, **options) as client:
-            identity = initialize_device(parsed, client)
-        if identity.organizer != organizer:
-            raise PretixError(f"This device belongs to organiser '{identity.organizer}', not '{organizer}'.")
-        auth_kind, token, device_id = "device", identity.api_token, identity.device_id
+        access = device_access(parsed, client_options, tokens)
     else:
-        auth_kind = "token"
-    connection = Connection(url, organizer, event_slug, auth_kind, list_id, device_id)
-    with PretixClient(url, authorization(auth_kind, token), **options) as client:
+        access = Access(url, "token", token)
+    return connect_access(database, tokens, access, organizer=organizer, event_slug=event_slug, list_id=list_id,
+                          client_options=client_options)
+
+
+def connect_access(database: Database, tokens: TokenStore, access: Access, *, organizer: str, event_slug: str,
+                   list_id: int | None = None, client_options: dict | None = None) -> ConnectResult:
+    """Link the local event to ``organizer``/``event_slug`` with credentials that already work."""
+    if access.organizer and access.organizer != organizer:
+        raise PretixError(f"This device belongs to organiser '{access.organizer}', not '{organizer}'.")
+    connection = Connection(access.url, organizer, event_slug, access.auth_kind, list_id, access.device_id)
+    with access.client(**(client_options or {})) as client:
         client.get_json(connection.event_path)  # the token works and sees the event, before anything is stored
-        storage = tokens.save(connection.account, token)
+        storage = tokens.save(connection.account, access.token)
+        if access.setup_account:  # the device's token is kept for this server now
+            tokens.forget(access.setup_account)
         with database.session() as session:
             event = pull_metadata(client, session, connection)
             lists = _lists(session, event.id)
             chosen = _choose(lists, list_id)
             save_connection(session, event.id, connection)
-    return ConnectResult(event.id, event.slug, event.name, chosen["id"], chosen["name"], lists, storage, device_id)
+    return ConnectResult(event.id, event.slug, event.name, chosen["id"], chosen["name"], lists, storage,
+                         access.device_id)
+
+
+def connect_and_pull(database: Database, tokens: TokenStore, access: Access, *, organizer: str, event_slug: str,
+                     list_id: int | None, cancellation: Cancellation, progress: Progress | None = None,
+                     client_options: dict | None = None, pull_options: dict | None = None,
+                     ) -> tuple[ConnectResult, SyncSummary]:
+    """Connect, then the first pull with ``progress(pages done, pages)``; raises Cancelled once cancelled.
+
+    A pull that fails keeps the connection (the summary says why): the next sync resumes it.
+    """
+    options = client_options or {}
+    result = connect_access(database, tokens, access, organizer=organizer, event_slug=event_slug, list_id=list_id,
+                            client_options=cancellation.client_options(**options))
+    cancellation.check()
+    summary = sync_event(database, tokens, result.event_id, client_options=cancellation.client_options(**options),
+                         progress=cancellation.progress(progress), pull_options=pull_options)
+    cancellation.check()
+    return result, summary
 
 
 def _lists(session, event_id: int) -> list[dict]:  # noqa: ANN001

@@ -33,8 +33,11 @@ class NotConnectedError(PretixError):
 
 
 def sync_event(database: Database, tokens: TokenStore, event_id: int, *, client_options: dict | None = None,
-               progress: Progress | None = None) -> SyncSummary:
-    """Push then pull; a failure is reported in the summary, and nothing local is lost or dropped."""
+               progress: Progress | None = None, pull_options: dict | None = None) -> SyncSummary:
+    """Push then pull; a failure is reported in the summary, and nothing local is lost or dropped.
+
+    ``pull_options`` tune the Puller (``batch_pages``, ``concurrency``).
+    """
     with database.reader() as session:
         connection = load_connection(session, event_id)
         slug = session.get(Event, event_id).slug
@@ -46,7 +49,7 @@ def sync_event(database: Database, tokens: TokenStore, event_id: int, *, client_
         with connection.client(tokens, **(client_options or {})) as client:
             pusher = Pusher(client, database, connection, event_id)
             pusher.push()
-            result = Puller(client, database, connection, progress=progress).pull()
+            result = Puller(client, database, connection, progress=progress, **(pull_options or {})).pull()
             pulled, full = result.positions, result.full
     except PretixError as failure:
         error = str(failure)

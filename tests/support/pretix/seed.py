@@ -80,7 +80,7 @@ def seed_all(orders, big):
     if big:
         result["events"]["big"] = seed_event(organizer, "big", "Large Fair 2026", big, signed=False)
     devices = []
-    for number in range(4):
+    for number in range(6):
         device = Device.objects.create(organizer=organizer, name=f"Desk {number + 1}", all_events=True)
         devices.append({"device_id": device.device_id, "initialization_token": device.initialization_token})
     result["devices"] = devices
