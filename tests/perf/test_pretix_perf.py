@@ -2,11 +2,19 @@
 
     PYTHONPATH=$PWD python -m pytest tests/perf/test_pretix_perf.py -o addopts="" -s
 
-``CHECKIN_PERF_PRETIX_POSITIONS`` sets the size of the big event (default 5000; 100000 takes many minutes
-here, the server needs ~4 ms a position), ``CHECKIN_PERF_PRETIX_REPEAT`` the repetitions (default 3).
+``CHECKIN_PERF_PRETIX_POSITIONS`` sets the size of the big event (default 5000; 100000 takes ~15 minutes
+with one repetition), ``CHECKIN_PERF_PRETIX_REPEAT`` the repetitions (default 3),
+``CHECKIN_PERF_PRETIX_DATABASE`` pretix's database: ``postgresql`` (default; the suite's PostgreSQL server,
+as real pretix installations run) or ``sqlite3`` (pretix on SQLite re-sorts and re-counts the whole order
+table for every page: ~200 ms a page at 5,000 orders and far slower at 100,000).
+
+Besides wall times it reports where the pull's time goes (page fetches as the client sees them, batch
+writes, garbage-collector pauses) and how late a 10 ms timer on another thread wakes (what a UI thread
+would feel) while idle, during the raw download and during the pull, all in the same run.
 """
 from __future__ import annotations
 
+import gc
 import math
 import os
 import threading
@@ -36,13 +44,17 @@ from tests.support.pretix.harness import serve
 pytestmark = pytest.mark.timeout(3600)  # 100,000 positions take many minutes against a local pretix
 POSITIONS = int(os.environ.get("CHECKIN_PERF_PRETIX_POSITIONS", "5000"))
 REPEAT = int(os.environ.get("CHECKIN_PERF_PRETIX_REPEAT", "3"))
+DATABASE = os.environ.get("CHECKIN_PERF_PRETIX_DATABASE", "postgresql")
 CONCURRENCY = 4
+WARM_UP_PAGES = 100
 
 
 @pytest.fixture(scope="module")
-def big_server(tmp_path_factory):
+def big_server(tmp_path_factory, request):
     keyring.set_keyring(fail.Keyring())
-    yield from serve(tmp_path_factory.mktemp("pretix-perf"), skip_or_fail, orders=10, big_orders=POSITIONS)
+    postgres_url = request.getfixturevalue("postgres_server").admin_url if DATABASE == "postgresql" else None
+    yield from serve(tmp_path_factory.mktemp("pretix-perf"), skip_or_fail, orders=10, big_orders=POSITIONS,
+                     postgres_url=postgres_url)
 
 
 def _fresh(server, tmp_path, name):
@@ -54,17 +66,67 @@ def _fresh(server, tmp_path, name):
     return database, tokens, connection, result
 
 
-def _raw_download(server) -> int:
+def _raw_download(server, latencies: list[float] | None = None, limit: int | None = None) -> int:
     """The baseline: the same order pages, fetched with plain httpx at the same concurrency, bytes only."""
     url = f"{server.url}/api/v1/organizers/ckd/events/big/orders/"
+    latencies = [] if latencies is None else latencies
+
+    def fetch(page: int) -> int:
+        started = time.perf_counter()
+        size = len(client.get(url, params={**ORDER_PARAMS, "page": page}).raise_for_status().content)
+        latencies.append(time.perf_counter() - started)
+        return size
+
     with httpx.Client(headers=server.auth, timeout=60,
                       limits=httpx.Limits(max_connections=CONCURRENCY)) as client:
         first = client.get(url, params={**ORDER_PARAMS, "page": 1})
-        pages = math.ceil(first.json()["count"] / PAGE_SIZE)
+        pages = min(limit or math.inf, math.ceil(first.json()["count"] / PAGE_SIZE))
         with ThreadPoolExecutor(CONCURRENCY) as pool:
-            sizes = list(pool.map(lambda page: len(client.get(url, params={**ORDER_PARAMS, "page": page}).content),
-                                  range(2, pages + 1)))
+            sizes = list(pool.map(fetch, range(2, pages + 1)))
     return len(first.content) + sum(sizes)
+
+
+class TimedPuller(Puller):
+    """The real Puller, with its page fetches and batch writes timed (where does the time go?)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fetches, self.writes = Timing("pull: one page fetched+parsed (client side)"), Timing("pull: one batch write")
+
+    def _page(self, page):  # noqa: ANN001, ANN202
+        started = time.perf_counter()
+        try:
+            return super()._page(page)
+        finally:
+            self.fetches.seconds.append(time.perf_counter() - started)
+
+    def _write(self, *args, **kwargs):  # noqa: ANN202
+        started = time.perf_counter()
+        try:
+            return super()._write(*args, **kwargs)
+        finally:
+            self.writes.seconds.append(time.perf_counter() - started)
+
+
+class GcWatch:
+    """The garbage collector's pauses (they hold the GIL, so every thread stops while they run)."""
+
+    def __init__(self, timing: Timing):
+        self.timing = timing
+        self._started = 0.0
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.timing.seconds.append(time.perf_counter() - self._started)
+
+    def __enter__(self):
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *exc):
+        gc.callbacks.remove(self._callback)
 
 
 class GilWatch:
@@ -92,31 +154,47 @@ class GilWatch:
 
 def test_pull_against_raw_download(big_server, tmp_path):
     raw, pull = Timing(f"raw paged download ({POSITIONS} positions)"), Timing(f"full pull ({POSITIONS})")
+    raw_pages = Timing("raw: one page fetched (server side + transfer)")
+    ui_idle = Timing("other-thread wake-up lateness, idle (machine noise)")
+    ui_raw = Timing("other-thread wake-up lateness during raw download")
     ui = Timing("other-thread wake-up lateness during pull")
-    ui_raw = Timing("other-thread wake-up lateness during raw download (machine noise)")
+    gc_raw, gc_pull = Timing("gc pauses during raw download"), Timing("gc pauses during pull")
     incremental = Timing("incremental pull, nothing changed")
-    size = _raw_download(big_server)  # warm the server's caches
+    _raw_download(big_server, limit=WARM_UP_PAGES)  # warm the server's workers and caches
+    load = [os.getloadavg()]
+    with GilWatch() as watch:
+        time.sleep(10)
+    ui_idle.seconds.extend(watch.gaps)
+    fetches, writes = Timing(""), Timing("")
     for repetition in range(REPEAT):
-        with GilWatch() as watch:
+        with GilWatch() as watch, GcWatch(gc_raw):
             started = time.perf_counter()
-            _raw_download(big_server)
+            size = _raw_download(big_server, raw_pages.seconds)
             raw.seconds.append(time.perf_counter() - started)
         ui_raw.seconds.extend(watch.gaps)
         database, _tokens, connection, result = _fresh(big_server, tmp_path, f"pull{repetition}")
-        puller = Puller(connection.client(_tokens), database, connection, concurrency=CONCURRENCY)
-        with GilWatch() as watch:
+        puller = TimedPuller(connection.client(_tokens), database, connection, concurrency=CONCURRENCY)
+        with GilWatch() as watch, GcWatch(gc_pull):
             started = time.perf_counter()
             outcome = puller.pull()
             pull.seconds.append(time.perf_counter() - started)
         ui.seconds.extend(watch.gaps)
+        fetches, writes = _merge(fetches, puller.fetches), _merge(writes, puller.writes)
         assert outcome.positions == POSITIONS
         started = time.perf_counter()
         assert Puller(connection.client(_tokens), database, connection).pull().positions == 0
         incremental.seconds.append(time.perf_counter() - started)
         database.dispose()
-    report(f"pretix pull {POSITIONS}", [pull, incremental, ui, ui_raw], baseline=raw, positions=POSITIONS,
-           bytes_per_download=size,
-           pages=math.ceil(POSITIONS / PAGE_SIZE), concurrency=CONCURRENCY)
+        load.append(os.getloadavg())
+    report(f"pretix pull {POSITIONS}", [pull, incremental, raw_pages, fetches, writes, ui_idle, ui_raw, ui, gc_raw,
+                                        gc_pull], baseline=raw, positions=POSITIONS, bytes_per_download=size,
+           pages=math.ceil(POSITIONS / PAGE_SIZE), concurrency=CONCURRENCY, pretix_database=DATABASE,
+           write_seconds_total=[round(sum(writes.seconds) / REPEAT, 2)],
+           load_average_1_5_15=[tuple(round(value, 2) for value in loads) for loads in load])
+
+
+def _merge(total: Timing, more: Timing) -> Timing:
+    return Timing(more.name, total.seconds + more.seconds)
 
 
 def test_upload_of_queued_check_ins(big_server, tmp_path):
