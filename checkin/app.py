@@ -17,6 +17,7 @@ def build_desk_window(database, settings, app, **collaborators):  # noqa: ANN001
 def run_desk_app(db_url: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from checkin.heap import freeze_startup_objects
     from checkin.settings import Settings
     from checkin.store.database import StoreOpenError, open_database
     from checkin.ui.badge_printing import BadgePrintService
@@ -41,6 +42,7 @@ def run_desk_app(db_url: str | None = None) -> int:
     tools.attach(window)
     sync.attach(window)
     window.show()
+    freeze_startup_objects()  # a later full garbage collection (during a big pull) walks less: shorter freezes
     try:
         return app.exec()
     finally:
