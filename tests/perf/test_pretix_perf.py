@@ -4,6 +4,8 @@
 
 ``CHECKIN_PERF_PRETIX_POSITIONS`` sets the size of the big event (default 5000; 100000 takes ~15 minutes
 with one repetition), ``CHECKIN_PERF_PRETIX_REPEAT`` the repetitions (default 3),
+``CHECKIN_PERF_PRETIX_INSTANT_POSITIONS`` the size of the client-side-alone pull (default: the same),
+``CHECKIN_PERF_PRETIX_FREEZE=0`` skips the start-up freeze the desk app does (checkin.heap),
 ``CHECKIN_PERF_PRETIX_DATABASE`` pretix's database: ``postgresql`` (default; the suite's PostgreSQL server,
 as real pretix installations run) or ``sqlite3`` (pretix on SQLite re-sorts and re-counts the whole order
 table for every page: ~200 ms a page at 5,000 orders and far slower at 100,000).
@@ -28,6 +30,7 @@ import pytest
 from keyring.backends import fail
 from sqlalchemy import select
 
+from checkin.heap import freeze_startup_objects
 from checkin.store.database import open_database
 from checkin.store.models import Registration
 from checkin.sync.pretix.client import PAGE_SIZE
@@ -40,11 +43,14 @@ from checkin.sync.pretix.setup import connect
 from tests.conftest import skip_or_fail
 from tests.perf.harness import Timing, report
 from tests.support.pretix.harness import serve
+from tests.support.pretix.replay import InstantOrders
 
 pytestmark = pytest.mark.timeout(3600)  # 100,000 positions take many minutes against a local pretix
 POSITIONS = int(os.environ.get("CHECKIN_PERF_PRETIX_POSITIONS", "5000"))
 REPEAT = int(os.environ.get("CHECKIN_PERF_PRETIX_REPEAT", "3"))
+INSTANT_POSITIONS = int(os.environ.get("CHECKIN_PERF_PRETIX_INSTANT_POSITIONS", str(POSITIONS)))
 DATABASE = os.environ.get("CHECKIN_PERF_PRETIX_DATABASE", "postgresql")
+FREEZE = os.environ.get("CHECKIN_PERF_PRETIX_FREEZE", "1") == "1"
 CONCURRENCY = 4
 WARM_UP_PAGES = 100
 
@@ -55,6 +61,16 @@ def big_server(tmp_path_factory, request):
     postgres_url = request.getfixturevalue("postgres_server").admin_url if DATABASE == "postgresql" else None
     yield from serve(tmp_path_factory.mktemp("pretix-perf"), skip_or_fail, orders=10, big_orders=POSITIONS,
                      postgres_url=postgres_url)
+
+
+@pytest.fixture
+def desk_heap():
+    """The desk app freezes its start-up objects (checkin.heap); so does this process before it measures,
+    unless CHECKIN_PERF_PRETIX_FREEZE=0 (to see the difference)."""
+    if FREEZE:
+        freeze_startup_objects()
+    yield
+    gc.unfreeze()
 
 
 def _fresh(server, tmp_path, name):
@@ -113,13 +129,16 @@ class GcWatch:
 
     def __init__(self, timing: Timing):
         self.timing = timing
+        self.full = Timing(f"{timing.name}, full collections only")
         self._started = 0.0
 
     def _callback(self, phase: str, info: dict) -> None:
         if phase == "start":
             self._started = time.perf_counter()
-        else:
-            self.timing.seconds.append(time.perf_counter() - self._started)
+            return
+        self.timing.seconds.append(time.perf_counter() - self._started)
+        if info["generation"] == 2:
+            self.full.seconds.append(self.timing.seconds[-1])
 
     def __enter__(self):
         gc.callbacks.append(self._callback)
@@ -152,7 +171,7 @@ class GilWatch:
         self._thread.join()
 
 
-def test_pull_against_raw_download(big_server, tmp_path):
+def test_pull_against_raw_download(big_server, tmp_path, desk_heap):
     raw, pull = Timing(f"raw paged download ({POSITIONS} positions)"), Timing(f"full pull ({POSITIONS})")
     raw_pages = Timing("raw: one page fetched (server side + transfer)")
     ui_idle = Timing("other-thread wake-up lateness, idle (machine noise)")
@@ -165,7 +184,7 @@ def test_pull_against_raw_download(big_server, tmp_path):
     with GilWatch() as watch:
         time.sleep(10)
     ui_idle.seconds.extend(watch.gaps)
-    fetches, writes = Timing(""), Timing("")
+    fetches, writes, full_gc = Timing(""), Timing(""), Timing("")
     for repetition in range(REPEAT):
         with GilWatch() as watch, GcWatch(gc_raw):
             started = time.perf_counter()
@@ -174,23 +193,61 @@ def test_pull_against_raw_download(big_server, tmp_path):
         ui_raw.seconds.extend(watch.gaps)
         database, _tokens, connection, result = _fresh(big_server, tmp_path, f"pull{repetition}")
         puller = TimedPuller(connection.client(_tokens), database, connection, concurrency=CONCURRENCY)
-        with GilWatch() as watch, GcWatch(gc_pull):
+        with GilWatch() as watch, GcWatch(gc_pull) as collector:
             started = time.perf_counter()
             outcome = puller.pull()
             pull.seconds.append(time.perf_counter() - started)
         ui.seconds.extend(watch.gaps)
         fetches, writes = _merge(fetches, puller.fetches), _merge(writes, puller.writes)
+        full_gc = _merge(full_gc, collector.full)
         assert outcome.positions == POSITIONS
         started = time.perf_counter()
         assert Puller(connection.client(_tokens), database, connection).pull().positions == 0
         incremental.seconds.append(time.perf_counter() - started)
         database.dispose()
         load.append(os.getloadavg())
-    report(f"pretix pull {POSITIONS}", [pull, incremental, raw_pages, fetches, writes, ui_idle, ui_raw, ui, gc_raw,
-                                        gc_pull], baseline=raw, positions=POSITIONS, bytes_per_download=size,
+    report(f"pretix pull {POSITIONS}", _measured(pull, incremental, raw_pages, fetches, writes, ui_idle, ui_raw, ui,
+                                                 gc_raw, gc_pull, full_gc), baseline=raw, full_collections=len(full_gc.seconds), startup_objects_frozen=FREEZE,
+           positions=POSITIONS, bytes_per_download=size,
            pages=math.ceil(POSITIONS / PAGE_SIZE), concurrency=CONCURRENCY, pretix_database=DATABASE,
            write_seconds_total=[round(sum(writes.seconds) / REPEAT, 2)],
            load_average_1_5_15=[tuple(round(value, 2) for value in loads) for loads in load])
+
+
+def test_pull_client_side_alone(big_server, tmp_path, desk_heap):
+    """The same pull with order pages answered instantly from memory: what our client costs by itself,
+    against the least any client must do (fetch and parse every page) through the same transport."""
+    template = httpx.get(f"{big_server.url}/api/v1/organizers/ckd/events/big/orders/", headers=big_server.auth,
+                         params={**ORDER_PARAMS, "page": 1}, timeout=60).raise_for_status().json()
+    transport = InstantOrders(httpx.HTTPTransport(), template, INSTANT_POSITIONS)
+    parse = Timing(f"fetch+parse only, instant server ({INSTANT_POSITIONS})")
+    pull = Timing("full pull, instant server")
+    ui, gc_pull = Timing("other-thread wake-up lateness during pull"), Timing("gc pauses during pull")
+    writes, full_gc, load = Timing(""), Timing(""), [os.getloadavg()]
+    for repetition in range(REPEAT):
+        database, tokens, connection, _result = _fresh(big_server, tmp_path, f"instant{repetition}")
+        with connection.client(tokens, transport=transport) as client:
+            started = time.perf_counter()
+            with ThreadPoolExecutor(CONCURRENCY) as pool:
+                list(pool.map(lambda page: client.get_json(connection.event_path + "orders/", {"page": page}),
+                              range(1, len(transport.pages) + 1)))
+            parse.seconds.append(time.perf_counter() - started)
+            puller = TimedPuller(client, database, connection, concurrency=CONCURRENCY)
+            with GilWatch() as watch, GcWatch(gc_pull) as collector:
+                started = time.perf_counter()
+                assert puller.pull().positions == INSTANT_POSITIONS
+                pull.seconds.append(time.perf_counter() - started)
+        ui.seconds.extend(watch.gaps)
+        writes, full_gc = _merge(writes, puller.writes), _merge(full_gc, collector.full)
+        database.dispose()
+        load.append(os.getloadavg())
+    report(f"pretix pull {INSTANT_POSITIONS}, client side alone", _measured(pull, writes, ui, gc_pull, full_gc),
+           baseline=parse, full_collections=len(full_gc.seconds), startup_objects_frozen=FREEZE,
+           load_average_1_5_15=[tuple(round(value, 2) for value in loads) for loads in load])
+
+
+def _measured(*timings: Timing) -> list[Timing]:
+    return [timing for timing in timings if timing.seconds]
 
 
 def _merge(total: Timing, more: Timing) -> Timing:
