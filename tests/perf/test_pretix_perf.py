@@ -107,16 +107,17 @@ class TimedPuller(Puller):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fetches, self.writes = Timing("pull: one page fetched+parsed (client side)"), Timing("pull: one batch write")
+        self.fetches = Timing("pull: one page fetched+parsed (client side)")
+        self.writes = Timing("pull: one batch write")
 
-    def _page(self, page):  # noqa: ANN001, ANN202
+    def _page(self, page):
         started = time.perf_counter()
         try:
             return super()._page(page)
         finally:
             self.fetches.seconds.append(time.perf_counter() - started)
 
-    def _write(self, *args, **kwargs):  # noqa: ANN202
+    def _write(self, *args, **kwargs):
         started = time.perf_counter()
         try:
             return super()._write(*args, **kwargs)
@@ -191,7 +192,7 @@ def test_pull_against_raw_download(big_server, tmp_path, desk_heap):
             size = _raw_download(big_server, raw_pages.seconds)
             raw.seconds.append(time.perf_counter() - started)
         ui_raw.seconds.extend(watch.gaps)
-        database, _tokens, connection, result = _fresh(big_server, tmp_path, f"pull{repetition}")
+        database, _tokens, connection, _result = _fresh(big_server, tmp_path, f"pull{repetition}")
         puller = TimedPuller(connection.client(_tokens), database, connection, concurrency=CONCURRENCY)
         with GilWatch() as watch, GcWatch(gc_pull) as collector:
             started = time.perf_counter()
@@ -207,7 +208,8 @@ def test_pull_against_raw_download(big_server, tmp_path, desk_heap):
         database.dispose()
         load.append(os.getloadavg())
     report(f"pretix pull {POSITIONS}", _measured(pull, incremental, raw_pages, fetches, writes, ui_idle, ui_raw, ui,
-                                                 gc_raw, gc_pull, full_gc), baseline=raw, full_collections=len(full_gc.seconds), startup_objects_frozen=FREEZE,
+                                                 gc_raw, gc_pull, full_gc),
+           baseline=raw, full_collections=len(full_gc.seconds), startup_objects_frozen=FREEZE,
            positions=POSITIONS, bytes_per_download=size,
            pages=math.ceil(POSITIONS / PAGE_SIZE), concurrency=CONCURRENCY, pretix_database=DATABASE,
            write_seconds_total=[round(sum(writes.seconds) / REPEAT, 2)],
@@ -226,10 +228,11 @@ def test_pull_client_side_alone(big_server, tmp_path, desk_heap):
     writes, full_gc, load = Timing(""), Timing(""), [os.getloadavg()]
     for repetition in range(REPEAT):
         database, tokens, connection, _result = _fresh(big_server, tmp_path, f"instant{repetition}")
+        orders = connection.event_path + "orders/"
         with connection.client(tokens, transport=transport) as client:
             started = time.perf_counter()
             with ThreadPoolExecutor(CONCURRENCY) as pool:
-                list(pool.map(lambda page: client.get_json(connection.event_path + "orders/", {"page": page}),
+                list(pool.map(lambda page, client=client, orders=orders: client.get_json(orders, {"page": page}),
                               range(1, len(transport.pages) + 1)))
             parse.seconds.append(time.perf_counter() - started)
             puller = TimedPuller(client, database, connection, concurrency=CONCURRENCY)

@@ -1,4 +1,5 @@
-"""Pulling orders from a real pretix: first pull, incremental pull, an interrupted first pull resumed."""
+"""Pulling orders from a real pretix: first pull, incremental pull, an interrupted first pull resumed,
+a failed page stopping the pull at once."""
 from __future__ import annotations
 
 import math
@@ -95,3 +96,17 @@ def test_interrupted_first_pull_resumes_where_it_stopped(pretix_server, database
     assert sorted(resumed.requested, key=int) == ["1"] + [str(page) for page in range(5, math.ceil(total / 50) + 1)]
     assert _count(database, select(func.count(Registration.id))) == total
     assert _count(database, select(func.count(func.distinct(Registration.code)))) == total
+
+
+def test_a_failed_page_stops_the_pull_without_fetching_the_rest_of_the_event(pretix_server, database, tokens,
+                                                                            connected):
+    pages = math.ceil(server_positions(pretix_server) / 50)
+    assert pages >= 6
+    broken = FailingPages({"2"})
+    puller = _puller(database, tokens, connected.event_id, concurrency=1, batch_pages=1,
+                     client_options={"transport": broken, "retries": 0})
+    with pytest.raises(PretixUnavailable):
+        puller.pull()
+    # Read-ahead is a batch plus the fetches in flight: pages queued behind the failure are dropped, not
+    # downloaded (and held in memory) before the error reaches the user.
+    assert set(broken.requested) <= {"1", "2", "3"}
