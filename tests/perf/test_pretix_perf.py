@@ -42,8 +42,9 @@ from checkin.sync.pretix.push import Pusher
 from checkin.sync.pretix.setup import connect
 from tests.conftest import skip_or_fail
 from tests.perf.harness import Timing, report
-from tests.support.pretix.harness import serve
+from tests.support.pretix.harness import PretixServer, serve
 from tests.support.pretix.replay import InstantOrders
+from tests.support.pretix.server_cpu import cpu_snapshot, cpu_spent
 
 pytestmark = pytest.mark.timeout(3600)  # 100,000 positions take many minutes against a local pretix
 POSITIONS = int(os.environ.get("CHECKIN_PERF_PRETIX_POSITIONS", "5000"))
@@ -149,6 +150,21 @@ class GcWatch:
         gc.callbacks.remove(self._callback)
 
 
+class CpuWatch:
+    """CPU seconds spent by pretix (gunicorn workers, PostgreSQL backends) and by this process meanwhile."""
+
+    def __init__(self, server: PretixServer, runs: list):
+        self.server, self.runs = server, runs
+
+    def __enter__(self):
+        self._server, self._client = cpu_snapshot(self.server), time.process_time()
+        return self
+
+    def __exit__(self, *exc):
+        spent = cpu_spent(self._server, cpu_snapshot(self.server))
+        self.runs.append({**spent, "client": round(time.process_time() - self._client, 2)})
+
+
 class GilWatch:
     """How late a 10 ms sleep on another thread wakes while the pull runs: what a UI thread would feel."""
 
@@ -186,15 +202,16 @@ def test_pull_against_raw_download(big_server, tmp_path, desk_heap):
         time.sleep(10)
     ui_idle.seconds.extend(watch.gaps)
     fetches, writes, full_gc = Timing(""), Timing(""), Timing("")
+    cpu: dict[str, list] = {"raw download": [], "pull": []}
     for repetition in range(REPEAT):
-        with GilWatch() as watch, GcWatch(gc_raw):
+        with GilWatch() as watch, GcWatch(gc_raw), CpuWatch(big_server, cpu["raw download"]):
             started = time.perf_counter()
             size = _raw_download(big_server, raw_pages.seconds)
             raw.seconds.append(time.perf_counter() - started)
         ui_raw.seconds.extend(watch.gaps)
         database, _tokens, connection, _result = _fresh(big_server, tmp_path, f"pull{repetition}")
         puller = TimedPuller(connection.client(_tokens), database, connection, concurrency=CONCURRENCY)
-        with GilWatch() as watch, GcWatch(gc_pull) as collector:
+        with GilWatch() as watch, GcWatch(gc_pull) as collector, CpuWatch(big_server, cpu["pull"]):
             started = time.perf_counter()
             outcome = puller.pull()
             pull.seconds.append(time.perf_counter() - started)
@@ -212,6 +229,7 @@ def test_pull_against_raw_download(big_server, tmp_path, desk_heap):
            baseline=raw, full_collections=len(full_gc.seconds), startup_objects_frozen=FREEZE,
            positions=POSITIONS, bytes_per_download=size,
            pages=math.ceil(POSITIONS / PAGE_SIZE), concurrency=CONCURRENCY, pretix_database=DATABASE,
+           cpu_seconds_per_run=cpu,
            write_seconds_total=[round(sum(writes.seconds) / REPEAT, 2)],
            load_average_1_5_15=[tuple(round(value, 2) for value in loads) for loads in load])
 
