@@ -5,6 +5,7 @@
 ``CHECKIN_PERF_PRETIX_POSITIONS`` sets the size of the big event (default 5000; 100000 takes ~15 minutes
 with one repetition), ``CHECKIN_PERF_PRETIX_REPEAT`` the repetitions (default 3),
 ``CHECKIN_PERF_PRETIX_INSTANT_POSITIONS`` the size of the client-side-alone pull (default: the same),
+``CHECKIN_PERF_PRETIX_BATCH_PAGES`` the pages a pull writes per transaction (default: the Puller's),
 ``CHECKIN_PERF_PRETIX_FREEZE=0`` skips the start-up freeze the desk app does (checkin.heap),
 ``CHECKIN_PERF_PRETIX_DATABASE`` pretix's database: ``postgresql`` (default; the suite's PostgreSQL server,
 as real pretix installations run) or ``sqlite3`` (pretix on SQLite re-sorts and re-counts the whole order
@@ -17,6 +18,7 @@ would feel) while idle, during the raw download and during the pull, all in the 
 from __future__ import annotations
 
 import gc
+import inspect
 import math
 import os
 import threading
@@ -53,6 +55,8 @@ INSTANT_POSITIONS = int(os.environ.get("CHECKIN_PERF_PRETIX_INSTANT_POSITIONS", 
 DATABASE = os.environ.get("CHECKIN_PERF_PRETIX_DATABASE", "postgresql")
 FREEZE = os.environ.get("CHECKIN_PERF_PRETIX_FREEZE", "1") == "1"
 CONCURRENCY = 4
+BATCH_PAGES = int(os.environ.get("CHECKIN_PERF_PRETIX_BATCH_PAGES",
+                                 inspect.signature(Puller).parameters["batch_pages"].default))
 WARM_UP_PAGES = 100
 
 
@@ -132,13 +136,17 @@ class GcWatch:
     def __init__(self, timing: Timing):
         self.timing = timing
         self.full = Timing(f"{timing.name}, full collections only")
+        self.spans: list[tuple[float, float]] = []  # (start, end) of pauses over 5 ms
         self._started = 0.0
 
     def _callback(self, phase: str, info: dict) -> None:
         if phase == "start":
             self._started = time.perf_counter()
             return
-        self.timing.seconds.append(time.perf_counter() - self._started)
+        ended = time.perf_counter()
+        self.timing.seconds.append(ended - self._started)
+        if ended - self._started > 0.005:
+            self.spans.append((self._started, ended))
         if info["generation"] == 2:
             self.full.seconds.append(self.timing.seconds[-1])
 
@@ -170,6 +178,7 @@ class GilWatch:
 
     def __init__(self):
         self.gaps: list[float] = []
+        self.late: list[tuple[float, float]] = []  # (due, woke) of wake-ups more than 50 ms late
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -177,7 +186,16 @@ class GilWatch:
         while not self._stop.is_set():
             started = time.perf_counter()
             time.sleep(0.01)
-            self.gaps.append(time.perf_counter() - started - 0.01)
+            woke = time.perf_counter()
+            self.gaps.append(woke - started - 0.01)
+            if self.gaps[-1] > 0.05:
+                self.late.append((started + 0.01, woke))
+
+    def blamed_on(self, collector: GcWatch) -> dict:
+        """How many wake-ups were over 50 ms late, and how many of those overlapped a GC pause (the rest:
+        other threads holding the GIL, or the machine's scheduler)."""
+        during_gc = sum(any(start < woke and end > due for start, end in collector.spans) for due, woke in self.late)
+        return {"late_over_50ms": len(self.late), "of_which_during_gc": during_gc}
 
     def __enter__(self):
         self._thread.start()
@@ -203,19 +221,23 @@ def test_pull_against_raw_download(big_server, tmp_path, desk_heap):
     ui_idle.seconds.extend(watch.gaps)
     fetches, writes, full_gc = Timing(""), Timing(""), Timing("")
     cpu: dict[str, list] = {"raw download": [], "pull": []}
+    late: dict[str, list] = {"raw download": [], "pull": []}
     for repetition in range(REPEAT):
-        with GilWatch() as watch, GcWatch(gc_raw), CpuWatch(big_server, cpu["raw download"]):
+        with GilWatch() as watch, GcWatch(gc_raw) as collector, CpuWatch(big_server, cpu["raw download"]):
             started = time.perf_counter()
             size = _raw_download(big_server, raw_pages.seconds)
             raw.seconds.append(time.perf_counter() - started)
         ui_raw.seconds.extend(watch.gaps)
+        late["raw download"].append(watch.blamed_on(collector))
         database, _tokens, connection, _result = _fresh(big_server, tmp_path, f"pull{repetition}")
-        puller = TimedPuller(connection.client(_tokens), database, connection, concurrency=CONCURRENCY)
+        puller = TimedPuller(connection.client(_tokens), database, connection, concurrency=CONCURRENCY,
+                             batch_pages=BATCH_PAGES)
         with GilWatch() as watch, GcWatch(gc_pull) as collector, CpuWatch(big_server, cpu["pull"]):
             started = time.perf_counter()
             outcome = puller.pull()
             pull.seconds.append(time.perf_counter() - started)
         ui.seconds.extend(watch.gaps)
+        late["pull"].append(watch.blamed_on(collector))
         fetches, writes = _merge(fetches, puller.fetches), _merge(writes, puller.writes)
         full_gc = _merge(full_gc, collector.full)
         assert outcome.positions == POSITIONS
@@ -228,8 +250,9 @@ def test_pull_against_raw_download(big_server, tmp_path, desk_heap):
                                                  gc_raw, gc_pull, full_gc),
            baseline=raw, full_collections=len(full_gc.seconds), startup_objects_frozen=FREEZE,
            positions=POSITIONS, bytes_per_download=size,
-           pages=math.ceil(POSITIONS / PAGE_SIZE), concurrency=CONCURRENCY, pretix_database=DATABASE,
-           cpu_seconds_per_run=cpu,
+           pages=math.ceil(POSITIONS / PAGE_SIZE), concurrency=CONCURRENCY, batch_pages=BATCH_PAGES,
+           pretix_database=DATABASE,
+           cpu_seconds_per_run=cpu, lateness_over_50ms_per_run=late,
            write_seconds_total=[round(sum(writes.seconds) / REPEAT, 2)],
            load_average_1_5_15=[tuple(round(value, 2) for value in loads) for loads in load])
 
@@ -243,7 +266,7 @@ def test_pull_client_side_alone(big_server, tmp_path, desk_heap):
     parse = Timing(f"fetch+parse only, instant server ({INSTANT_POSITIONS})")
     pull = Timing("full pull, instant server")
     ui, gc_pull = Timing("other-thread wake-up lateness during pull"), Timing("gc pauses during pull")
-    writes, full_gc, load = Timing(""), Timing(""), [os.getloadavg()]
+    writes, full_gc, load, late = Timing(""), Timing(""), [os.getloadavg()], []
     for repetition in range(REPEAT):
         database, tokens, connection, _result = _fresh(big_server, tmp_path, f"instant{repetition}")
         orders = connection.event_path + "orders/"
@@ -253,17 +276,19 @@ def test_pull_client_side_alone(big_server, tmp_path, desk_heap):
                 list(pool.map(lambda page, client=client, orders=orders: client.get_json(orders, {"page": page}),
                               range(1, len(transport.pages) + 1)))
             parse.seconds.append(time.perf_counter() - started)
-            puller = TimedPuller(client, database, connection, concurrency=CONCURRENCY)
+            puller = TimedPuller(client, database, connection, concurrency=CONCURRENCY, batch_pages=BATCH_PAGES)
             with GilWatch() as watch, GcWatch(gc_pull) as collector:
                 started = time.perf_counter()
                 assert puller.pull().positions == INSTANT_POSITIONS
                 pull.seconds.append(time.perf_counter() - started)
         ui.seconds.extend(watch.gaps)
+        late.append(watch.blamed_on(collector))
         writes, full_gc = _merge(writes, puller.writes), _merge(full_gc, collector.full)
         database.dispose()
         load.append(os.getloadavg())
     report(f"pretix pull {INSTANT_POSITIONS}, client side alone", _measured(pull, writes, ui, gc_pull, full_gc),
            baseline=parse, full_collections=len(full_gc.seconds), startup_objects_frozen=FREEZE,
+           batch_pages=BATCH_PAGES, lateness_over_50ms_per_run=late,
            load_average_1_5_15=[tuple(round(value, 2) for value in loads) for loads in load])
 
 
