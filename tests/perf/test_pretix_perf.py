@@ -159,7 +159,7 @@ class GcWatch:
 
 
 class CpuWatch:
-    """CPU seconds spent by pretix (gunicorn workers, PostgreSQL backends) and by this process meanwhile."""
+    """CPU seconds spent by pretix (gunicorn, PostgreSQL) and by this process meanwhile."""
 
     def __init__(self, server: PretixServer, runs: list):
         self.server, self.runs = server, runs
