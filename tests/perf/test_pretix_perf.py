@@ -3,14 +3,14 @@
     PYTHONPATH=$PWD python -m pytest tests/perf/test_pretix_perf.py -o addopts="" -s
 
 ``CHECKIN_PERF_PRETIX_POSITIONS`` sets the size of the big event (default 5000; 100000 with one repetition
-takes 15-25 minutes on a shared 2-core machine, ~3 of them seeding), ``CHECKIN_PERF_PRETIX_REPEAT`` the repetitions (default 3),
-``CHECKIN_PERF_PRETIX_INSTANT_POSITIONS`` the size of the client-side-alone pull (default: the same),
-``CHECKIN_PERF_PRETIX_BATCH_PAGES`` the pages a pull writes per transaction (default: the Puller's),
-``CHECKIN_PERF_PRETIX_FREEZE=0`` skips the start-up freeze the desk app does (checkin.heap),
-``CHECKIN_PERF_PRETIX_DATABASE`` pretix's database: ``postgresql`` (default; the suite's PostgreSQL server,
-as real pretix installations run; ``CHECKIN_TEST_PG_URL`` points it at a private server, so a long run
-does not hold the suite's shared cluster) or ``sqlite3`` (pretix on SQLite re-sorts and re-counts the whole order
-table for every page: ~200 ms a page at 5,000 orders and far slower at 100,000).
+takes 15-25 minutes on a shared 2-core machine, ~3 of them seeding), ``CHECKIN_PERF_PRETIX_REPEAT`` the
+repetitions (default 3), ``CHECKIN_PERF_PRETIX_INSTANT_POSITIONS`` the size of the client-side-alone pull
+(default: the same), ``CHECKIN_PERF_PRETIX_BATCH_PAGES`` the pages a pull writes per transaction (default: the
+Puller's), ``CHECKIN_PERF_PRETIX_FREEZE=0`` skips the start-up freeze the desk app does (checkin.heap),
+``CHECKIN_PERF_PRETIX_DATABASE`` pretix's database: ``postgresql`` (default; the suite's PostgreSQL server, as
+real pretix installations run; ``CHECKIN_TEST_PG_URL`` points it at a private server, so a long run does not
+hold the suite's shared cluster) or ``sqlite3`` (pretix on SQLite re-sorts and re-counts the whole order table
+for every page: ~200 ms a page at 5,000 orders and far slower at 100,000).
 
 Besides wall times it reports where the pull's time goes (page fetches as the client sees them, batch
 writes, garbage-collector pauses) and how late a 10 ms timer on another thread wakes (what a UI thread
