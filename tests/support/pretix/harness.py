@@ -21,6 +21,8 @@ from pathlib import Path
 
 import httpx
 
+from tests.support.pretix.postgres import PretixPostgres
+
 HERE = Path(__file__).resolve().parent
 CACHE = Path(os.environ.get("CHECKIN_CI_CACHE", "/root/.cache/checkin-ci"))
 VENV = CACHE / "pretix-venv"
@@ -74,36 +76,52 @@ def _environment(config: Path, *, no_migrations: bool = False) -> dict:
     return env
 
 
-def _write_config(data_dir: Path, url: str) -> Path:
+def _write_config(data_dir: Path, url: str, database: str = "") -> Path:
+    """pretix.cfg; ``database`` is a ``[database]`` section (default: SQLite in ``data_dir``)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     config = data_dir / "pretix.cfg"
     config.write_text(
         "[pretix]\ninstance_name=Check-in Desk test server\n"
         f"url={url}\ndatadir={data_dir}\n"
-        "[database]\nbackend=sqlite3\n"
-        f"name={data_dir / 'db.sqlite3'}\n"
+        + (database or f"[database]\nbackend=sqlite3\nname={data_dir / 'db.sqlite3'}\n") +
         "[django]\ndebug=false\n"
         "[locale]\ndefault=en\ntimezone=Europe/Berlin\n"
     )
     return config
 
 
+def _schema_key() -> str:
+    return _digest(REQUIREMENTS, CONSTRAINTS, HERE / "checkin_pretix_settings.py")
+
+
+def _build_schema(config: Path) -> None:
+    _run([str(VENV / "bin" / "python"), str(HERE / "seed.py"), "schema"], "building the pretix schema",
+         env=_environment(config, no_migrations=True))
+
+
 def ensure_schema() -> Path:
     """An empty pretix database with the full schema, built once per pinned version."""
-    venv = ensure_venv()
-    schema = CACHE / f"pretix-schema-{_digest(REQUIREMENTS, CONSTRAINTS, HERE / 'checkin_pretix_settings.py')}.sqlite3"
+    ensure_venv()
+    schema = CACHE / f"pretix-schema-{_schema_key()}.sqlite3"
     with _locked("pretix-schema"):
         if schema.exists():
             return schema
         build_dir = CACHE / "pretix-schema-build"
         shutil.rmtree(build_dir, ignore_errors=True)
-        config = _write_config(build_dir, "http://127.0.0.1")
-        _run([str(venv / "bin" / "python"), str(HERE / "seed.py"), "schema"], "building the pretix schema",
-             env=_environment(config, no_migrations=True))
+        _build_schema(_write_config(build_dir, "http://127.0.0.1"))
         shutil.copyfile(build_dir / "db.sqlite3", schema.with_suffix(".tmp"))
         os.replace(schema.with_suffix(".tmp"), schema)
         shutil.rmtree(build_dir, ignore_errors=True)
     return schema
+
+
+def ensure_postgres_database(postgres: PretixPostgres, data_dir: Path) -> str:
+    """A fresh pretix database on PostgreSQL, cloned from a schema built once per pinned version."""
+    ensure_venv()
+    build_dir = data_dir / "schema-build"
+    with _locked("pretix-schema-postgres"):
+        return postgres.create(_schema_key(), lambda name: _build_schema(
+            _write_config(build_dir, "http://127.0.0.1", postgres.config(name))))
 
 
 def _die_with_parent() -> None:
@@ -124,12 +142,16 @@ def free_port() -> int:
 
 @dataclass
 class PretixServer:
-    """One running, seeded pretix; ``seed`` holds tokens, event slugs, list ids and order codes."""
+    """One running, seeded pretix; ``seed`` holds tokens, event slugs, list ids and order codes.
+
+    pretix runs on SQLite, or on PostgreSQL when ``postgres_url`` names a server (superuser URL).
+    """
 
     data_dir: Path
     orders: int = 300
     big_orders: int = 0
     workers: int = 2
+    postgres_url: str | None = None
     port: int = field(default_factory=free_port)
     seed: dict = field(default_factory=dict)
     process: subprocess.Popen | None = None
@@ -147,9 +169,14 @@ class PretixServer:
         return self.seed["token"]
 
     def start(self) -> PretixServer:
-        schema = ensure_schema()
-        self.config = _write_config(self.data_dir, self.url)
-        shutil.copyfile(schema, self.data_dir / "db.sqlite3")
+        if self.postgres_url:
+            self.postgres = PretixPostgres(self.postgres_url)
+            name = ensure_postgres_database(self.postgres, self.data_dir)
+            self.config = _write_config(self.data_dir, self.url, self.postgres.config(name))
+        else:
+            schema = ensure_schema()
+            self.config = _write_config(self.data_dir, self.url)
+            shutil.copyfile(schema, self.data_dir / "db.sqlite3")
         python = str(VENV / "bin" / "python")
         out = _run([python, str(HERE / "seed.py"), "seed", "--orders", str(self.orders), "--big", str(self.big_orders)],
                    "seeding pretix", env=_environment(self.config))
@@ -214,6 +241,8 @@ class PretixServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if getattr(self, "postgres", None) is not None:
+            self.postgres.drop()
 
 
 def serve(data_dir: Path, unavailable, **options) -> Iterator[PretixServer]:  # noqa: ANN001

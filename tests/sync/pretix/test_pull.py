@@ -1,7 +1,9 @@
-"""Pulling orders from a real pretix: first pull, incremental pull, an interrupted first pull resumed."""
+"""Pulling orders from a real pretix: first pull, incremental pull, an interrupted first pull resumed,
+a failed page stopping the pull at once, downloads never far ahead of a slow writer."""
 from __future__ import annotations
 
 import math
+import time
 
 import httpx
 import pytest
@@ -95,3 +97,46 @@ def test_interrupted_first_pull_resumes_where_it_stopped(pretix_server, database
     assert sorted(resumed.requested, key=int) == ["1"] + [str(page) for page in range(5, math.ceil(total / 50) + 1)]
     assert _count(database, select(func.count(Registration.id))) == total
     assert _count(database, select(func.count(func.distinct(Registration.code)))) == total
+
+
+def test_a_failed_page_stops_the_pull_without_fetching_the_rest_of_the_event(pretix_server, database, tokens,
+                                                                            connected):
+    pages = math.ceil(server_positions(pretix_server) / 50)
+    assert pages >= 6
+    broken = FailingPages({"2"})
+    puller = _puller(database, tokens, connected.event_id, concurrency=1, batch_pages=1,
+                     client_options={"transport": broken, "retries": 0})
+    with pytest.raises(PretixUnavailable):
+        puller.pull()
+    # Read-ahead is a batch plus the fetches in flight: pages queued behind the failure are dropped, not
+    # downloaded (and held in memory) before the error reaches the user.
+    assert set(broken.requested) <= {"1", "2", "3"}
+
+
+class SlowWriter(Puller):
+    """A writer slower than the network: records how far the downloads ran ahead of each write."""
+
+    def __init__(self, *args, transport: FailingPages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.transport = transport
+        self.ahead: list[int] = []
+        self.written = 0
+
+    def _write(self, orders, done_pages=(), data=None):
+        done_pages = list(done_pages)
+        self.written += len(done_pages)
+        time.sleep(0.3)
+        self.ahead.append(len(self.transport.requested) - self.written)
+        return super()._write(orders, done_pages, data)
+
+
+def test_downloads_run_ahead_of_a_slow_writer_by_at_most_a_batch_and_the_fetches_in_flight(
+        pretix_server, database, tokens, connected):
+    with database.reader() as session:
+        connection = load_connection(session, connected.event_id)
+    transport = FailingPages(set())
+    puller = SlowWriter(connection.client(tokens, transport=transport), database, connection, concurrency=2,
+                        batch_pages=1, transport=transport)
+    assert puller.pull().positions == server_positions(pretix_server)
+    assert len(puller.ahead) >= 6
+    assert max(puller.ahead) <= 2 + 1  # concurrency + batch_pages: never the rest of the event
