@@ -17,7 +17,7 @@ import uuid
 import pytest
 from PySide6.QtCore import QTimer
 
-from checkin.app import settle_heap
+from checkin.heap import freeze_startup_objects
 from checkin.store.database import open_database
 from checkin.sync.pretix.cancel import Cancellation
 from checkin.sync.pretix.credentials import TokenStore
@@ -114,7 +114,7 @@ def test_first_download_in_the_dialog(qtbot, big_server, tmp_path):  # noqa: F81
         for size, timing in batches.items():
             timing.seconds.append(_connect_and_pull(big_server, tmp_path, {"batch_pages": size}))
         watch = LoopWatch()
-        settle_heap()  # as the app does once it has started
+        freeze_startup_objects()  # as the app does once it has started
         try:
             in_dialog.seconds.append(_dialog_download(qtbot, big_server, tmp_path, watch))
         finally:
