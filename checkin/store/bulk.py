@@ -2,8 +2,8 @@
 
 An import builds millions of small lists, tuples and dicts that hold no reference cycles;
 each 700 of them trigger a young-generation collection, and the older generations are
-rescanned over and over as the load grows. Pausing the collector for the load took a
-100,000-guest import from 9.1 s to 6.5 s (tests/perf/test_files_perf.py).
+rescanned over and over as the load grows. Pausing the collector for the load took an import
+of the 100,000-row benchmark file (tests/perf/test_files_perf.py) from 9.1 s to 6.5 s.
 """
 from __future__ import annotations
 

@@ -87,7 +87,7 @@ def indexed(pairs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
 
 
 def search_keys(tokens: Iterable[tuple[int, str]]) -> str:
-    """The tokens as Registration.search_keys stores them: " 0muller 1anna 3anna@example.org "."""
+    """The tokens as Registration.search_keys stores them: " 0muller 1anna 3example 9anna@example.org "."""
     return " " + " ".join([f"{kind}{token}" for kind, token in tokens]) + " "
 
 
