@@ -87,6 +87,8 @@ class History:
 
     last: PriorCheckIn | None = None
     first_entry: PriorCheckIn | None = None
+    #: All of them, oldest first (pretix's check-in rules count them).
+    entries: tuple[PriorCheckIn, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -164,8 +164,15 @@ class DeskService:
         list_event_id, rules = self._rules_of_list(session, list_id)
         if list_event_id != loaded.event_id:
             raise LookupError(f"check-in list {list_id} is not a list of this event")
-        return decide(loaded.guest, rules, history_of(session, loaded.registration_id, list_id), self.clock(),
-                      direction)
+        history = history_of(session, loaded.registration_id, list_id)
+        decision = decide(loaded.guest, rules, history, self.clock(), direction)
+        return self._review(session, decision, loaded, list_id, history)
+
+    def _review(self, session: Session, decision: Decision, loaded: "LoadedGuest", list_id: int,
+                history: History) -> Decision:
+        """A connector's further checks of a decision (pretix's check-in rules), with the history
+        the decision was made from; none here."""
+        return decision
 
     def _resolve_unknown(self, session: Session, event_id: int, code: str,
                          direction: Direction) -> tuple[LoadedGuest | None, Decision | None]:
@@ -200,6 +207,7 @@ class DeskService:
             raw_code=_printable(code)[:MAX_CODE_LENGTH], check_in_list_id=list_id, desk_id=self.desk_id,
             direction=decision.direction.value, happened_at=self.clock(), source=source,
             outcome=decision.outcome.value, upload_state="pending", upload_error="",
+            explanation=decision.extra.get("explanation"),
         ))
         return result.inserted_primary_key[0], nonce
 
@@ -240,7 +248,7 @@ def history_of(session: Session, registration_id: int, list_id: int) -> History:
     rows = session.connection().execute(_HISTORY, {"registration_id": registration_id, "list_id": list_id}).all()
     prior = [PriorCheckIn(happened_at, desk, Direction(direction)) for happened_at, desk, direction in rows]
     first_entry = next((p for p in prior if p.direction is Direction.ENTRY), None)
-    return History(last=prior[-1] if prior else None, first_entry=first_entry)
+    return History(last=prior[-1] if prior else None, first_entry=first_entry, entries=tuple(prior))
 
 
 def _effective(statement):  # noqa: ANN001, ANN202 - a Select of CheckIn columns

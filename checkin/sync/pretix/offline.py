@@ -8,13 +8,13 @@ refused; and the check-in list's custom rules (see rules.py) refuse what pretix 
 """
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from checkin.core.decision import Decision, Direction, GuestStatus, Outcome, refused
+from checkin.core.decision import Decision, Direction, GuestStatus, History, Outcome, refused
 from checkin.store.database import Database
 from checkin.store.desk import DeskService, LoadedGuest, guest_by_code
-from checkin.store.models import CheckIn, RevokedSecret, TicketType
+from checkin.store.models import RevokedSecret, TicketType
 from checkin.store.registrations import insert_registrations
 from checkin.sync.pretix.connection import sync_state
 from checkin.sync.pretix.rule_check import EntryRules
@@ -33,18 +33,10 @@ class PretixDeskService(DeskService):
         super().__init__(database, *args, **options)
         self.entry_rules = EntryRules()
 
-    def _decide_guest(self, session: Session, loaded: LoadedGuest, list_id: int, direction: Direction) -> Decision:
-        decision = super()._decide_guest(session, loaded, list_id, direction)
-        return self.entry_rules.apply(session, decision, loaded.registration_id, list_id, self.clock())
-
-    def _insert(self, session: Session, event_id: int, list_id: int, registration_id: int | None, code: str,
-                decision: Decision, source: str) -> tuple[int, str]:
-        """The log row; a rules refusal also keeps why, so pretix's failed check-in shows it too."""
-        check_in_id, nonce = super()._insert(session, event_id, list_id, registration_id, code, decision, source)
-        if decision.outcome is Outcome.ENTRY_NOT_PERMITTED:
-            explanation = decision.extra.get("rules_reason") or decision.message
-            session.execute(update(CheckIn).where(CheckIn.id == check_in_id).values(explanation=explanation))
-        return check_in_id, nonce
+    def _review(self, session: Session, decision: Decision, loaded: LoadedGuest, list_id: int,
+                history: History) -> Decision:
+        return self.entry_rules.apply(session, decision, loaded.registration_id, list_id, self.clock(),
+                                      history.entries)
 
     def _resolve_unknown(self, session: Session, event_id: int, code: str,
                          direction: Direction) -> tuple[LoadedGuest | None, Decision | None]:

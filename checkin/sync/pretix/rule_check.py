@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from checkin.core.decision import Decision, Direction, Outcome
-from checkin.store.models import CheckIn, CheckInList, Event, Registration, TicketType
+from checkin.core.decision import Decision, Direction, Outcome, PriorCheckIn
+from checkin.store.models import CheckInList, Event, Registration, TicketType
 from checkin.sync.pretix.connection import sync_state
 from checkin.sync.pretix.mapping import moment
 from checkin.sync.pretix.rules import Entry, EventTimes, RuleError, Situation, permits
@@ -26,12 +27,6 @@ from checkin.sync.pretix.rules_explain import explain_reasons
 
 _MAX_AGE_S = 5.0
 _HISTORY_WORDS = ("entries_", "entry_status", "minutes_since_")
-_HISTORY = (
-    select(CheckIn.happened_at, CheckIn.direction)
-    .where(CheckIn.registration_id == bindparam("registration_id"), CheckIn.check_in_list_id == bindparam("list_id"),
-           CheckIn.outcome == Outcome.OK.value, CheckIn.reverted_by_id.is_(None))
-    .order_by(CheckIn.happened_at, CheckIn.id)
-)
 
 
 @dataclass(frozen=True)
@@ -53,15 +48,18 @@ class EntryRules:
         self._setups: dict[int, tuple[float, ListSetup | None]] = {}
 
     def apply(self, session: Session, decision: Decision, registration_id: int, list_id: int,
-              now: datetime) -> Decision:
-        """The decision, or the rules' refusal where pretix would refuse with reason "rules"."""
+              now: datetime, entries: Sequence[PriorCheckIn]) -> Decision:
+        """The decision, or the rules' refusal where pretix would refuse with reason "rules".
+
+        ``entries`` are the guest's accepted check-ins on the list, as the desk read them for the
+        decision (oldest first): the rules count them without reading them again."""
         if decision.direction is not Direction.ENTRY or decision.outcome not in (Outcome.OK,
                                                                                   Outcome.ALREADY_CHECKED_IN):
             return decision
         setup = self._setup(session, list_id)
         if setup is None:
             return decision
-        situation = _situation(session, setup, decision, registration_id, list_id, now)
+        situation = _situation(session, setup, decision, registration_id, now, entries)
         try:
             if permits(setup.rules, situation):
                 return decision
@@ -99,15 +97,12 @@ def load_setup(session: Session, list_id: int) -> ListSetup | None:
                      any(word in text for word in _HISTORY_WORDS))
 
 
-def _situation(session: Session, setup: ListSetup, decision: Decision, registration_id: int, list_id: int,
-               now: datetime) -> Situation:
+def _situation(session: Session, setup: ListSetup, decision: Decision, registration_id: int, now: datetime,
+               entries: Sequence[PriorCheckIn]) -> Situation:
     guest = decision.guest
     product = setup.products.get(guest.ticket_type_id) if guest and guest.ticket_type_id else None
     variation = _variation(session, registration_id) if setup.uses_variation else None
-    history: tuple[Entry, ...] = ()
-    if setup.uses_history:
-        rows = session.connection().execute(_HISTORY, {"registration_id": registration_id, "list_id": list_id})
-        history = tuple(Entry(happened_at, Direction(direction)) for happened_at, direction in rows)
+    history = tuple(Entry(p.happened_at, p.direction) for p in entries) if setup.uses_history else ()
     return Situation(now, setup.event, product, variation, setup.gate, history)
 
 
@@ -119,8 +114,10 @@ def _variation(session: Session, registration_id: int) -> int | None:
 
 
 def _refusal(decision: Decision, message: str, extra: dict) -> Decision:
+    """The rules' refusal; its ``explanation`` goes into the log row and on to pretix's failed check-in."""
+    explanation = extra.get("rules_reason") or message
     return Decision(Outcome.ENTRY_NOT_PERMITTED, message, decision.guest, decision.previous, decision.direction,
-                    {**decision.extra, **extra})
+                    {**decision.extra, **extra, "explanation": explanation})
 
 
 def _zone(name: str) -> ZoneInfo:
