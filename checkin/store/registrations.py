@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 from itertools import repeat
 from typing import Any
@@ -16,6 +16,7 @@ from sqlalchemy import JSON, Column, Connection, Table, delete, func, insert, se
 from sqlalchemy.orm import Session
 
 from checkin.core.search_text import fold_once, folded_words, index_tokens, organisation_tokens
+from checkin.store import token_backfill
 from checkin.store.bulk import collector_paused
 from checkin.store.models import Registration, SearchToken
 
@@ -27,6 +28,7 @@ FILTER_ONLY = 9
 _BATCH = 5000
 _DEFER_INDEXES_FROM = 20_000
 _DEFERRABLE_INDEXES = ("ix_registration_code", "ix_registration_ticket_type_id")
+_CONTROL_CHARACTERS = dict.fromkeys(range(32))
 _CODE_ALPHABET = bytes(b"abcdefghijklmnopqrstuvwxyz234567"[n % 32] for n in range(256))
 
 
@@ -58,13 +60,13 @@ def tokens_for(registration: Mapping[str, Any]) -> list[tuple[int, str]]:
                 best[token] = kind
     folded = ""
     if email:
-        folded = "".join(fold_once(email).split())
+        folded = _printable("".join(fold_once(email).split()))
         local, _, domain = folded.rpartition("@")
         for token in (*folded_words(local), *_domain_tokens(domain)):
             if token not in best:
                 best[token] = EMAIL
     if code:
-        token = "".join(code.casefold().split())[:255]
+        token = _printable("".join(code.casefold().split()))[:255]
         if token not in best:
             best[token] = CODE
     best.pop("", None)
@@ -72,6 +74,11 @@ def tokens_for(registration: Mapping[str, Any]) -> list[tuple[int, str]]:
     if "@" in folded:
         pairs.append((FILTER_ONLY, folded[:320]))
     return pairs
+
+
+def _printable(key: str) -> str:
+    """Without control characters: nobody types them, and the bulk path reads keys back as JSON."""
+    return key if key.isprintable() else key.translate(_CONTROL_CHARACTERS)
 
 
 @lru_cache(maxsize=4096)
@@ -98,15 +105,26 @@ def parse_search_keys(keys: str) -> list[tuple[int, str]]:
 def insert_registrations(session: Session, event_id: int, rows: Sequence[Mapping[str, Any]]) -> list[int]:
     """Bulk-insert registrations of one event (Core, batched) and index them; returns the new ids."""
     ids: list[int] = []
-    with collector_paused(), _indexes_deferred(session, len(rows)):
+    connection = session.connection()
+    overlap = len(rows) > _BATCH and token_backfill.supported(connection)
+    with collector_paused(), _indexes_deferred(session, len(rows)), \
+            (token_backfill.TokenBackfill(connection) if overlap else nullcontext()) as backfill:
+        next_id = (session.scalar(select(func.max(Registration.id))) or 0) + 1 if overlap else None
         for start in range(0, len(rows), _BATCH):
             batch = rows[start : start + _BATCH]
             tokens = [tokens_for(row) for row in batch]
-            batch_ids = _insert_batch(session, batch, {"event_id": event_id,
-                                                       "search_keys": [search_keys(pairs) for pairs in tokens]})
-            _insert_tokens(session, [(event_id, kind, token, registration_id)
-                                     for registration_id, pairs in zip(batch_ids, tokens)
-                                     for kind, token in pairs if kind != FILTER_ONLY])
+            keys = [search_keys(pairs) for pairs in tokens]
+            if backfill is None:
+                batch_ids = _insert_batch(session, batch, {"event_id": event_id, "search_keys": keys})
+                _insert_tokens(session, [(event_id, kind, token, registration_id)
+                                         for registration_id, pairs in zip(batch_ids, tokens)
+                                         for kind, token in pairs if kind != FILTER_ONLY])
+            else:
+                # The previous batch's tokens are written while this batch is prepared.
+                batch_ids = _insert_batch(session, batch, {"event_id": event_id, "search_keys": keys},
+                                          before_write=backfill.wait, first_id=next_id)
+                backfill.add(batch_ids[0], batch_ids[-1])
+                next_id = batch_ids[-1] + 1
             ids.extend(batch_ids)
     return ids
 
@@ -135,26 +153,35 @@ def _indexes_deferred(session: Session, new_rows: int) -> Iterator[None]:
         connection.exec_driver_sql(sql)
 
 
-def _insert_batch(session: Session, batch: Sequence[Mapping[str, Any]], shared: dict[str, Any]) -> list[int]:
-    """Insert the rows, with ``shared`` columns (a value for all rows, or a list with one per row)."""
+def _insert_batch(session: Session, batch: Sequence[Mapping[str, Any]], shared: dict[str, Any],
+                  before_write: Callable[[], None] = lambda: None, first_id: int | None = None) -> list[int]:
+    """Insert the rows, with ``shared`` columns (a value for all rows, or a list with one per row).
+
+    ``before_write`` runs once the statement is ready, just before it uses the connection.
+    """
     table = Registration.__table__
     connection = session.connection()
     if connection.dialect.name != "sqlite":
+        before_write()
         statement = insert(table).returning(Registration.id, sort_by_parameter_order=True)
         rows = [{**row, **{key: value[n] if isinstance(value, list) else value for key, value in shared.items()}}
                 for n, row in enumerate(batch)]
         return list(session.execute(statement, rows).scalars())
     # SQLite returns ordered ids only one row at a time; our writes hold the database's write
     # lock (BEGIN IMMEDIATE), so numbering the rows ourselves is safe and many times faster.
-    first = (session.scalar(select(func.max(Registration.id))) or 0) + 1
-    ids = list(range(first, first + len(batch)))
-    _executemany_plain(connection, table, batch, {**shared, "id": ids})
+    if first_id is None:
+        before_write()
+        first_id = (session.scalar(select(func.max(Registration.id))) or 0) + 1
+    ids = list(range(first_id, first_id + len(batch)))
+    statement, parameters = _plain_insert(connection, table, batch, {**shared, "id": ids})
+    before_write()
+    connection.exec_driver_sql(statement, parameters)
     return ids
 
 
-def _executemany_plain(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]],
-                       shared: dict[str, Any]) -> None:
-    """INSERT through the driver, applying each column's default and type conversion ourselves.
+def _plain_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]],
+                  shared: dict[str, Any]) -> tuple[str, list[tuple[Any, ...]]]:
+    """An INSERT for the driver, applying each column's default and type conversion ourselves.
 
     SQLAlchemy's executemany does the same per row and per column with far more bookkeeping.
     Built column by column; a default is computed and converted once per batch (one import, one
@@ -164,7 +191,7 @@ def _executemany_plain(connection: Connection, table: Table, rows: Sequence[Mapp
     values = [_column_values(connection, column, rows, shared) for column in columns]
     names = ", ".join(connection.dialect.identifier_preparer.quote(column.name) for column in columns)
     marks = ", ".join("?" for _ in columns)
-    connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", list(zip(*values)))
+    return f"INSERT INTO {table.name} ({names}) VALUES ({marks})", list(zip(*values))
 
 
 def _column_values(connection: Connection, column: Column, rows: Sequence[Mapping[str, Any]],
