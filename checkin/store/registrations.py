@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 from itertools import repeat
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import JSON, Column, Connection, Table, delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -27,7 +27,7 @@ FAMILY, GIVEN, COMPANY, EMAIL, CODE = range(5)
 FILTER_ONLY = 9
 _BATCH = 5000
 _DEFER_INDEXES_FROM = 20_000
-_DEFERRABLE_INDEXES = ("ix_registration_code", "ix_registration_ticket_type_id")
+_DEFERRABLE_INDEXES = ("ix_registration_code", "ix_registration_ticket_type_id", "ix_registration_source_external")
 _CONTROL_CHARACTERS = dict.fromkeys(range(32))
 _CODE_ALPHABET = bytes(b"abcdefghijklmnopqrstuvwxyz234567"[n % 32] for n in range(256))
 
@@ -190,17 +190,39 @@ def _plain_insert(connection: Connection, table: Table, rows: Sequence[Mapping[s
     columns = list(table.columns)
     values = [_column_values(connection, column, rows, shared) for column in columns]
     names = ", ".join(connection.dialect.identifier_preparer.quote(column.name) for column in columns)
-    marks = ", ".join("?" for _ in columns)
-    return f"INSERT INTO {table.name} ({names}) VALUES ({marks})", list(zip(*values))
+    # A value the whole batch shares goes into the statement once instead of being bound per row.
+    marks = ", ".join(_literal(value.value) if _inlined(value) else "?" for value in values)
+    bound = [repeat(value.value) if type(value) is _Same else value for value in values if not _inlined(value)]
+    return f"INSERT INTO {table.name} ({names}) VALUES ({marks})", list(zip(*bound))
+
+
+class _Same(NamedTuple):
+    """One value for every row of the batch."""
+    value: Any
+
+
+def _inlined(value: list[Any] | _Same) -> bool:
+    if type(value) is not _Same:
+        return False
+    same = value.value
+    return same is None or type(same) is int or (type(same) is str and "\0" not in same)
+
+
+def _literal(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if type(value) is str:
+        return "'" + value.replace("'", "''") + "'"
+    return str(value)
 
 
 def _column_values(connection: Connection, column: Column, rows: Sequence[Mapping[str, Any]],
-                   shared: dict[str, Any]) -> list[Any] | repeat:
+                   shared: dict[str, Any]) -> list[Any] | _Same:
     key, processor = column.key, column.type._cached_bind_processor(connection.dialect)
     if key in shared:
         value = shared[key]
         if not isinstance(value, list):
-            return repeat(value if processor is None or value is None else processor(value))
+            return _Same(value if processor is None or value is None else processor(value))
         if processor is None:
             return value
         if isinstance(column.type, JSON):
@@ -208,7 +230,7 @@ def _column_values(connection: Connection, column: Column, rows: Sequence[Mappin
         return [processor(item) for item in value]
     default = _default_of(column)
     if key not in rows[0] and all(key not in row for row in rows):
-        return repeat(None if default is None else default if processor is None else processor(default))
+        return _Same(None if default is None else default if processor is None else processor(default))
     if processor is None:
         return [row.get(key, default) for row in rows]
     if isinstance(column.type, JSON):

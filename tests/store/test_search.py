@@ -117,7 +117,7 @@ def test_a_large_load_builds_the_deferred_indexes_at_the_end_and_search_uses_the
         plan = " ".join(row[-1] for row in connection.exec_driver_sql(
             "EXPLAIN QUERY PLAN SELECT registration_id FROM search_token WHERE event_id = 1 AND kind = 0 "
             "AND token >= 'family1' AND token < 'family2'"))
-        assert {"ix_registration_code", "ix_registration_ticket_type_id"} <= set(indexes)
+        assert {"ix_registration_code", "ix_registration_ticket_type_id", "ix_registration_source_external"} <= set(indexes)
         assert "USING PRIMARY KEY (event_id=? AND kind=? AND token>? AND token<?)" in plan
         assert _names(search(session, event_id, "family12345")) == ["Given12345 Family12345"]
         assert _names(search(session, event_id, "weiss")) == ["Karl Weiß"]
