@@ -22,12 +22,17 @@ from checkin.store.models import Registration, SearchToken
 
 #: Search token kinds, in ranking order: a surname prefix ranks first.
 FAMILY, GIVEN, COMPANY, EMAIL, CODE = range(5)
+#: Kinds below this have rows in search_token. A code is found by prefix through the folded-code
+#: index of registration instead (each guest's code is unique: a token row per guest would only
+#: copy that index), but stays in ``search_keys`` for matching further query words.
+INDEXED_BELOW = CODE
 #: A key of ``search_keys`` that further query words are matched against but that has no row in
 #: search_token: the whole e-mail address (a typed address is looked up by its words).
 FILTER_ONLY = 9
 _BATCH = 5000
 _DEFER_INDEXES_FROM = 20_000
-_DEFERRABLE_INDEXES = ("ix_registration_code", "ix_registration_ticket_type_id", "ix_registration_source_external")
+_DEFERRABLE_INDEXES = ("ix_registration_code_folded", "ix_registration_ticket_type_id",
+                       "ix_registration_source_external")
 _CONTROL_CHARACTERS = dict.fromkeys(range(32))
 _CODE_ALPHABET = bytes(b"abcdefghijklmnopqrstuvwxyz234567"[n % 32] for n in range(256))
 
@@ -90,7 +95,7 @@ def _domain_tokens(domain: str) -> list[str]:
 
 def indexed(pairs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     """The pairs that have a row in search_token."""
-    return ((kind, token) for kind, token in pairs if kind != FILTER_ONLY)
+    return ((kind, token) for kind, token in pairs if kind < INDEXED_BELOW)
 
 
 def search_keys(tokens: Iterable[tuple[int, str]]) -> str:
@@ -108,7 +113,7 @@ def insert_registrations(session: Session, event_id: int, rows: Sequence[Mapping
     connection = session.connection()
     overlap = len(rows) > _BATCH and token_backfill.supported(connection)
     with collector_paused(), _indexes_deferred(session, len(rows)), \
-            (token_backfill.TokenBackfill(connection) if overlap else nullcontext()) as backfill:
+            (token_backfill.TokenBackfill(connection, INDEXED_BELOW) if overlap else nullcontext()) as backfill:
         next_id = (session.scalar(select(func.max(Registration.id))) or 0) + 1 if overlap else None
         for start in range(0, len(rows), _BATCH):
             batch = rows[start : start + _BATCH]
@@ -118,7 +123,7 @@ def insert_registrations(session: Session, event_id: int, rows: Sequence[Mapping
                 batch_ids = _insert_batch(session, batch, {"event_id": event_id, "search_keys": keys})
                 _insert_tokens(session, [(event_id, kind, token, registration_id)
                                          for registration_id, pairs in zip(batch_ids, tokens)
-                                         for kind, token in pairs if kind != FILTER_ONLY])
+                                         for kind, token in indexed(pairs)])
             else:
                 # The previous batch's tokens are written while this batch is prepared.
                 batch_ids = _insert_batch(session, batch, {"event_id": event_id, "search_keys": keys},

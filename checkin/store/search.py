@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
+from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session
 
 from checkin.core.search_text import folded_words, query_words
-from checkin.store.models import CheckIn, Registration, SearchToken, TicketType
+from checkin.store.models import CheckIn, FoldedCode, Registration, SearchToken, TicketType
 from checkin.store.registrations import CODE, FAMILY
 from checkin.store.status import presence
 
@@ -41,29 +41,44 @@ class SearchHit:
 
 
 def search(session: Session, event_id: int, query: str, *, list_id: int | None = None, limit: int = 50) -> list[SearchHit]:
-    """Guests whose every query word starts a word of their name, company, email or code."""
+    """Guests whose every query word starts a word of their name, company or email, or whose code
+    starts with the typed text."""
     words = _lookup_words(query_words(query))
     if not words:
         return []
     driver, others = words[0], words[1:]
+    # A code is read off a ticket and typed as it is printed, dashes and all: its start is matched whole.
+    typed_code = "".join(query.casefold().split())
     found: list[int] = []
     for kind in range(FAMILY, CODE + 1):
         if len(found) >= limit:
             break
-        statement = (
-            select(SearchToken.registration_id)
-            .where(SearchToken.event_id == event_id, SearchToken.kind == kind, _prefix(SearchToken.token, driver))
-            .order_by(SearchToken.token, SearchToken.registration_id)
-            .limit(2 * limit)
-        )
-        if others:
-            # A further word must start one of the guest's tokens, of any kind: " <kind digit><word>".
-            statement = statement.join(Registration, Registration.id == SearchToken.registration_id).where(
-                *(Registration.search_keys.like(f"% _{_escape_like(word)}%", escape="\\") for word in others))
-        for registration_id in session.scalars(statement):
+        statement = (_code_candidates(event_id, typed_code) if kind == CODE
+                     else _token_candidates(event_id, kind, driver, others))
+        for registration_id in session.scalars(statement.limit(2 * limit)):
             if registration_id not in found:
                 found.append(registration_id)
     return _hits(session, found[:limit], list_id)
+
+
+def _token_candidates(event_id: int, kind: int, driver: str, others: list[str]) -> Select:
+    """Registrations with a ``kind`` token starting with ``driver`` and a key starting with each of ``others``."""
+    statement = (select(SearchToken.registration_id)
+                 .where(SearchToken.event_id == event_id, SearchToken.kind == kind, _prefix(SearchToken.token, driver))
+                 .order_by(SearchToken.token, SearchToken.registration_id))
+    if not others:
+        return statement
+    # A further word must start one of the guest's keys, of any kind: " <kind digit><word>".
+    return statement.join(Registration, Registration.id == SearchToken.registration_id).where(
+        *(Registration.search_keys.like(f"% _{_escape_like(word)}%", escape="\\") for word in others))
+
+
+def _code_candidates(event_id: int, typed: str) -> Select:
+    """Registrations whose code starts with ``typed``, in any case; codes have no token rows: the
+    folded-code index of registration finds them."""
+    code = FoldedCode(Registration.code)
+    return (select(Registration.id).where(Registration.event_id == event_id, _prefix(code, typed))
+            .order_by(code, Registration.id))
 
 
 def _lookup_words(words: list[str]) -> list[str]:

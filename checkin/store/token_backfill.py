@@ -20,14 +20,14 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 #: Keys look like " 0muller 1anna 9anna@example.org ": kind digit, token, one space between.
-#: Made a JSON array of strings in SQL; kind 9 (whole address, FILTER_ONLY) has no row.
+#: Made a JSON array of strings in SQL; only kinds below the limit given have rows.
 _UNPACK = """
 INSERT INTO search_token (event_id, kind, token, registration_id)
 SELECT r.event_id, unicode(key.value) - 48, substr(key.value, 2), r.id
 FROM registration AS r,
      json_each('["' || replace(replace(replace(trim(r.search_keys), '\\', '\\\\'), '"', '\\"'), ' ', '","') || '"]')
      AS key
-WHERE r.id BETWEEN ? AND ? AND unicode(key.value) BETWEEN 48 AND 56
+WHERE r.id BETWEEN ? AND ? AND unicode(key.value) BETWEEN 48 AND 47 + ?
 """
 
 
@@ -37,12 +37,14 @@ def supported(connection: Connection) -> bool:
 
 
 class TokenBackfill:
-    """``add(first_id, last_id)`` indexes registrations whose ``search_keys`` are stored already."""
+    """``add(first_id, last_id)`` indexes registrations whose ``search_keys`` are stored already:
+    the keys of kinds below ``indexed_below`` (see checkin.store.registrations.INDEXED_BELOW)."""
 
-    def __init__(self, connection: Connection):
+    def __init__(self, connection: Connection, indexed_below: int):
         self._connection = connection.connection.driver_connection
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="token-backfill")
         self._pending: Future[None] | None = None
+        self._indexed_below = indexed_below
 
     def add(self, first_id: int, last_id: int) -> None:
         self.wait()
@@ -61,7 +63,7 @@ class TokenBackfill:
     def _unpack(self, first_id: int, last_id: int) -> None:
         cursor = self._connection.cursor()
         try:
-            cursor.execute(_UNPACK, (first_id, last_id))
+            cursor.execute(_UNPACK, (first_id, last_id, self._indexed_below))
         finally:
             cursor.close()
 

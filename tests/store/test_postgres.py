@@ -29,9 +29,17 @@ def pg_demo(pg_database):
 
 
 def test_migrations_match_the_models_on_postgres(pg_database):
+    def comparable(item, name, kind, reflected, compare_to):  # noqa: ANN001, ANN202 - alembic's hook
+        # Reflection reads the folded-code index back as "lower(code::text)" without its collation,
+        # which never equals the model's expression: checked below from the catalogue instead.
+        return name != "ix_registration_code_folded"
+
     with pg_database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_object": comparable})
         assert compare_metadata(context, Base.metadata) == []
+        assert connection.exec_driver_sql(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_registration_code_folded'").scalar_one() == (
+            'CREATE INDEX ix_registration_code_folded ON public.registration USING btree (lower((code)::text) COLLATE "C")')
 
 
 def test_scan_search_and_stats_on_postgres(pg_database, pg_demo, clock):
