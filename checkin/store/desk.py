@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, insert, literal, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from checkin.core.decision import (
@@ -28,8 +28,7 @@ from checkin.core.decision import (
 from checkin.core.payload import MAX_CODE_LENGTH, PayloadError, PayloadRules, normalise_payload
 from checkin.store.code_signing import screen_payload
 from checkin.store.database import Database
-from checkin.store.models import (CheckIn, CheckInList, Desk, Event, FoldedCode, Registration, TicketType, new_nonce,
-                                   utcnow)
+from checkin.store.models import CheckIn, CheckInList, Desk, Event, Registration, TicketType, new_nonce, utcnow
 from checkin.store.registrations import insert_registrations, new_code
 
 Clock = Callable[[], datetime]
@@ -307,8 +306,9 @@ def guest_by_code(session: Session, event_id: int, code: str) -> LoadedGuest | N
 def _unknown(session: Session, event_id: int, code: str, direction: Direction) -> Decision:
     other_event = session.scalar(
         select(Event.name).join(Registration, Registration.event_id == Event.id)
-        .where(FoldedCode(Registration.code) == FoldedCode(literal(code)), Registration.code == code,
-               Event.id != event_id).limit(1)
+        # Event by event through the unique (event, code) index: a desk holds a handful of events.
+        .where(Registration.event_id.in_(select(Event.id).where(Event.id != event_id)), Registration.code == code)
+        .limit(1)
     )
     if other_event:
         return refused(Outcome.OTHER_EVENT, f"This ticket is for another event: {other_event}.", direction)

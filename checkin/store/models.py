@@ -156,8 +156,8 @@ class CheckInList(Base):
 
 
 class FoldedCode(FunctionElement):
-    """A code in lower case, in byte order on every engine: one index serves the exact lookup of a
-    code across events and the case-insensitive prefix search (codes are ASCII)."""
+    """A code in lower case, in byte order on every engine, for the case-insensitive prefix search
+    of codes (codes are ASCII)."""
 
     type = String()
     inherit_cache = True
@@ -181,7 +181,7 @@ class Registration(Base):
     __table_args__ = (
         UniqueConstraint("event_id", "code"),
         Index("ix_registration_source_external", "event_id", "source", "external_id"),
-        Index("ix_registration_code_folded", FoldedCode("code")),
+        Index("ix_registration_code_folded", "event_id", FoldedCode("code")),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

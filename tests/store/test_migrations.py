@@ -23,7 +23,7 @@ def test_empty_database_upgrades_to_head_without_drift(tmp_path):
         assert compare_metadata(context, Base.metadata) == []
         # SQLite's reflection skips expression indexes, so the comparison cannot see this one.
         assert connection.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'ix_registration_code_folded'"
-                                          ).scalar_one() == "CREATE INDEX ix_registration_code_folded ON registration ((lower(code)))"
+                                          ).scalar_one() == "CREATE INDEX ix_registration_code_folded ON registration (event_id, (lower(code)))"
     engine.dispose()
 
 

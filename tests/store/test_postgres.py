@@ -39,7 +39,7 @@ def test_migrations_match_the_models_on_postgres(pg_database):
         assert compare_metadata(context, Base.metadata) == []
         assert connection.exec_driver_sql(
             "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_registration_code_folded'").scalar_one() == (
-            'CREATE INDEX ix_registration_code_folded ON public.registration USING btree (lower((code)::text) COLLATE "C")')
+            'CREATE INDEX ix_registration_code_folded ON public.registration USING btree (event_id, lower((code)::text) COLLATE "C")')
 
 
 def test_scan_search_and_stats_on_postgres(pg_database, pg_demo, clock):

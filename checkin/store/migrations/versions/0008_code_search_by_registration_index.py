@@ -2,7 +2,8 @@
 
 An import of 100,000 guests wrote 100,000 code tokens, one per guest and each unique, to find
 what one index on the codes finds as well. The index replaces the plain one on code, which only
-served the exact lookup of a code in other events; the folded one serves that too.
+served the lookup of a code in the other events; that lookup now goes event by event through
+the unique (event, code) index.
 
 Revision ID: 0008
 Revises: 0007
@@ -25,7 +26,7 @@ def _folded() -> str:
 def upgrade() -> None:
     op.execute(f"DELETE FROM search_token WHERE kind = {_CODE}")
     op.drop_index("ix_registration_code", table_name="registration")
-    op.execute(f"CREATE INDEX ix_registration_code_folded ON registration (({_folded()}))")
+    op.execute(f"CREATE INDEX ix_registration_code_folded ON registration (event_id, ({_folded()}))")
 
 
 def downgrade() -> None:
