@@ -49,36 +49,72 @@ def new_codes(count: int) -> list[str]:
     return [letters[start:start + 20] for start in range(0, 20 * count, 20)]
 
 
-def tokens_for(registration: Mapping[str, Any]) -> list[tuple[int, str]]:
-    """(kind, token) pairs; a token appears once, under its best-ranked kind.
+def keys_for(registration: Mapping[str, Any]) -> str:
+    """The registration's ``search_keys``: " <kind><token> …", a token once, under its best-ranked kind.
 
     The whole e-mail address comes last as a FILTER_ONLY key: it belongs in ``search_keys``,
     not in search_token (every guest has a different one, and its words find it already).
+    Built as one string from cached parts: an import runs this for every row.
     """
     get = registration.get
     family, given, company, email, code = (get("family_name"), get("given_name"), get("company"), get("email"),
                                            get("code"))
-    best: dict[str, int] = dict.fromkeys(index_tokens(family), FAMILY) if family else {}
-    for tokens, kind in ((given and index_tokens(given), GIVEN), (company and organisation_tokens(company), COMPANY)):
-        for token in tokens or ():
-            if token not in best:
-                best[token] = kind
-    folded = ""
+    seen, keys = _name_keys(family, FAMILY) if family else _NO_KEYS
+    for text, kind in ((given, GIVEN), (company, COMPANY)):
+        if text:
+            tokens, part = _name_keys(text, kind)
+            if not seen.isdisjoint(tokens):
+                tokens = tokens - seen
+                part = "".join([f" {kind}{token}" for token in tokens])
+            seen, keys = seen | tokens, keys + part
+    folded, email_tokens = "", ()
     if email:
-        folded = _printable("".join(fold_once(email).split()))
+        folded = _folded_address(email)
         local, _, domain = folded.rpartition("@")
-        for token in (*folded_words(local), *_domain_tokens(domain)):
-            if token not in best:
-                best[token] = EMAIL
+        email_tokens = [local] if local.isalnum() else folded_words(local)
+        for token in _domain_tokens(domain):
+            if token not in email_tokens:
+                email_tokens.append(token)
+        for token in email_tokens:
+            if token not in seen:
+                keys += f" {EMAIL}{token}"
+        if "@" not in folded:
+            folded = ""
     if code:
-        token = _printable("".join(code.casefold().split()))[:255]
-        if token not in best:
-            best[token] = CODE
-    best.pop("", None)
-    pairs = [(kind, token) for token, kind in best.items()]
-    if "@" in folded:
-        pairs.append((FILTER_ONLY, folded[:320]))
-    return pairs
+        # Generated and pretix codes are lower-case ASCII letters and digits already.
+        plain = code.isascii() and code.isalnum() and code.islower()
+        token = (code if plain else _printable("".join(code.casefold().split())))[:255]
+        if token and token not in seen and token not in email_tokens:
+            keys += f" {CODE}{token}"
+    if folded:
+        keys += f" {FILTER_ONLY}{folded[:320]}"
+    return keys + " " if keys else "  "
+
+
+_NO_KEYS: tuple[frozenset[str], str] = (frozenset(), "")
+_NAME_KEYS: tuple[dict[str, tuple[frozenset[str], str]], ...] = ({}, {}, {})
+
+
+def _name_keys(text: str, kind: int) -> tuple[frozenset[str], str]:
+    """The tokens of a name (or of an organisation, for COMPANY) and their keys, cached: names repeat.
+
+    A dict per kind rather than lru_cache: one lookup of the text, no key tuple per call.
+    """
+    cache = _NAME_KEYS[kind]
+    found = cache.get(text)
+    if found is None:
+        if len(cache) >= 65536:
+            cache.clear()
+        tokens = (organisation_tokens(text) if kind == COMPANY else index_tokens(text)) - {""}
+        found = cache[text] = (tokens, "".join([f" {kind}{token}" for token in tokens]))
+    return found
+
+
+def _folded_address(email: str) -> str:
+    if email.isascii() and email.isprintable():  # nearly every address: no control characters, no tabs
+        folded = fold_once(email)
+        return folded.replace(" ", "") if " " in folded else folded
+    return _printable("".join(fold_once(email).split()))
 
 
 def _printable(key: str) -> str:
@@ -98,11 +134,6 @@ def indexed(pairs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     return ((kind, token) for kind, token in pairs if kind < INDEXED_BELOW)
 
 
-def search_keys(tokens: Iterable[tuple[int, str]]) -> str:
-    """The tokens as Registration.search_keys stores them: " 0muller 1anna 3example 9anna@example.org "."""
-    return " " + " ".join([f"{kind}{token}" for kind, token in tokens]) + " "
-
-
 def parse_search_keys(keys: str) -> list[tuple[int, str]]:
     return [(int(key[0]), key[1:]) for key in keys.split()]
 
@@ -117,13 +148,12 @@ def insert_registrations(session: Session, event_id: int, rows: Sequence[Mapping
         next_id = (session.scalar(select(func.max(Registration.id))) or 0) + 1 if overlap else None
         for start in range(0, len(rows), _BATCH):
             batch = rows[start : start + _BATCH]
-            tokens = [tokens_for(row) for row in batch]
-            keys = [search_keys(pairs) for pairs in tokens]
+            keys = [keys_for(row) for row in batch]
             if backfill is None:
                 batch_ids = _insert_batch(session, batch, {"event_id": event_id, "search_keys": keys})
                 _insert_tokens(session, [(event_id, kind, token, registration_id)
-                                         for registration_id, pairs in zip(batch_ids, tokens)
-                                         for kind, token in indexed(pairs)])
+                                         for registration_id, row_keys in zip(batch_ids, keys)
+                                         for kind, token in indexed(parse_search_keys(row_keys))])
             else:
                 # The previous batch's tokens are written while this batch is prepared.
                 batch_ids = _insert_batch(session, batch, {"event_id": event_id, "search_keys": keys},
@@ -286,9 +316,9 @@ def reindex(session: Session, registrations: Iterable[Registration]) -> None:
                                    f"AND token = {mark} AND registration_id = {mark}", stale[start:start + _BATCH * 4])
     fresh = []
     for registration in registrations:
-        pairs = tokens_for(_as_fields(registration))
-        registration.search_keys = search_keys(pairs)
-        fresh.extend((registration.event_id, kind, token, registration.id) for kind, token in indexed(pairs))
+        registration.search_keys = keys_for(_as_fields(registration))
+        fresh.extend((registration.event_id, kind, token, registration.id)
+                      for kind, token in indexed(parse_search_keys(registration.search_keys)))
     _insert_tokens(session, fresh)
 
 

@@ -32,7 +32,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_registration_code_folded", table_name="registration")
     op.create_index("ix_registration_code", "registration", ["code"])
-    # The code's token as tokens_for wrote it, for the guests whose search_keys list one.
+    # The code's token as keys_for (then tokens_for) wrote it, for the guests whose search_keys list one.
     token = "substr(lower(code), 1, 255)"
     listed = ("instr(search_keys, ' 4' || {token} || ' ') > 0" if op.get_bind().dialect.name == "sqlite"
               else "strpos(search_keys, ' 4' || {token} || ' ') > 0").format(token=token)
