@@ -97,25 +97,33 @@ def _raw_durable_commit_baseline(path) -> Timing:
     return timing
 
 
-def _queries(length: int | str, rng: random.Random) -> list[str]:
+def _queries(length: int | str, rng: random.Random, codes: list[str]) -> list[str]:
+    if length == "code":  # the first 6 characters of a code read off a ticket, in capitals
+        return [rng.choice(codes)[:6].upper() for _ in range(1200)]
     if length == "two words":  # "mül a": a surname prefix and a given name's initial
         return [f"{rng.choice(FAMILY_NAMES)[:3]} {rng.choice(GIVEN_NAMES)[0]}" for _ in range(1200)]
     names = [name for name in FAMILY_NAMES + GIVEN_NAMES if len(name) >= length]
     return [rng.choice(names)[:length] for _ in range(1200)]
 
 
-@pytest.mark.parametrize("length", [1, 3, 6, "two words"])
+@pytest.mark.parametrize("length", [1, 3, 6, "two words", "code"])
 def test_search_as_you_type(big, length):
     database, summary, path = big
-    queries = iter(_queries(length, random.Random(str(length))))
+    with database.reader() as session:
+        codes = session.scalars(select(Registration.code).limit(5000)).all()
+    queries = iter(_queries(length, random.Random(str(length)), codes))
     session_holder = {}
 
     def query():
         with database.reader() as session:
-            session_holder["hits"] = search(session, summary.event_id, next(queries), list_id=summary.list_ids[0])
+            session_holder["query"] = typed = next(queries)
+            session_holder["hits"] = search(session, summary.event_id, typed, list_id=summary.list_ids[0])
 
-    label = "surname prefix + initial" if length == "two words" else f"{length}-letter prefix"
-    timing = measure(f"search {label} (50 hits, with checked-in flag)", query, repeat=1000)
+    label = {"two words": "surname prefix + initial", "code": "code prefix"}.get(length, f"{length}-letter prefix")
+    hits = "the guest" if length == "code" else "50 hits"
+    timing = measure(f"search {label} ({hits}, with checked-in flag)", query, repeat=1000)
+    if length == "code":
+        assert [hit.code.upper()[:6] for hit in session_holder["hits"]] == [session_holder["query"]]
     connection = sqlite3.connect(path)
     baseline = measure("raw sqlite3 token range scan LIMIT 50", lambda: connection.execute(
         "SELECT registration_id FROM search_token WHERE event_id=1 AND kind=0 AND token >= 'mu' AND token < 'mv' "
