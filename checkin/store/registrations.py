@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager
 from functools import lru_cache
 from itertools import repeat
+from types import TracebackType
 from typing import Any, NamedTuple
 
 from sqlalchemy import JSON, Column, Connection, Table, delete, func, insert, select
@@ -140,28 +141,64 @@ def parse_search_keys(keys: str) -> list[tuple[int, str]]:
 
 def insert_registrations(session: Session, event_id: int, rows: Sequence[Mapping[str, Any]]) -> list[int]:
     """Bulk-insert registrations of one event (Core, batched) and index them; returns the new ids."""
-    ids: list[int] = []
-    connection = session.connection()
-    overlap = len(rows) > _BATCH and token_backfill.supported(connection)
-    with collector_paused(), _indexes_deferred(session, len(rows)), \
-            (token_backfill.TokenBackfill(connection, INDEXED_BELOW) if overlap else nullcontext()) as backfill:
-        next_id = (session.scalar(select(func.max(Registration.id))) or 0) + 1 if overlap else None
+    with RegistrationLoader(session, event_id, len(rows)) as loader:
+        return loader.add(rows)
+
+
+class RegistrationLoader:
+    """Adds one event's registrations in several calls, for a caller that prepares them batch by
+    batch (an import checks and merges each part of its file just before adding it).
+
+    ``expected_rows`` (at most what will be added) decides whether the secondary indexes are
+    built once at the end and the search tokens are written on a second thread. While a token
+    statement runs, the connection is busy: call :meth:`wait` before using the session between
+    two :meth:`add` calls, and add no registrations in any other way until the block ends.
+    """
+
+    def __init__(self, session: Session, event_id: int, expected_rows: int):
+        self._session, self._event_id = session, event_id
+        connection = session.connection()
+        self._overlap = expected_rows > _BATCH and token_backfill.supported(connection)
+        with ExitStack() as stack:
+            stack.enter_context(collector_paused())
+            stack.enter_context(_indexes_deferred(session, expected_rows))
+            self._backfill = (stack.enter_context(token_backfill.TokenBackfill(connection, INDEXED_BELOW))
+                              if self._overlap else None)
+            self._next_id = (session.scalar(select(func.max(Registration.id))) or 0) + 1 if self._overlap else None
+            self._stack = stack.pop_all()
+
+    def add(self, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+        """Insert and index the rows; returns their ids, in order."""
+        ids: list[int] = []
         for start in range(0, len(rows), _BATCH):
             batch = rows[start : start + _BATCH]
             keys = [keys_for(row) for row in batch]
-            if backfill is None:
-                batch_ids = _insert_batch(session, batch, {"event_id": event_id, "search_keys": keys})
-                _insert_tokens(session, [(event_id, kind, token, registration_id)
-                                         for registration_id, row_keys in zip(batch_ids, keys)
-                                         for kind, token in indexed(parse_search_keys(row_keys))])
+            shared = {"event_id": self._event_id, "search_keys": keys}
+            if self._backfill is None:
+                batch_ids = _insert_batch(self._session, batch, shared)
+                _insert_tokens(self._session, [(self._event_id, kind, token, registration_id)
+                                               for registration_id, row_keys in zip(batch_ids, keys)
+                                               for kind, token in indexed(parse_search_keys(row_keys))])
             else:
                 # The previous batch's tokens are written while this batch is prepared.
-                batch_ids = _insert_batch(session, batch, {"event_id": event_id, "search_keys": keys},
-                                          before_write=backfill.wait, first_id=next_id)
-                backfill.add(batch_ids[0], batch_ids[-1])
-                next_id = batch_ids[-1] + 1
+                batch_ids = _insert_batch(self._session, batch, shared, before_write=self._backfill.wait,
+                                          first_id=self._next_id)
+                self._backfill.add(batch_ids[0], batch_ids[-1])
+                self._next_id = batch_ids[-1] + 1
             ids.extend(batch_ids)
-    return ids
+        return ids
+
+    def wait(self) -> None:
+        """Return once the connection is free for the caller's own statements."""
+        if self._backfill is not None:
+            self._backfill.wait()
+
+    def __enter__(self) -> RegistrationLoader:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> bool | None:
+        return self._stack.__exit__(kind, error, traceback)
 
 
 @contextmanager

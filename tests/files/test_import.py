@@ -271,3 +271,49 @@ def test_line_numbers_count_quoted_line_breaks_and_blank_rows_are_skipped(databa
     assert summary.imported == 3
     with database.reader() as session:
         assert session.scalar(select(Registration.notes).where(Registration.given_name == "Jörg")) == "Zeile 1\nZeile 2"
+
+
+def _many(count_: int, offset: int = 0) -> list[list[str]]:
+    return [["", "", f"Given{n}", f"Family{n:05d}", f"Firma {n % 50}", f"guest{n}@example.org",
+             ("Teilnehmer", "Speaker", "Presse", f"Tag {n // 6000}")[n % 4], ""] for n in range(offset, offset + count_)]
+
+
+def test_a_problem_in_the_last_part_of_a_large_file_leaves_nothing_and_lists_every_problem(database, tmp_path):
+    """The file is written part by part as it is checked; a late problem still leaves nothing."""
+    rows = _many(12_000)
+    rows[4] = ["", "", "Bob", "B", "", "not an address", "", ""]  # first part
+    rows.append(rows[7][:])  # the same guest again, in the last part
+    rows.append(["", "", "", "", "Firma", "", "", ""])  # no name, last line
+    path = write(tmp_path / "big.csv", delimited([HEADER, *rows], ";"), "utf-8")
+    error = _refused(database, path, "big.csv")
+    assert [(problem.line, problem.column) for problem in error.problems] == [
+        (6, "F (E-Mail)"), (12_002, "F (E-Mail)"), (12_003, "D (Nachname)")]
+    with database.reader() as session:
+        assert session.scalar(select(func.count()).select_from(Event)) == 0
+
+    # The same failure with every problem in the last part: four parts are written, then rolled back.
+    rows[4] = _many(1, 4)[0]
+    write(path, delimited([HEADER, *rows], ";"), "utf-8")
+    error = _refused(database, path, "big.csv")
+    assert [problem.line for problem in error.problems] == [12_002, 12_003]
+
+
+def test_a_large_reimport_matches_guests_across_parts(database, desk, tmp_path):
+    path = write(tmp_path / "big.csv", delimited([HEADER, *_many(12_000)], ";"), "utf-8")
+    first = read_and_import(database, path, "Cluster")
+    assert first.imported == 12_000 and first.ticket_types_created == ["Presse", "Speaker", "Tag 0", "Tag 1", "Teilnehmer"]
+    # Reversed, so every guest of the first part is matched from the last part of the new file;
+    # three guests gone, one renamed, 2,000 new ones with a ticket type first seen in part 3.
+    rows = _many(12_000)[::-1]
+    gone = [rows.pop(), rows.pop(0), rows.pop(6000)]
+    rows[100][3] = "Umbenannt"
+    rows += _many(2_000, offset=12_000)
+    write(path, delimited([HEADER, *rows], ";"), "utf-8")
+    second = read_and_import(database, path, "Cluster")
+    assert (second.imported, second.updated, second.unchanged) == (2_000, 1, 11_996)
+    assert second.ticket_types_created == ["Tag 2"]
+    assert sorted(guest["email"] for guest in second.missing) == sorted(row[5] for row in gone)
+    assert count(database) == 14_000
+    with database.reader() as session:
+        assert [h.family_name for h in search(session, first.event_id, "umbenannt")] == ["Umbenannt"]
+        assert [h.given_name for h in search(session, first.event_id, "family13999")] == ["Given13999"]

@@ -14,15 +14,17 @@ from checkin.core.search_text import words
 from checkin.store.bulk import collector_paused
 from checkin.store.database import Database
 from checkin.store.models import CheckInList, Event, Registration, TicketType
-from checkin.store.registrations import insert_registrations, new_code, new_codes, reindex
+from checkin.store.registrations import RegistrationLoader, new_code, new_codes, reindex
 from checkin.sync.files.errors import FileImportError, Problem
 from checkin.sync.files.mapping import ColumnMapping, check_mapping, mapping_for, remember_mapping
-from checkin.sync.files.merge import FILE_SOURCE, Plan, fields_of, load_existing, plan_merge
-from checkin.sync.files.rows import guest_rows
+from checkin.sync.files.merge import FILE_SOURCE, Merger, Plan, fields_of, load_existing
+from checkin.sync.files.rows import RowChecker
 from checkin.sync.files.table import Table
 
 DEFAULT_LIST = "Entrance"
 _UPDATE_BATCH = 500
+#: Rows checked, merged and written at a time (the store's insert batch).
+_PART = 5000
 
 
 @dataclass
@@ -87,27 +89,50 @@ def _import_in_transaction(database: Database, request: ImportRequest) -> Import
 
 
 def _import(session: Session, request: ImportRequest) -> ImportSummary:
+    """Check, merge and write the file part by part in the caller's transaction.
+
+    Each part is written as soon as it is checked, so the database's work on one part (the
+    search tokens run on a second thread) overlaps the checking of the next. A problem anywhere
+    stops the writing but not the checking: the error lists the file's problems (up to
+    MAX_PROBLEMS) and the caller rolls the whole transaction back.
+    """
     table = request.table
     mapping = request.mapping if request.mapping is not None else mapping_for(session, table.name, table.headers)
     reason = check_mapping(mapping)
     if reason:
         raise FileImportError.single(table.name, reason, line=table.header_line)
-    rows, problems = guest_rows(table, mapping)
-    if problems:
-        raise FileImportError(problems)
     event = _event(session, request.event_name)
-    ticket_type_ids, created_types = _ticket_types(session, event, {row.ticket_type for row in rows} - {""})
-    plan = plan_merge(rows, load_existing(session, event.id), ticket_type_ids)
-    _refuse_taken_codes(session, event.id, plan, table.name)
-    _apply(session, event.id, plan, ticket_type_ids, request.code_factory)
+    checker, merger = RowChecker(table, mapping), Merger(load_existing(session, event.id))
+    ticket_types = _TicketTypes(session, event)
+    problems: list[Problem] = []
+    totals = Plan()
+    with RegistrationLoader(session, event.id, len(table.rows)) as loader:
+        for start in range(0, len(table.rows), _PART):
+            rows, found = checker.check(table.rows[start:start + _PART])
+            problems.extend(found)
+            if checker.full:
+                break
+            if problems:
+                continue  # nothing more is written; the rest is only checked
+            ticket_type_ids = ticket_types.ids_for({row.ticket_type for row in rows} - {""}, loader.wait)
+            plan = merger.plan(rows, ticket_type_ids)
+            problems.extend(_taken_codes(session, event.id, plan, table.name, loader.wait))
+            if problems:
+                continue
+            _apply(session, loader, plan, ticket_type_ids, request.code_factory)
+            totals.new.extend(plan.new)
+            totals.updated.extend(plan.updated)
+            totals.unchanged.extend(plan.unchanged)
+        if problems:
+            raise FileImportError(problems)
     remember_mapping(session, table.name, table.headers, mapping, event.id)
     return ImportSummary(
-        file=table.name, event=event.slug, event_id=event.id, dry_run=request.dry_run, imported=len(plan.new),
-        updated=len(plan.updated), unchanged=len(plan.unchanged),
+        file=table.name, event=event.slug, event_id=event.id, dry_run=request.dry_run, imported=len(totals.new),
+        updated=len(totals.updated), unchanged=len(totals.unchanged),
         missing=[{"name": " ".join(filter(None, (g.values["given_name"], g.values["family_name"]))),
                   "email": g.values["email"], "code": g.values["code"], "checked_in": g.checked_in}
-                 for g in plan.missing],
-        ticket_types_created=created_types, mapping={key: table.headers[i] for key, i in mapping.items()},
+                 for g in merger.missing()],
+        ticket_types_created=sorted(ticket_types.created), mapping={key: table.headers[i] for key, i in mapping.items()},
         encoding=table.encoding, delimiter=table.delimiter, header_line=table.header_line,
     )
 
@@ -125,33 +150,45 @@ def _event(session: Session, name: str) -> Event:
     return event
 
 
-def _ticket_types(session: Session, event: Event, names: set[str]) -> tuple[dict[str, int], list[str]]:
-    known = {t.name: t.id for t in session.scalars(select(TicketType).where(TicketType.event_id == event.id))}
-    created = sorted(names - set(known))
-    for name in created:
-        ticket_type = TicketType(event_id=event.id, name=name)
-        session.add(ticket_type)
-        session.flush()
-        known[name] = ticket_type.id
-    return known, created
+class _TicketTypes:
+    """The event's ticket types by name; a name the file brings is created when a part first uses it."""
+
+    def __init__(self, session: Session, event: Event):
+        self._session, self._event = session, event
+        self._ids = {t.name: t.id for t in session.scalars(select(TicketType).where(TicketType.event_id == event.id))}
+        self.created: list[str] = []
+
+    def ids_for(self, names: set[str], before_write: Callable[[], None]) -> dict[str, int]:
+        new = sorted(names - set(self._ids))
+        if new:
+            before_write()
+        for name in new:
+            ticket_type = TicketType(event_id=self._event.id, name=name)
+            self._session.add(ticket_type)
+            self._session.flush()
+            self._ids[name] = ticket_type.id
+            self.created.append(name)
+        return self._ids
 
 
-def _refuse_taken_codes(session: Session, event_id: int, plan: Plan, file_name: str) -> None:
+def _taken_codes(session: Session, event_id: int, plan: Plan, file_name: str,
+                 before_read: Callable[[], None]) -> list[Problem]:
+    """A problem for each code in the plan that another guest of the event holds already."""
     wanted = {row.code: row.line for row in plan.new if row.code}
     wanted.update({row.code: row.line for row, guest in plan.updated if row.code and row.code != guest.values["code"]})
     if not wanted:
-        return
+        return []
+    before_read()
     taken: set[str] = set()
     codes = list(wanted)
     for start in range(0, len(codes), _UPDATE_BATCH):
         taken.update(session.scalars(select(Registration.code).where(
             Registration.event_id == event_id, Registration.code.in_(codes[start:start + _UPDATE_BATCH]))))
-    if taken:
-        raise FileImportError([Problem(file_name, f"the code '{code}' already belongs to another guest of this "
-                                       "event", wanted[code], "Code") for code in sorted(taken, key=wanted.get)])
+    return [Problem(file_name, f"the code '{code}' already belongs to another guest of this event", wanted[code], "Code")
+            for code in sorted(taken, key=wanted.get)]
 
 
-def _apply(session: Session, event_id: int, plan: Plan, ticket_type_ids: dict[str, int],
+def _apply(session: Session, loader: RegistrationLoader, plan: Plan, ticket_type_ids: dict[str, int],
            code_factory: Callable[[], str]) -> None:
     without_code = sum(1 for row in plan.new if not row.code)
     codes = iter(new_codes(without_code) if code_factory is new_code else [code_factory() for _ in range(without_code)])
@@ -162,7 +199,9 @@ def _apply(session: Session, event_id: int, plan: Plan, ticket_type_ids: dict[st
         if not row.code:
             values["code"] = next(codes)
         new_rows.append(values)
-    insert_registrations(session, event_id, new_rows)
+    loader.add(new_rows)
+    if plan.updated:
+        loader.wait()
     for start in range(0, len(plan.updated), _UPDATE_BATCH):
         batch = plan.updated[start:start + _UPDATE_BATCH]
         by_id = {r.id: r for r in session.scalars(select(Registration).where(

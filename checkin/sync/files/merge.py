@@ -46,22 +46,39 @@ def load_existing(session: Session, event_id: int) -> list[Existing]:
 
 
 def plan_merge(rows: Iterable[GuestRow], existing: list[Existing], ticket_type_ids: dict[str, int]) -> Plan:
-    index = _Index(existing)
-    plan = Plan()
-    matched: set[int] = set()
-    for row in rows:
-        found = index.match(row, matched)
-        if found is None:
-            plan.new.append(row)
-            continue
-        matched.add(found.id)
-        values = fields_of(row, ticket_type_ids)
-        if values == {key: found.values[key] for key in values}:
-            plan.unchanged.append((row, found))
-        else:
-            plan.updated.append((row, found))
-    plan.missing = [guest for guest in existing if guest.id not in matched]
+    merger = Merger(existing)
+    plan = merger.plan(rows, ticket_type_ids)
+    plan.missing = merger.missing()
     return plan
+
+
+class Merger:
+    """Matches a file's rows to the stored guests part by part; a stored guest matches one row."""
+
+    def __init__(self, existing: list[Existing]):
+        self._existing = existing
+        self._index = _Index(existing)
+        self._matched: set[int] = set()
+
+    def plan(self, rows: Iterable[GuestRow], ticket_type_ids: dict[str, int]) -> Plan:
+        """What to do with these rows (``missing`` stays empty: see :meth:`missing`)."""
+        index, matched, plan = self._index, self._matched, Plan()
+        for row in rows:
+            found = index.match(row, matched)
+            if found is None:
+                plan.new.append(row)
+                continue
+            matched.add(found.id)
+            values = fields_of(row, ticket_type_ids)
+            if values == {key: found.values[key] for key in values}:
+                plan.unchanged.append((row, found))
+            else:
+                plan.updated.append((row, found))
+        return plan
+
+    def missing(self) -> list[Existing]:
+        """The stored guests that no row matched so far."""
+        return [guest for guest in self._existing if guest.id not in self._matched]
 
 
 def fields_of(row: GuestRow, ticket_type_ids: dict[str, int]) -> dict:

@@ -55,28 +55,48 @@ def name_key(given: str, family: str, company: str) -> str:
 
 def guest_rows(table: Table, mapping: ColumnMapping) -> tuple[list[GuestRow], list[Problem]]:
     """Every data row as a GuestRow, plus the problems found (the import refuses if there are any)."""
-    rows: list[GuestRow] = []
-    problems: list[Problem] = []
-    seen: dict[tuple[str, str], int] = {}
-    columns = [mapping.get(key) for key in _FIELDS]
-    limits = [LIMITS[key] for key in _FIELDS]
-    for line, cells in table.rows:
-        values = [cells[index].strip() if index is not None else "" for index in columns]
-        row = GuestRow(line, *values)
-        if _plausible(row, values, limits):
-            row_problems = []
-        else:
-            row_problems = _check(table, mapping, line, {key: getattr(row, key) for key in mapping})
-        if not row_problems:
-            key = row.merge_key()
-            if key in seen:
-                row_problems.append(_duplicate(table, mapping, line, key, seen[key]))
-            seen.setdefault(key, line)
-            rows.append(row)
-        problems.extend(row_problems)
-        if len(problems) >= MAX_PROBLEMS:
-            break
-    return rows, problems
+    return RowChecker(table, mapping).check(table.rows)
+
+
+class RowChecker:
+    """Checks a table's rows part by part, remembering what earlier parts held (duplicates) and
+    how many problems were found (reporting stops at MAX_PROBLEMS)."""
+
+    def __init__(self, table: Table, mapping: ColumnMapping):
+        self._table, self._mapping = table, mapping
+        self._seen: dict[tuple[str, str], int] = {}
+        self._columns = [mapping.get(key) for key in _FIELDS]
+        self._limits = [LIMITS[key] for key in _FIELDS]
+        self.problem_count = 0
+
+    @property
+    def full(self) -> bool:
+        """Enough problems to report: checking further only makes the list longer."""
+        return self.problem_count >= MAX_PROBLEMS
+
+    def check(self, lines: list[tuple[int, list[str]]]) -> tuple[list[GuestRow], list[Problem]]:
+        """The lines' rows that passed, and the problems of the others."""
+        table, mapping, seen, columns, limits = self._table, self._mapping, self._seen, self._columns, self._limits
+        rows: list[GuestRow] = []
+        problems: list[Problem] = []
+        for line, cells in lines:
+            if self.full:
+                break
+            values = [cells[index].strip() if index is not None else "" for index in columns]
+            row = GuestRow(line, *values)
+            if _plausible(row, values, limits):
+                row_problems = []
+            else:
+                row_problems = _check(table, mapping, line, {key: getattr(row, key) for key in mapping})
+            if not row_problems:
+                key = row.merge_key()
+                if key in seen:
+                    row_problems.append(_duplicate(table, mapping, line, key, seen[key]))
+                seen.setdefault(key, line)
+                rows.append(row)
+            problems.extend(row_problems)
+            self.problem_count += len(row_problems)
+        return rows, problems
 
 
 def _plausible(row: GuestRow, values: list[str], limits: list[int]) -> bool:
