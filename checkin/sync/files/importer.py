@@ -105,7 +105,7 @@ def _import(session: Session, request: ImportRequest) -> ImportSummary:
     checker, merger = RowChecker(table, mapping), Merger(load_existing(session, event.id))
     ticket_types = _TicketTypes(session, event)
     problems: list[Problem] = []
-    totals = Plan()
+    imported = updated = unchanged = 0
     with RegistrationLoader(session, event.id, len(table.rows)) as loader:
         for start in range(0, len(table.rows), _PART):
             rows, found = checker.check(table.rows[start:start + _PART])
@@ -120,15 +120,14 @@ def _import(session: Session, request: ImportRequest) -> ImportSummary:
             if problems:
                 continue
             _apply(session, loader, plan, ticket_type_ids, request.code_factory)
-            totals.new.extend(plan.new)
-            totals.updated.extend(plan.updated)
-            totals.unchanged.extend(plan.unchanged)
+            imported, updated, unchanged = (imported + len(plan.new), updated + len(plan.updated),
+                                            unchanged + len(plan.unchanged))
         if problems:
             raise FileImportError(problems)
     remember_mapping(session, table.name, table.headers, mapping, event.id)
     return ImportSummary(
-        file=table.name, event=event.slug, event_id=event.id, dry_run=request.dry_run, imported=len(totals.new),
-        updated=len(totals.updated), unchanged=len(totals.unchanged),
+        file=table.name, event=event.slug, event_id=event.id, dry_run=request.dry_run, imported=imported,
+        updated=updated, unchanged=unchanged,
         missing=[{"name": " ".join(filter(None, (g.values["given_name"], g.values["family_name"]))),
                   "email": g.values["email"], "code": g.values["code"], "checked_in": g.checked_in}
                  for g in merger.missing()],

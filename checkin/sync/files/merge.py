@@ -32,7 +32,6 @@ class Plan:
     new: list[GuestRow] = field(default_factory=list)
     updated: list[tuple[GuestRow, Existing]] = field(default_factory=list)
     unchanged: list[tuple[GuestRow, Existing]] = field(default_factory=list)
-    missing: list[Existing] = field(default_factory=list)
 
 
 def load_existing(session: Session, event_id: int) -> list[Existing]:
@@ -45,13 +44,6 @@ def load_existing(session: Session, event_id: int) -> list[Existing]:
     return [Existing(row[0], dict(zip(names, row[1:])), row[0] in arrived) for row in result]
 
 
-def plan_merge(rows: Iterable[GuestRow], existing: list[Existing], ticket_type_ids: dict[str, int]) -> Plan:
-    merger = Merger(existing)
-    plan = merger.plan(rows, ticket_type_ids)
-    plan.missing = merger.missing()
-    return plan
-
-
 class Merger:
     """Matches a file's rows to the stored guests part by part; a stored guest matches one row."""
 
@@ -61,7 +53,7 @@ class Merger:
         self._matched: set[int] = set()
 
     def plan(self, rows: Iterable[GuestRow], ticket_type_ids: dict[str, int]) -> Plan:
-        """What to do with these rows (``missing`` stays empty: see :meth:`missing`)."""
+        """What to do with these rows; the guests no row matched come from :meth:`missing` at the end."""
         index, matched, plan = self._index, self._matched, Plan()
         for row in rows:
             found = index.match(row, matched)

@@ -53,11 +53,6 @@ def name_key(given: str, family: str, company: str) -> str:
     return "|".join(fold(part) for part in (given, family, company))
 
 
-def guest_rows(table: Table, mapping: ColumnMapping) -> tuple[list[GuestRow], list[Problem]]:
-    """Every data row as a GuestRow, plus the problems found (the import refuses if there are any)."""
-    return RowChecker(table, mapping).check(table.rows)
-
-
 class RowChecker:
     """Checks a table's rows part by part, remembering what earlier parts held (duplicates) and
     how many problems were found (reporting stops at MAX_PROBLEMS)."""
