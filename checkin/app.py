@@ -18,6 +18,7 @@ def run_desk_app(db_url: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from checkin.heap import freeze_startup_objects
+    from checkin.ui.collector import UiThreadCollector
     from checkin.settings import Settings
     from checkin.store.database import StoreOpenError, open_database
     from checkin.ui.badge_printing import BadgePrintService
@@ -25,6 +26,7 @@ def run_desk_app(db_url: str | None = None) -> int:
     from checkin.ui.pretix_sync import PretixSync
 
     app = QApplication.instance() or QApplication(sys.argv)
+    collector = UiThreadCollector(app)  # before any pool thread runs: none of them may collect
     app.setApplicationName("Check-in Desk")
     app.setOrganizationName("checkin-desk")
     try:
@@ -49,3 +51,4 @@ def run_desk_app(db_url: str | None = None) -> int:
         sync.stop()
         badge_printer.wait_for_done(10_000)  # a badge being printed comes out before the database closes
         database.dispose()
+        collector.stop()

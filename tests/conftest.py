@@ -34,6 +34,20 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def ui_thread_collector(request: pytest.FixtureRequest):
+    """Qt tests collect garbage as the app does: on the UI thread only (checkin.ui.collector)."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield None
+        return
+    request.getfixturevalue("qapp")
+    from checkin.ui.collector import UiThreadCollector
+
+    collector = UiThreadCollector()
+    yield collector
+    collector.stop()
+
+
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'desk.sqlite3'}"
