@@ -150,9 +150,9 @@ class RegistrationLoader:
     batch (an import checks and merges each part of its file just before adding it).
 
     ``expected_rows`` (at most what will be added) decides whether the secondary indexes are
-    built once at the end and the search tokens are written on a second thread. While a token
-    statement runs, the connection is busy: call :meth:`wait` before using the session between
-    two :meth:`add` calls, and add no registrations in any other way until the block ends.
+    built once at the end and the search tokens are written on a second thread (the caller's own
+    statements in between wait for it by themselves). Add no registrations in any other way until
+    the block ends: the loader numbers them.
     """
 
     def __init__(self, session: Session, event_id: int, expected_rows: int):
@@ -181,17 +181,11 @@ class RegistrationLoader:
                                                for kind, token in indexed(parse_search_keys(row_keys))])
             else:
                 # The previous batch's tokens are written while this batch is prepared.
-                batch_ids = _insert_batch(self._session, batch, shared, before_write=self._backfill.wait,
-                                          first_id=self._next_id)
+                batch_ids = _insert_batch(self._session, batch, shared, first_id=self._next_id)
                 self._backfill.add(batch_ids[0], batch_ids[-1])
                 self._next_id = batch_ids[-1] + 1
             ids.extend(batch_ids)
         return ids
-
-    def wait(self) -> None:
-        """Return once the connection is free for the caller's own statements."""
-        if self._backfill is not None:
-            self._backfill.wait()
 
     def __enter__(self) -> RegistrationLoader:
         return self
@@ -226,15 +220,12 @@ def _indexes_deferred(session: Session, new_rows: int) -> Iterator[None]:
 
 
 def _insert_batch(session: Session, batch: Sequence[Mapping[str, Any]], shared: dict[str, Any],
-                  before_write: Callable[[], None] = lambda: None, first_id: int | None = None) -> list[int]:
-    """Insert the rows, with ``shared`` columns (a value for all rows, or a list with one per row).
-
-    ``before_write`` runs once the statement is ready, just before it uses the connection.
-    """
+                  first_id: int | None = None) -> list[int]:
+    """Insert the rows, with ``shared`` columns (a value for all rows, or a list with one per row);
+    ``first_id`` numbers them on SQLite when the caller knows where the numbering stands."""
     table = Registration.__table__
     connection = session.connection()
     if connection.dialect.name != "sqlite":
-        before_write()
         statement = insert(table).returning(Registration.id, sort_by_parameter_order=True)
         rows = [{**row, **{key: value[n] if isinstance(value, list) else value for key, value in shared.items()}}
                 for n, row in enumerate(batch)]
@@ -242,12 +233,10 @@ def _insert_batch(session: Session, batch: Sequence[Mapping[str, Any]], shared: 
     # SQLite returns ordered ids only one row at a time; our writes hold the database's write
     # lock (BEGIN IMMEDIATE), so numbering the rows ourselves is safe and many times faster.
     if first_id is None:
-        before_write()
         first_id = (session.scalar(select(func.max(Registration.id))) or 0) + 1
     ids = list(range(first_id, first_id + len(batch)))
     statement, parameters = _plain_insert(connection, table, batch, {**shared, "id": ids})
-    before_write()
-    connection.exec_driver_sql(statement, parameters)
+    connection.exec_driver_sql(statement, parameters)  # waits for the previous batch's tokens, if any
     return ids
 
 

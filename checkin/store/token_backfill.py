@@ -7,8 +7,9 @@ lock for the whole statement, so the next batch's Python work runs beside it on 
 (Handing the rows to ``executemany`` on a thread would not overlap: it retakes the lock for
 every row and queues behind the busy main thread.)
 
-The connection is only ever used by one thread at a time: :meth:`TokenBackfill.wait` must be
-called before the caller touches the connection again, and leaving the block waits too.
+The connection is only ever used by one thread at a time: every statement the caller runs on
+the connection while the block is open first waits for the one in flight (a connection event,
+so no caller has to remember it), and leaving the block waits too.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import sqlite3
 from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, event
 from sqlalchemy.exc import DBAPIError
 
 #: Keys look like " 0muller 1anna 9anna@example.org ": kind digit, token, one space between.
@@ -45,6 +46,11 @@ class TokenBackfill:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="token-backfill")
         self._pending: Future[None] | None = None
         self._indexed_below = indexed_below
+        self._guarded = connection
+        event.listen(connection, "before_cursor_execute", self._before_statement)
+
+    def _before_statement(self, *_args: object) -> None:
+        self.wait()
 
     def add(self, first_id: int, last_id: int) -> None:
         self.wait()
@@ -78,4 +84,5 @@ class TokenBackfill:
             elif self._pending is not None:
                 self._pending.exception()  # let it finish before the caller rolls back; its error is moot
         finally:
+            event.remove(self._guarded, "before_cursor_execute", self._before_statement)
             self._executor.shutdown(wait=True)

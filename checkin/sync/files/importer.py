@@ -114,9 +114,9 @@ def _import(session: Session, request: ImportRequest) -> ImportSummary:
                 break
             if problems:
                 continue  # nothing more is written; the rest is only checked
-            ticket_type_ids = ticket_types.ids_for({row.ticket_type for row in rows} - {""}, loader.wait)
+            ticket_type_ids = ticket_types.ids_for({row.ticket_type for row in rows} - {""})
             plan = merger.plan(rows, ticket_type_ids)
-            problems.extend(_taken_codes(session, event.id, plan, table.name, loader.wait))
+            problems.extend(_taken_codes(session, event.id, plan, table.name))
             if problems:
                 continue
             _apply(session, loader, plan, ticket_type_ids, request.code_factory)
@@ -157,11 +157,8 @@ class _TicketTypes:
         self._ids = {t.name: t.id for t in session.scalars(select(TicketType).where(TicketType.event_id == event.id))}
         self.created: list[str] = []
 
-    def ids_for(self, names: set[str], before_write: Callable[[], None]) -> dict[str, int]:
-        new = sorted(names - set(self._ids))
-        if new:
-            before_write()
-        for name in new:
+    def ids_for(self, names: set[str]) -> dict[str, int]:
+        for name in sorted(names - set(self._ids)):
             ticket_type = TicketType(event_id=self._event.id, name=name)
             self._session.add(ticket_type)
             self._session.flush()
@@ -170,14 +167,12 @@ class _TicketTypes:
         return self._ids
 
 
-def _taken_codes(session: Session, event_id: int, plan: Plan, file_name: str,
-                 before_read: Callable[[], None]) -> list[Problem]:
+def _taken_codes(session: Session, event_id: int, plan: Plan, file_name: str) -> list[Problem]:
     """A problem for each code in the plan that another guest of the event holds already."""
     wanted = {row.code: row.line for row in plan.new if row.code}
     wanted.update({row.code: row.line for row, guest in plan.updated if row.code and row.code != guest.values["code"]})
     if not wanted:
         return []
-    before_read()
     taken: set[str] = set()
     codes = list(wanted)
     for start in range(0, len(codes), _UPDATE_BATCH):
@@ -199,8 +194,6 @@ def _apply(session: Session, loader: RegistrationLoader, plan: Plan, ticket_type
             values["code"] = next(codes)
         new_rows.append(values)
     loader.add(new_rows)
-    if plan.updated:
-        loader.wait()
     for start in range(0, len(plan.updated), _UPDATE_BATCH):
         batch = plan.updated[start:start + _UPDATE_BATCH]
         by_id = {r.id: r for r in session.scalars(select(Registration).where(
