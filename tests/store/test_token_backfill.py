@@ -87,3 +87,20 @@ def test_a_failing_token_batch_fails_the_whole_load_and_leaves_nothing(database)
                               .where(SearchToken.event_id == event_id)) == 1
     with database.session() as session:  # the database takes the next load as usual
         insert_registrations(session, event_id, rows[:10])
+
+
+def test_a_statement_of_the_caller_waits_for_the_token_statement_in_flight(database):
+    from checkin.store.token_backfill import TokenBackfill
+
+    with database.session() as session:
+        event_id = _event(session, "guarded")
+        ids = insert_registrations(session, event_id, _rows(100))  # one batch: written the plain way
+        session.execute(SearchToken.__table__.delete().where(SearchToken.event_id == event_id))
+        with TokenBackfill(session.connection(), registrations_module.INDEXED_BELOW) as backfill:
+            backfill.add(ids[0], ids[-1])
+            count = session.scalar(select(func.count()).select_from(SearchToken)
+                                   .where(SearchToken.event_id == event_id))
+            assert backfill._pending is None  # the listener waited before the count ran
+        assert count == sum(len([k for k in r.search_keys.split() if int(k[0]) < registrations_module.CODE])
+                            for r in session.scalars(select(Registration).where(Registration.event_id == event_id)))
+        assert count > 300
