@@ -5,10 +5,12 @@ done is on disk. The log is append-only; an undo is a new row.
 """
 from __future__ import annotations
 
+import dataclasses
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, Protocol
 
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -53,6 +55,28 @@ class UndoResult:
     code: str
 
 
+@dataclass(frozen=True)
+class Resolution:
+    """What an :class:`UnknownCodeResolver` found for a code no registration of the event has."""
+
+    #: The guest the code stands for (loaded in the scan's own transaction), or None.
+    guest: "LoadedGuest | None" = None
+    #: A refusal to record instead (e.g. a revoked secret), or None.
+    refusal: Decision | None = None
+    #: Facts for the desk, merged into the decision's ``extra`` (e.g. ``{"keyboard_layout": "de"}``).
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+class UnknownCodeResolver(Protocol):
+    """A further source of truth asked, in order, about a code the event's registrations lack.
+
+    Runs inside the scan's transaction; returns None when it knows nothing of the code, so the
+    next resolver is asked and, after the last, the code is refused as unknown.
+    """
+
+    def __call__(self, session: Session, event_id: int, code: str, direction: Direction) -> Resolution | None: ...
+
+
 class DeskService:
     """One desk checking guests in on one event; collaborators come in through the constructor."""
 
@@ -63,12 +87,14 @@ class DeskService:
         desk_name: str,
         clock: Clock = utcnow,
         payload_rules: PayloadRules = PayloadRules(),
+        unknown_code_resolvers: Sequence[UnknownCodeResolver] = (),
     ):
         self.database = database
         self.desk_id = desk_id
         self.desk_name = desk_name
         self.clock = clock
         self.payload_rules = payload_rules
+        self.unknown_code_resolvers = tuple(unknown_code_resolvers)
         self._list_rules: dict[int, tuple[float, int, ListRules]] = {}
         with database.session() as session:
             ensure_desk(session, desk_id, desk_name)
@@ -87,9 +113,14 @@ class DeskService:
         with self.database.session() as session:
             code, refusal = screen_payload(session, event_id, code, direction)
             guest = None if refusal else guest_by_code(session, event_id, code)
+            extra: Mapping[str, Any] = {}
             if guest is None and refusal is None:
                 guest, refusal = self._resolve_unknown(session, event_id, code, direction)
+            if guest is None and refusal is None:
+                guest, refusal, extra = self._ask_resolvers(session, event_id, code, direction)
             decision = refusal or self._decide_guest(session, guest, list_id, direction)
+            if extra:
+                decision = dataclasses.replace(decision, extra={**decision.extra, **extra})
             registration_id = guest.registration_id if guest else None
             check_in_id, nonce = self._insert(session, event_id, list_id, registration_id, code, decision, source)
         return ScanResult(decision, check_in_id, nonce, registration_id, code)
@@ -176,9 +207,17 @@ class DeskService:
 
     def _resolve_unknown(self, session: Session, event_id: int, code: str,
                          direction: Direction) -> tuple[LoadedGuest | None, Decision | None]:
-        """A code no registration of the event has: a refusal here; a connector may know more
+        """A code no registration of the event has: nothing here; a connector may know more
         (pretix's signed tickets) and return the guest it added in this same transaction."""
-        return None, _unknown(session, event_id, code, direction)
+        return None, None
+
+    def _ask_resolvers(self, session: Session, event_id: int, code: str,
+                       direction: Direction) -> tuple[LoadedGuest | None, Decision | None, Mapping[str, Any]]:
+        for resolver in self.unknown_code_resolvers:
+            found = resolver(session, event_id, code, direction)
+            if found is not None and (found.guest is not None or found.refusal is not None):
+                return found.guest, found.refusal, found.extra
+        return None, _unknown(session, event_id, code, direction), {}
 
     def _rules_of_list(self, session: Session, list_id: int) -> tuple[int, ListRules]:
         """A list's rules, read again at most every few seconds: a sync may change them, a scan may not wait."""

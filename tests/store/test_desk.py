@@ -152,3 +152,31 @@ def test_check_in_found_by_search(database, demo, desk):
     assert result.decision.accepted
     with database.reader() as session:
         assert session.get(CheckIn, result.check_in_id).source == "search"
+
+
+def test_unknown_code_resolvers_are_asked_in_order_inside_the_scan(database, demo, clock):
+    from checkin.store.desk import Resolution, guest_by_code
+
+    real = _code(database, demo.event_id, status="valid")
+    asked = []
+
+    def knows_nothing(session, event_id, code, direction):
+        asked.append(("nothing", code))
+        return None
+
+    def alias(session, event_id, code, direction):
+        asked.append(("alias", code))
+        if code == "ALIAS-1":
+            return Resolution(guest=guest_by_code(session, event_id, real), extra={"keyboard_layout": "de"})
+        return None
+
+    desk = DeskService(database, "00000000-0000-4000-8000-000000000003", "Desk C", clock=clock,
+                       unknown_code_resolvers=[knows_nothing, alias])
+    found = desk.scan(demo.event_id, demo.list_ids[0], "ALIAS-1")
+    assert found.decision.outcome is Outcome.OK and found.registration_id is not None
+    assert found.decision.extra == {"keyboard_layout": "de"}
+    assert asked == [("nothing", "ALIAS-1"), ("alias", "ALIAS-1")]
+    # A code that is known is never shown to the resolvers; one nobody knows is refused as before.
+    assert desk.scan(demo.event_id, demo.list_ids[0], real).decision.outcome is Outcome.ALREADY_CHECKED_IN
+    assert desk.scan(demo.event_id, demo.list_ids[0], "NOBODY").decision.outcome is Outcome.UNKNOWN
+    assert asked[2:] == [("nothing", "NOBODY"), ("alias", "NOBODY")]

@@ -53,7 +53,7 @@ class PretixDeskService(DeskService):
         if looks_signed(code):
             return None, refused(Outcome.INVALID_CODE, "Forged or altered ticket: its signature is not valid.",
                                  direction)
-        return super()._resolve_unknown(session, event_id, code, direction)
+        return None, None
 
 
 def _add_signed_ticket(session: Session, event_id: int, code: str, ticket: SignedTicket) -> None:
