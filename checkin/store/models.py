@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, timezone
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -241,6 +242,17 @@ class SearchToken(Base):
     event_id: Mapped[int] = mapped_column(Integer)
 
 
+class UploadState(StrEnum):
+    """Where a check-in row stands with the server it syncs with (stored as these strings)."""
+
+    PENDING = "pending"  # waiting in the outbox
+    UPLOADED = "uploaded"  # the server confirmed it (or decided it online)
+    REJECTED = "rejected"  # the server refused it even when forced
+    NOT_SENT = "not_sent"  # undone before it was uploaded: nothing to send
+    LOCAL = "local"  # the server has no such thing (a walk-in, an empty scan)
+    SERVER = "server"  # another device's check-in, copied from the server at a pull
+
+
 class CheckIn(Base):
     """One line of the append-only check-in log, accepted or refused."""
 
@@ -263,7 +275,7 @@ class CheckIn(Base):
     source: Mapped[str] = mapped_column(String(16), default="scan")
     outcome: Mapped[str] = mapped_column(String(32))
     reverted_by_id: Mapped[int | None] = mapped_column(ForeignKey("check_in.id"))
-    upload_state: Mapped[str] = mapped_column(String(16), default="pending")
+    upload_state: Mapped[str] = mapped_column(String(16), default=UploadState.PENDING.value)
     uploaded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     upload_error: Mapped[str] = mapped_column(Text, default="")
     # Why the scan was refused, where a rule said so (pretix's check-in rules); uploaded with the refusal.

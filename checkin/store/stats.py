@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from checkin.core.decision import Outcome
-from checkin.store.models import CheckIn, Desk, Event, Registration, TicketType
+from checkin.store.models import CheckIn, Desk, Event, Registration, TicketType, UploadState
 
 
 @dataclass
@@ -105,7 +105,7 @@ def pending_uploads(session: Session) -> int:
     """Check-ins waiting to be uploaded to a pretix server (demo and file events upload nothing)."""
     return session.scalar(
         select(func.count(CheckIn.id)).join(Event, CheckIn.event_id == Event.id)
-        .where(CheckIn.upload_state == "pending", Event.source == "pretix")
+        .where(CheckIn.upload_state == UploadState.PENDING.value, Event.source == "pretix")
     ) or 0
 
 

@@ -12,17 +12,17 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select, update
+import httpx
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import aliased
 
 from checkin.core.decision import Outcome
 from checkin.store.database import Database
-from checkin.store.models import CheckIn, CheckInList, Registration, utcnow
+from checkin.store.models import CheckIn, CheckInList, Registration, UploadState, utcnow
 from checkin.sync.pretix.client import PretixClient, PretixError
 from checkin.sync.pretix.connection import Connection
 from checkin.sync.pretix.mapping import FAILED_REASON
 
-PENDING, UPLOADED, REJECTED, NOT_SENT, LOCAL = "pending", "uploaded", "rejected", "not_sent", "local"
 CHUNK = 200
 
 
@@ -50,8 +50,8 @@ class PushResult:
     errors: list[str] = field(default_factory=list)
 
 
-#: (the row's new upload_state, the error text to keep)
-Sent = tuple[str, str]
+#: (the row's new upload state, the error text to keep)
+Sent = tuple[UploadState, str]
 
 
 class Pusher:
@@ -101,9 +101,9 @@ class Pusher:
             return self._annul(row)
         if row.outcome == Outcome.OK:
             if row.undone:
-                return NOT_SENT, "undone before it was uploaded"
+                return UploadState.NOT_SENT, "undone before it was uploaded"
             if row.walk_in:
-                return LOCAL, "walk-in: pretix has no order for this guest"
+                return UploadState.LOCAL, "walk-in: pretix has no order for this guest"
             return self._redeem(row)
         return self._failed_checkin(row)
 
@@ -114,14 +114,14 @@ class Pusher:
         response = self.client.request("POST", self.redeem_path + "redeem/", json=body)
         data = _json(response)
         if response.status_code in (200, 201) and data.get("status") == "ok":
-            return UPLOADED, ""
+            return UploadState.UPLOADED, ""
         if response.status_code in (400, 404):
-            return REJECTED, f"pretix refused even when forced: {data.get('reason') or response.status_code}"
+            return UploadState.REJECTED, f"pretix refused even when forced: {data.get('reason') or response.status_code}"
         raise PretixError(f"pretix answered a check-in upload with HTTP {response.status_code}.")
 
     def _failed_checkin(self, row: Pending) -> Sent:
         if not row.code:
-            return LOCAL, "nothing was scanned"
+            return UploadState.LOCAL, "nothing was scanned"
         body = {"error_reason": FAILED_REASON.get(row.outcome, "error"), "raw_barcode": row.code,
                 "datetime": row.happened_at.isoformat(), "type": row.direction, "nonce": row.nonce}
         if row.explanation:
@@ -129,24 +129,24 @@ class Pusher:
         path = f"{self.connection.event_path}checkinlists/{row.list_external_id}/failed_checkins/"
         response = self.client.request("POST", path, json=body)
         if response.status_code in (200, 201):
-            return UPLOADED, ""
+            return UploadState.UPLOADED, ""
         if response.status_code == 400:
-            return REJECTED, f"pretix refused the refused scan: {response.text[:200]}"
+            return UploadState.REJECTED, f"pretix refused the refused scan: {response.text[:200]}"
         raise PretixError(f"pretix answered a refused-scan upload with HTTP {response.status_code}.")
 
     def _annul(self, row: Pending) -> Sent:
-        if row.target_state in (PENDING, NOT_SENT):
-            return NOT_SENT, "the check-in was undone before it was uploaded"
-        if row.target_state != UPLOADED:
-            return LOCAL, "the undone check-in was never on the server"
+        if row.target_state in (UploadState.PENDING, UploadState.NOT_SENT):
+            return UploadState.NOT_SENT, "the check-in was undone before it was uploaded"
+        if row.target_state != UploadState.UPLOADED:
+            return UploadState.LOCAL, "the undone check-in was never on the server"
         body = {"nonce": row.target_nonce, "lists": [int(row.list_external_id)],
                 "datetime": row.happened_at.isoformat()}
         response = self.client.request("POST", self.redeem_path + "annul/", json=body)
         if response.status_code == 200:
-            return UPLOADED, ""
+            return UploadState.UPLOADED, ""
         if response.status_code in (400, 404):
             reason = (_json(response).get("non_field_errors") or [response.text[:200]])[0]
-            return REJECTED, f"pretix kept the check-in: {reason}"
+            return UploadState.REJECTED, f"pretix kept the check-in: {reason}"
         raise PretixError(f"pretix answered an undo upload with HTTP {response.status_code}.")
 
     def _pending(self, *, undos: bool) -> list[Pending]:
@@ -158,7 +158,7 @@ class Pusher:
             .join(CheckInList, CheckInList.id == CheckIn.check_in_list_id)
             .outerjoin(Registration, Registration.id == CheckIn.registration_id)
             .outerjoin(target, target.reverted_by_id == CheckIn.id)
-            .where(CheckIn.event_id == self.event_id, CheckIn.upload_state == PENDING,
+            .where(CheckIn.event_id == self.event_id, CheckIn.upload_state == UploadState.PENDING.value,
                    (CheckIn.outcome == Outcome.UNDO) if undos else (CheckIn.outcome != Outcome.UNDO))
             .order_by(CheckIn.happened_at, CheckIn.id)
         )
@@ -178,15 +178,15 @@ class Pusher:
         with self.database.session() as session:
             for (state, error), ids in by_state.items():
                 session.execute(update(CheckIn).where(CheckIn.id.in_(ids)).values(
-                    upload_state=state, upload_error=error, uploaded_at=now if state == UPLOADED else None))
+                    upload_state=state.value, upload_error=error, uploaded_at=now if state == UploadState.UPLOADED else None))
         for state, _error in outcomes.values():
-            result.uploaded += state == UPLOADED
-            result.rejected += state == REJECTED
-            result.not_sent += state in (NOT_SENT, LOCAL)
+            result.uploaded += state == UploadState.UPLOADED
+            result.rejected += state == UploadState.REJECTED
+            result.not_sent += state in (UploadState.NOT_SENT, UploadState.LOCAL)
         self.progress(result.uploaded)
 
 
-def _json(response) -> dict:  # noqa: ANN001
+def _json(response: httpx.Response) -> dict:
     try:
         data = response.json()
     except ValueError:
@@ -195,8 +195,6 @@ def _json(response) -> dict:  # noqa: ANN001
 
 
 def pending_count(database: Database, event_id: int) -> int:
-    from sqlalchemy import func
-
     with database.reader() as session:
         return session.scalar(select(func.count(CheckIn.id)).where(
-            CheckIn.event_id == event_id, CheckIn.upload_state == PENDING)) or 0
+            CheckIn.event_id == event_id, CheckIn.upload_state == UploadState.PENDING.value)) or 0

@@ -13,12 +13,11 @@ from sqlalchemy import func, select
 
 from checkin.core.decision import Outcome
 from checkin.store.database import Database
-from checkin.store.models import CheckIn, CheckInList, Event, Registration
+from checkin.store.models import CheckIn, CheckInList, Event, Registration, UploadState
 from checkin.sync.pretix.client import PretixClient
 from checkin.sync.pretix.connection import Connection
 from checkin.sync.pretix.mapping import moment
 from checkin.sync.pretix.metadata import fetch_all
-from checkin.sync.pretix.push import PENDING, REJECTED, UPLOADED
 
 
 @dataclass(frozen=True)
@@ -97,11 +96,12 @@ def _local_counts(session, report: Reconciliation, event_id: int, list_id: int) 
     mine = (CheckIn.event_id == event_id, CheckIn.check_in_list_id == list_id, CheckIn.source != "server",
             CheckIn.outcome != Outcome.UNDO.value)
     count = select(func.count(CheckIn.id)).where(*mine)
-    report.uploaded = session.scalar(count.where(CheckIn.upload_state == UPLOADED, CheckIn.outcome == "ok"))
-    report.pending_upload = session.scalar(count.where(CheckIn.upload_state == PENDING))
+    report.uploaded = session.scalar(count.where(CheckIn.upload_state == UploadState.UPLOADED.value,
+                                                 CheckIn.outcome == "ok"))
+    report.pending_upload = session.scalar(count.where(CheckIn.upload_state == UploadState.PENDING.value))
     for code, error, name_given, name_family in session.execute(
             select(CheckIn.raw_code, CheckIn.upload_error, Registration.given_name, Registration.family_name)
-            .outerjoin(Registration).where(*mine, CheckIn.upload_state == REJECTED)):
+            .outerjoin(Registration).where(*mine, CheckIn.upload_state == UploadState.REJECTED.value)):
         report.rejected.append(Finding(f"{name_given} {name_family}".strip(), code, error))
 
 

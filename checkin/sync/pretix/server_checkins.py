@@ -13,11 +13,8 @@ from sqlalchemy.orm import Session
 
 from checkin.core.decision import Outcome
 from checkin.store.desk import ensure_desk
-from checkin.store.models import CheckIn, CheckInList, Registration
+from checkin.store.models import CheckIn, CheckInList, Registration, UploadState
 from checkin.sync.pretix.mapping import moment
-
-SERVER_STATE = "server"
-
 
 def server_desk(session: Session, url: str) -> str:
     """The desk that stands for "checked in elsewhere, seen on the server"."""
@@ -51,7 +48,7 @@ def import_server_check_ins(session: Session, event_id: int, desk_id: str, order
         rows.append({"nonce": nonce, "event_id": event_id, "registration_id": registration_id, "raw_code": code,
                      "check_in_list_id": list_id, "desk_id": desk_id, "direction": check_in.get("type", "entry"),
                      "happened_at": happened, "source": "server", "outcome": Outcome.OK.value,
-                     "upload_state": SERVER_STATE})
+                     "upload_state": UploadState.SERVER.value})
     if rows:
         session.execute(insert(CheckIn), rows)
     return len(rows)
