@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import uuid
+from typing import TYPE_CHECKING
 
 from checkin.cli import EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
+
+if TYPE_CHECKING:
+    from checkin.store.desk import DeskService
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -42,19 +47,17 @@ def _add_desk_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--desk", metavar="NAME", help="desk name to record (default: this installation's)")
 
 
-def desk_service(args: argparse.Namespace, context: CommandContext):  # noqa: ANN201
-    from checkin.core.payload import PayloadRules
-    # Plain DeskService plus pretix's revoked secrets and signed tickets; the same for other events.
-    from checkin.sync.pretix.offline import PretixDeskService as DeskService
+def desk_service(args: argparse.Namespace, context: CommandContext, event_id: int) -> DeskService:
+    """The event's desk service, chosen where the desk window's is; offline only (no tokens)."""
+    from checkin.core.payload import PayloadRules  # imported when used: `checkin --help` stays quick
+    from checkin.sync.pretix.desk import desk_service_for
 
     settings = context.settings
     desk_id, desk_name = settings.desk_identity()
     if args.desk:
-        import uuid
-
         desk_id, desk_name = str(uuid.uuid5(uuid.NAMESPACE_URL, f"checkin-desk:{args.desk}")), args.desk
     rules = PayloadRules(settings.get("scanner_prefix"), settings.get("scanner_suffix"))
-    return DeskService(context.database, desk_id, desk_name, payload_rules=rules)
+    return desk_service_for(event_id, context.database, desk_id, desk_name, payload_rules=rules)
 
 
 def run_demo(args: argparse.Namespace, context: CommandContext) -> int:
@@ -78,7 +81,7 @@ def run_scan(args: argparse.Namespace, context: CommandContext) -> int:
 
     with context.database.reader() as session:
         event, check_in_list = context.event_and_list(session, args.list)
-    service = desk_service(args, context)
+    service = desk_service(args, context, event.id)
     direction = Direction.EXIT if args.exit else Direction.ENTRY
     result = service.scan(event.id, check_in_list.id, args.code, direction)
     decision = result.decision
@@ -105,8 +108,8 @@ def run_scan(args: argparse.Namespace, context: CommandContext) -> int:
 
 def run_undo(args: argparse.Namespace, context: CommandContext) -> int:
     with context.database.reader() as session:
-        _event, check_in_list = context.event_and_list(session, args.list)
-    undone = desk_service(args, context).undo_last(check_in_list.id)
+        event, check_in_list = context.event_and_list(session, args.list)
+    undone = desk_service(args, context, event.id).undo_last(check_in_list.id)
     if args.json:
         context.print_json({"undone": bool(undone), "name": undone.name if undone else "",
                             "code": undone.code if undone else "",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import Select, bindparam, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from checkin.core.decision import (
@@ -30,7 +30,17 @@ from checkin.core.decision import (
 from checkin.core.payload import MAX_CODE_LENGTH, PayloadError, PayloadRules, normalise_payload
 from checkin.store.code_signing import screen_payload
 from checkin.store.database import Database
-from checkin.store.models import CheckIn, CheckInList, Desk, Event, Registration, TicketType, new_nonce, utcnow
+from checkin.store.models import (
+    CheckIn,
+    CheckInList,
+    Desk,
+    Event,
+    Registration,
+    TicketType,
+    UploadState,
+    new_nonce,
+    utcnow,
+)
 from checkin.store.registrations import insert_registrations, new_code
 
 Clock = Callable[[], datetime]
@@ -77,6 +87,39 @@ class UnknownCodeResolver(Protocol):
     def __call__(self, session: Session, event_id: int, code: str, direction: Direction) -> Resolution | None: ...
 
 
+class DecisionReviewer(Protocol):
+    """A further check of a decision about a known guest (pretix's custom check-in rules).
+
+    Runs inside the scan's transaction after the local rules, with the history they used and the
+    desk's clock; returns the decision unchanged, or a refusal in its place.
+    """
+
+    def __call__(self, session: Session, decision: Decision, loaded: LoadedGuest, list_id: int, history: History,
+                 now: datetime) -> Decision: ...
+
+
+@dataclass(frozen=True)
+class OnlineAnswer:
+    """A server's own decision on a scan it redeemed online."""
+
+    outcome: Outcome
+    #: The text to show for a refusal (unused when accepted).
+    refusal_text: str
+    #: The server's view of the guest, for a code the local data lacks.
+    guest: Guest
+
+
+class OnlineAuthority(Protocol):
+    """A server asked first about every scan, so two desks never admit the same guest twice."""
+
+    def redeem(self, list_id: int, code: str, direction: Direction, nonce: str,
+               happened_at: datetime) -> OnlineAnswer | None:
+        """The server's answer, or None when it was not asked or did not answer in time: then the
+        desk decides offline and records the row with this same nonce, so a request the server did
+        get is recognised at upload and never counts twice. Runs before the scan's transaction."""
+        ...
+
+
 class DeskService:
     """One desk checking guests in on one event; collaborators come in through the constructor."""
 
@@ -88,6 +131,8 @@ class DeskService:
         clock: Clock = utcnow,
         payload_rules: PayloadRules = PayloadRules(),
         unknown_code_resolvers: Sequence[UnknownCodeResolver] = (),
+        decision_reviewers: Sequence[DecisionReviewer] = (),
+        online: OnlineAuthority | None = None,
     ):
         self.database = database
         self.desk_id = desk_id
@@ -95,6 +140,8 @@ class DeskService:
         self.clock = clock
         self.payload_rules = payload_rules
         self.unknown_code_resolvers = tuple(unknown_code_resolvers)
+        self.decision_reviewers = tuple(decision_reviewers)
+        self.online = online
         self._list_rules: dict[int, tuple[float, int, ListRules]] = {}
         with database.session() as session:
             ensure_desk(session, desk_id, desk_name)
@@ -110,20 +157,30 @@ class DeskService:
             if not raw.strip():
                 return ScanResult(decision, None, None, None, "")
             return self._record(event_id, list_id, raw, decision, source)
+        nonce = new_nonce()
+        answer = self.online.redeem(list_id, code, direction, nonce, self.clock()) if self.online else None
         with self.database.session() as session:
-            code, refusal = screen_payload(session, event_id, code, direction)
-            guest = None if refusal else guest_by_code(session, event_id, code)
-            extra: Mapping[str, Any] = {}
-            if guest is None and refusal is None:
-                guest, refusal = self._resolve_unknown(session, event_id, code, direction)
-            if guest is None and refusal is None:
-                guest, refusal, extra = self._ask_resolvers(session, event_id, code, direction)
-            decision = refusal or self._decide_guest(session, guest, list_id, direction)
-            if extra:
-                decision = dataclasses.replace(decision, extra={**decision.extra, **extra})
-            registration_id = guest.registration_id if guest else None
-            check_in_id, nonce = self._insert(session, event_id, list_id, registration_id, code, decision, source)
+            if answer is not None:
+                decision, registration_id = _server_decision(session, event_id, code, direction, answer)
+                check_in_id = self._insert(session, event_id, list_id, registration_id, code, decision, source, nonce,
+                                           UploadState.UPLOADED)
+                return ScanResult(decision, check_in_id, nonce, registration_id, code)
+            code, decision, registration_id = self._decide_code(session, event_id, list_id, code, direction)
+            check_in_id = self._insert(session, event_id, list_id, registration_id, code, decision, source, nonce)
         return ScanResult(decision, check_in_id, nonce, registration_id, code)
+
+    def _decide_code(self, session: Session, event_id: int, list_id: int, code: str,
+                     direction: Direction) -> tuple[str, Decision, int | None]:
+        """The offline decision on a code: the event's registrations, then the resolvers, then the rules."""
+        code, refusal = screen_payload(session, event_id, code, direction)
+        guest = None if refusal else guest_by_code(session, event_id, code)
+        extra: Mapping[str, Any] = {}
+        if guest is None and refusal is None:
+            guest, refusal, extra = self._ask_resolvers(session, event_id, code, direction)
+        decision = refusal or self._decide_guest(session, guest, list_id, direction)
+        if extra:
+            decision = dataclasses.replace(decision, extra={**decision.extra, **extra})
+        return code, decision, guest.registration_id if guest else None
 
     def check_in_registration(self, registration_id: int, list_id: int, direction: Direction = Direction.ENTRY,
                               source: str = "search") -> ScanResult:
@@ -133,8 +190,9 @@ class DeskService:
             if registration is None:
                 raise LookupError(f"no registration {registration_id}")
             decision = self._decide(session, registration, list_id, direction)
-            check_in_id, nonce = self._insert(session, registration.event_id, list_id, registration.id,
-                                              registration.code, decision, source)
+            nonce = new_nonce()
+            check_in_id = self._insert(session, registration.event_id, list_id, registration.id, registration.code,
+                                       decision, source, nonce)
         return ScanResult(decision, check_in_id, nonce, registration.id, registration.code)
 
     def walk_in(self, event_id: int, list_id: int, *, given_name: str, family_name: str, company: str = "",
@@ -151,8 +209,9 @@ class DeskService:
             [registration_id] = insert_registrations(session, event_id, [fields])
             registration = session.get(Registration, registration_id)
             decision = self._decide(session, registration, list_id, Direction.ENTRY)
-            check_in_id, nonce = self._insert(session, event_id, list_id, registration_id, registration.code,
-                                              decision, "walk_in")
+            nonce = new_nonce()
+            check_in_id = self._insert(session, event_id, list_id, registration_id, registration.code, decision,
+                                       "walk_in", nonce)
         return ScanResult(decision, check_in_id, nonce, registration_id, fields["code"])
 
     def undo_last(self, list_id: int) -> UndoResult | None:
@@ -197,19 +256,9 @@ class DeskService:
             raise LookupError(f"check-in list {list_id} is not a list of this event")
         history = history_of(session, loaded.registration_id, list_id)
         decision = decide(loaded.guest, rules, history, self.clock(), direction)
-        return self._review(session, decision, loaded, list_id, history)
-
-    def _review(self, session: Session, decision: Decision, loaded: "LoadedGuest", list_id: int,
-                history: History) -> Decision:
-        """A connector's further checks of a decision (pretix's check-in rules), with the history
-        the decision was made from; none here."""
+        for reviewer in self.decision_reviewers:
+            decision = reviewer(session, decision, loaded, list_id, history, self.clock())
         return decision
-
-    def _resolve_unknown(self, session: Session, event_id: int, code: str,
-                         direction: Direction) -> tuple[LoadedGuest | None, Decision | None]:
-        """A code no registration of the event has: nothing here; a connector may know more
-        (pretix's signed tickets) and return the guest it added in this same transaction."""
-        return None, None
 
     def _ask_resolvers(self, session: Session, event_id: int, code: str,
                        direction: Direction) -> tuple[LoadedGuest | None, Decision | None, Mapping[str, Any]]:
@@ -233,22 +282,27 @@ class DeskService:
 
     def _record(self, event_id: int, list_id: int, raw: str, decision: Decision,
                 source: str) -> ScanResult:
+        nonce = new_nonce()
         with self.database.session() as session:
-            check_in_id, nonce = self._insert(session, event_id, list_id, None, raw, decision, source)
+            check_in_id = self._insert(session, event_id, list_id, None, raw, decision, source, nonce)
         return ScanResult(decision, check_in_id, nonce, None, "")
 
     def _insert(self, session: Session, event_id: int, list_id: int, registration_id: int | None, code: str,
-                decision: Decision, source: str) -> tuple[int, str]:
-        """Append one row to the log (Core: the ORM's unit of work costs more than the insert)."""
-        nonce = new_nonce()
+                decision: Decision, source: str, nonce: str,
+                upload_state: UploadState = UploadState.PENDING) -> int:
+        """Append one row to the log (Core: the ORM's unit of work costs more than the insert).
+
+        The only place a scan, check-in or walk-in enters the log; a row the server already
+        decided online is born uploaded."""
+        uploaded_at = utcnow() if upload_state is UploadState.UPLOADED else None
         result = session.connection().execute(_APPEND, dict(
             nonce=nonce, event_id=event_id, registration_id=registration_id,
             raw_code=_printable(code)[:MAX_CODE_LENGTH], check_in_list_id=list_id, desk_id=self.desk_id,
             direction=decision.direction.value, happened_at=self.clock(), source=source,
-            outcome=decision.outcome.value, upload_state="pending", upload_error="",
-            explanation=decision.extra.get("explanation"),
+            outcome=decision.outcome.value, upload_state=upload_state.value, upload_error="",
+            uploaded_at=uploaded_at, explanation=decision.extra.get("explanation"),
         ))
-        return result.inserted_primary_key[0], nonce
+        return result.inserted_primary_key[0]
 
 
 def ensure_desk(session: Session, desk_id: str, name: str) -> Desk:
@@ -290,7 +344,7 @@ def history_of(session: Session, registration_id: int, list_id: int) -> History:
     return History(last=prior[-1] if prior else None, first_entry=first_entry, entries=tuple(prior))
 
 
-def _effective(statement):  # noqa: ANN001, ANN202 - a Select of CheckIn columns
+def _effective(statement: Select[Any]) -> Select[Any]:
     """Accepted check-ins that were not undone."""
     return statement.where(CheckIn.outcome == Outcome.OK.value, CheckIn.reverted_by_id.is_(None))
 
@@ -340,6 +394,19 @@ def guest_by_code(session: Session, event_id: int, code: str) -> LoadedGuest | N
         valid_from=valid_from, valid_until=valid_until,
     )
     return LoadedGuest(registration_id, row_event_id, guest)
+
+
+def _server_decision(session: Session, event_id: int, code: str, direction: Direction,
+                     answer: OnlineAnswer) -> tuple[Decision, int | None]:
+    """The server's answer as the desk shows it: the local guest where we have them."""
+    loaded = guest_by_code(session, event_id, code)
+    guest = loaded.guest if loaded else answer.guest
+    if answer.outcome is Outcome.OK:
+        message = f"{'Welcome' if direction is Direction.ENTRY else 'Goodbye'}, {guest.name}."
+    else:
+        message = answer.refusal_text
+    decision = Decision(answer.outcome, message, guest, None, direction, {"online": True})
+    return decision, loaded.registration_id if loaded else None
 
 
 def _unknown(session: Session, event_id: int, code: str, direction: Direction) -> Decision:

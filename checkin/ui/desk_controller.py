@@ -34,7 +34,7 @@ class DeskController(QObject):
 
     def __init__(self, database: Database, desk_id: str, desk_name: str, payload_rules: PayloadRules,
                  lane: TaskLane, parent: QObject | None = None, clock: Callable | None = None,
-                 read_lane: TaskLane | None = None, service_factory: Callable[..., Any] | None = None):
+                 read_lane: TaskLane | None = None, service_factory: Callable[..., DeskService] | None = None):
         super().__init__(parent)
         self.database = database
         self.lane = lane
@@ -146,7 +146,7 @@ class DeskController(QObject):
             self._service_event = event_id
         return setup
 
-    def _make_service(self, setup: DeskSetup | None):  # noqa: ANN202 - DeskService or a wrapper with its calls
+    def _make_service(self, setup: DeskSetup | None) -> DeskService:
         if self._service_factory is not None and setup is not None:
             return self._service_factory(setup, *self._service_args, payload_rules=self._payload_rules)
         return DeskService(*self._service_args, payload_rules=self._payload_rules)

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from checkin.core.payload import PayloadRules
 from checkin.settings import Settings
 from checkin.store.database import Database
+from checkin.store.desk import Clock, DeskService
+from checkin.store.desk_setup import DeskSetup
+from checkin.store.models import utcnow
 from checkin.sync.pretix.credentials import TokenStore
+from checkin.sync.pretix.desk import desk_service_for
+from checkin.sync.pretix.online import OnlineTiming
 from checkin.ui.sync_worker import SyncWorker
 
-#: OnlineDeskService attribute ← setting.
+#: OnlineTiming field ← setting.
 ONLINE_TIMING = {"timeout": "online_timeout_s", "slow": "online_slow_s", "retry_after": "online_retry_s"}
 
 
@@ -27,23 +33,15 @@ class PretixSync(QObject):
         interval_ms = interval_ms if interval_ms is not None else self._interval_ms()
         self.worker = SyncWorker.for_database(database, self.tokens, interval_ms=interval_ms, parent=self)
         self.window = None
-        self.online_service = None  # the desk's OnlineDeskService, once it has one
+        #: The online desk's timeouts, shared with it: edited settings apply to the next scan.
+        self.timing = OnlineTiming()
+        self._tune()
 
-    def desk_service(self, setup, *desk_args, **options):  # noqa: ANN001, ANN201 - DeskController's factory
-        """Runs on the desk's lane (not the UI thread): it reads the event's connection."""
-        from checkin.store.desk import DeskService
-        from checkin.sync.pretix.connection import SOURCE
-        from checkin.sync.pretix.desk import desk_service_for
-        from checkin.sync.pretix.online import OnlineDeskService
-
-        if setup.source != SOURCE:  # revoked secrets and signed tickets exist only on pretix events
-            return DeskService(*desk_args, **options)
-        service = desk_service_for(setup.event_id, *desk_args, tokens=self.tokens,
-                                   on_state=self.worker.report_online_state, **options)
-        if isinstance(service, OnlineDeskService):
-            self.online_service = service
-            self._tune(service)
-        return service
+    def desk_service(self, setup: DeskSetup, database: Database, desk_id: str, desk_name: str,
+                     clock: Clock = utcnow, *, payload_rules: PayloadRules = PayloadRules()) -> DeskService:
+        """DeskController's factory; runs on the desk's lane (not the UI thread): it reads the event."""
+        return desk_service_for(setup.event_id, database, desk_id, desk_name, clock, payload_rules=payload_rules,
+                                tokens=self.tokens, on_state=self.worker.report_online_state, timing=self.timing)
 
     def attach(self, window) -> None:  # noqa: ANN001 - MainWindow
         self.window = window
@@ -59,8 +57,7 @@ class PretixSync(QObject):
 
     def apply_settings(self) -> None:
         self.worker.set_interval(self._interval_ms())
-        if self.online_service is not None:
-            self._tune(self.online_service)
+        self._tune()
 
     def stop(self) -> None:
         self.worker.stop()
@@ -68,10 +65,10 @@ class PretixSync(QObject):
     def _interval_ms(self) -> int:
         return 1000 * (self.settings.get("sync_interval_s") if self.settings is not None else 60)
 
-    def _tune(self, service) -> None:  # noqa: ANN001 - OnlineDeskService
+    def _tune(self) -> None:
         if self.settings is not None:
             for attribute, key in ONLINE_TIMING.items():
-                setattr(service, attribute, self.settings.get(key))
+                setattr(self.timing, attribute, self.settings.get(key))
 
     def _has_connected_event(self) -> bool:
         from checkin.sync.pretix.connection import connected_events

@@ -39,7 +39,7 @@ from checkin.store.models import Registration
 from checkin.sync.pretix.client import PAGE_SIZE
 from checkin.sync.pretix.connection import load_connection
 from checkin.sync.pretix.credentials import TokenStore
-from checkin.sync.pretix.offline import PretixDeskService
+from checkin.sync.pretix.offline import pretix_desk
 from checkin.sync.pretix.pull import ORDER_PARAMS, Puller
 from checkin.sync.pretix.push import Pusher
 from checkin.sync.pretix.setup import connect
@@ -307,7 +307,7 @@ def test_upload_of_queued_check_ins(big_server, tmp_path):
     with database.reader() as session:
         codes = list(session.scalars(select(Registration.code).where(Registration.status == "valid")
                                      .order_by(Registration.id)))
-    desk = PretixDeskService(database, str(uuid.uuid4()), "Bench desk")
+    desk = pretix_desk(database, str(uuid.uuid4()), "Bench desk")
     upload = Timing("upload of 1,000 queued check-ins")
     for repetition in range(min(3, len(codes) // 1000)):
         for code in codes[repetition * 1000:(repetition + 1) * 1000]:

@@ -5,7 +5,7 @@ from sqlalchemy import select, update
 
 from checkin.store.models import CheckInList, Registration
 from checkin.sync.demo import create_demo_event
-from checkin.sync.pretix.offline import PretixDeskService
+from checkin.sync.pretix.offline import pretix_desk
 from tests.perf.harness import measure, report
 
 TYPICAL = {"or": [
@@ -24,7 +24,7 @@ def test_scan_with_rules_costs_little_more_than_without(database):
         session.execute(update(CheckInList).where(CheckInList.id == ruled).values(rules=TYPICAL))
         codes = list(session.scalars(select(Registration.code).where(Registration.status == "valid")
                                      .order_by(Registration.id)))
-    desk = PretixDeskService(database, "00000000-0000-4000-8000-0000000000d1", "Perf Desk")
+    desk = pretix_desk(database, "00000000-0000-4000-8000-0000000000d1", "Perf Desk")
     plain_codes, ruled_codes = iter(codes[::2]), iter(codes[1::2])
     baseline = measure("scan, list without rules", lambda: desk.scan(demo.event_id, plain, next(plain_codes)),
                        REPEAT - 10)
@@ -34,7 +34,7 @@ def test_scan_with_rules_costs_little_more_than_without(database):
     with database.session() as session:
         session.execute(update(CheckInList).where(CheckInList.id == ruled).values(
             rules={"<": [{"var": "entries_number"}, 100000]}))
-    desk = PretixDeskService(database, "00000000-0000-4000-8000-0000000000d1", "Perf Desk")  # reads the new rule
+    desk = pretix_desk(database, "00000000-0000-4000-8000-0000000000d1", "Perf Desk")  # reads the new rule
     for _ in range(200):  # a guest with a long history on the list, with and without a rule counting it
         desk.scan(demo.event_id, ruled, regular)
         desk.scan(demo.event_id, plain, other)

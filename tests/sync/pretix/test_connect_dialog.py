@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from checkin.app import build_desk_window
 from checkin.store.models import Registration, SearchToken, SyncState
-from checkin.sync.pretix.online import OnlineDeskService
+from checkin.sync.pretix.online import PretixOnline
 from checkin.sync.pretix.sync import sync_event
 from checkin.ui.connect_dialog import ConnectDialog
 from checkin.ui.connect_pages import CHOOSE, SERVER
@@ -89,7 +89,7 @@ def test_a_new_user_scans_the_setup_code_chooses_the_list_and_the_desk_shows_the
     assert summary.pulled == server_positions(pretix_server) and not summary.error
     qtbot.waitUntil(lambda: window.controller.setup is not None and window.controller.setup.list_name == "Workshop room",
                     timeout=20_000)
-    assert isinstance(window.controller._service, OnlineDeskService)
+    assert isinstance(window.controller._service.online, PretixOnline)
     assert window.card.headline.text() == "Ready to scan"
     qtbot.waitUntil(lambda: window.status.connection.text() == "● Online", timeout=60_000)
     assert (settings.get("event_slug"), settings.get("check_in_list_id")) == ("conf", result.list_id)
@@ -101,7 +101,8 @@ def test_a_new_user_scans_the_setup_code_chooses_the_list_and_the_desk_shows_the
 
     # The configured timing reached the running sync and the online desk ...
     assert sync.worker.running and sync.worker.interval_ms == 45_000
-    assert window.controller._service.timeout == 3.5 and window.controller._service.slow == 1.0
+    timing = window.controller._service.online.timing
+    assert timing.timeout == 3.5 and timing.slow == 1.0
     # ... and so does a change in the settings dialog, without a restart.
     window.dialogs.edit_settings()
     editor = window.dialogs.current
@@ -110,8 +111,8 @@ def test_a_new_user_scans_the_setup_code_chooses_the_list_and_the_desk_shows_the
     editor.editors["online_retry_s"].setValue(12)
     editor.accept()
     assert sync.worker.interval_ms == 20_000
-    service = window.controller._service
-    assert (service.timeout, service.slow, service.retry_after) == (3.5, 0.7, 12.0)
+    timing = window.controller._service.online.timing
+    assert (timing.timeout, timing.slow, timing.retry_after) == (3.5, 0.7, 12.0)
 
 
 def test_a_wrong_token_and_an_unreachable_server_say_so_and_keep_what_was_typed(qtbot, pretix_server, database,

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from checkin.app import build_desk_window
 from checkin.store.desk import DeskService
-from checkin.sync.pretix.online import OnlineDeskService
+from checkin.sync.pretix.online import PretixOnline
 from checkin.ui.pretix_sync import PretixSync
 from tests.sync.conftest import server_check_ins
 
@@ -30,7 +30,7 @@ def test_a_connected_desk_scans_online_first_and_shows_the_server(qtbot, pretix_
     settings.set("event_slug", connected.event_slug)
     sync = PretixSync(database, QApplication.instance(), tokens=tokens)
     window = _window(qtbot, database, settings, sync)
-    assert isinstance(window.controller._service, OnlineDeskService)
+    assert isinstance(window.controller._service.online, PretixOnline)
     qtbot.waitUntil(lambda: window.status.connection.text() == "● Online", timeout=60_000)
 
     [guest] = paid_guests.take(1)

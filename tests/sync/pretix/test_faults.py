@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from checkin.core.decision import Outcome
 from checkin.store.models import Registration
-from checkin.sync.pretix.offline import PretixDeskService
+from checkin.sync.pretix.offline import pretix_desk
 from checkin.sync.pretix.setup import connect
 from checkin.sync.pretix.sync import sync_event
 from tests.support.faulty_proxy import FaultyProxy
@@ -42,7 +42,7 @@ def test_faulty_network_loses_and_duplicates_nothing(pretix_server, database, to
             assert session.scalar(select(func.count(Registration.id))) == expected
             assert session.scalar(select(func.count(func.distinct(Registration.external_id)))) == expected
 
-        desk = PretixDeskService(database, "00000000-0000-4000-8000-0000000000cc", "Desk Faulty")
+        desk = pretix_desk(database, "00000000-0000-4000-8000-0000000000cc", "Desk Faulty")
         guests = paid_guests.take(20)
         for guest in guests:
             assert desk.scan(connected.event_id, connected.list_id, guest["secret"]).decision.accepted

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from checkin.core.decision import Direction, Outcome
-from checkin.sync.pretix.offline import PretixDeskService
+from checkin.sync.pretix.offline import pretix_desk
 from checkin.sync.pretix.sync import sync_event
 from tests.sync.conftest import create_order, position_of, registration
 
@@ -20,7 +20,7 @@ def pulled(pretix_server, database, tokens, connected):
 
 @pytest.fixture
 def desk(database):
-    return PretixDeskService(database, "00000000-0000-4000-8000-0000000000aa", "Desk Offline")
+    return pretix_desk(database, "00000000-0000-4000-8000-0000000000aa", "Desk Offline")
 
 
 def _list(database, name):

@@ -6,8 +6,8 @@ import pytest
 
 from checkin.core.decision import Outcome
 from checkin.sync.pretix.connection import load_connection
-from checkin.sync.pretix.offline import PretixDeskService
-from checkin.sync.pretix.online import OnlineDeskService
+from checkin.sync.pretix.offline import pretix_desk
+from checkin.sync.pretix.online import OnlineTiming, PretixOnline
 from checkin.sync.pretix.sync import sync_event
 from tests.sync.conftest import pulled_copy, server_check_ins
 
@@ -44,10 +44,11 @@ class Clock:
 def _online_desk(database, tokens, event_id, name, network=None, clock=None, states=None):
     with database.reader() as session:
         connection = load_connection(session, event_id)
-    offline = PretixDeskService(database, f"00000000-0000-4000-8000-{abs(hash(name)) % 10**12:012d}", name)
     client = connection.client(tokens, transport=network, retries=0) if network else connection.client(tokens)
     listener = (lambda online, text: states.append((online, text))) if states is not None else None
-    return OnlineDeskService(offline, client, connection, monotonic=clock or Clock(), on_state=listener, slow=5.0)
+    online = PretixOnline(database, client, connection, monotonic=clock or Clock(), on_state=listener,
+                          timing=OnlineTiming(slow=5.0))
+    return pretix_desk(database, f"00000000-0000-4000-8000-{abs(hash(name)) % 10**12:012d}", name, online=online)
 
 
 def test_two_online_desks_never_admit_the_same_guest_twice(pretix_server, tokens, tmp_path, paid_guests):

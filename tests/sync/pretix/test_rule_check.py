@@ -8,14 +8,14 @@ from sqlalchemy import select, update
 
 from checkin.core.decision import Direction, Outcome
 from checkin.store.models import CheckIn, CheckInList, Registration, TicketType
-from checkin.sync.pretix.offline import PretixDeskService
+from checkin.sync.pretix.offline import pretix_desk
 
 ONCE_A_DAY = {"<": [{"var": "entries_today"}, 1]}
 
 
 @pytest.fixture
 def rules_desk(database, clock):
-    return PretixDeskService(database, "00000000-0000-4000-8000-0000000000b1", "Desk Rules", clock=clock)
+    return pretix_desk(database, "00000000-0000-4000-8000-0000000000b1", "Desk Rules", clock=clock)
 
 
 def with_rules(database, list_id: int, rules: dict, **fields) -> None:
@@ -57,7 +57,7 @@ def test_once_a_day_on_postgresql(pg_database, clock):
 
     with pg_database.session() as session:
         demo = create_demo_event(session, 20, seed=3)
-    desk = PretixDeskService(pg_database, "00000000-0000-4000-8000-0000000000b2", "Desk PG", clock=clock)
+    desk = pretix_desk(pg_database, "00000000-0000-4000-8000-0000000000b2", "Desk PG", clock=clock)
     with_rules(pg_database, demo.list_ids[0], ONCE_A_DAY, allow_multiple_entries=True)
     code = guest_code(pg_database, demo.event_id)
     assert desk.scan(demo.event_id, demo.list_ids[0], code).decision.accepted

@@ -14,7 +14,7 @@ from checkin.store.models import CheckInList
 from checkin.sync.pretix.connection import authorization, load_connection
 from checkin.sync.pretix.desk import desk_service_for
 from checkin.sync.pretix.mapping import SERVER_REASON
-from checkin.sync.pretix.offline import PretixDeskService
+from checkin.sync.pretix.offline import pretix_desk
 from checkin.sync.pretix.setup import connect
 from checkin.sync.pretix.sync import sync_event
 from tests.sync.conftest import create_order, server_check_ins
@@ -83,7 +83,7 @@ def test_offline_rules_answer_as_pretix_and_refusals_upload_with_reason_rules(
     with database.reader() as session:
         local = dict(session.execute(select(CheckInList.external_id, CheckInList.id)).all())
         assert session.scalar(select(CheckInList.rules).where(CheckInList.id == local[str(daily)]))
-    desk = PretixDeskService(database, "00000000-0000-4000-8000-0000000000c1", "Desk Rules Server")
+    desk = pretix_desk(database, "00000000-0000-4000-8000-0000000000c1", "Desk Rules Server")
 
     def both(secret: str, list_id: int) -> tuple[Outcome, Outcome, str, str]:
         """Offline first; then pretix with the same nonce, so an admitted scan is not uploaded twice."""
@@ -135,7 +135,7 @@ def test_gate_rules_follow_the_gate_pretix_placed_this_device_at(
         local = dict(session.execute(select(CheckInList.external_id, CheckInList.id)).all())
         connection = load_connection(session, result.event_id)
     device_auth = {"Authorization": authorization("device", tokens.load(connection.account))}
-    desk = PretixDeskService(database, "00000000-0000-4000-8000-0000000000c3", "Desk Hall A")
+    desk = pretix_desk(database, "00000000-0000-4000-8000-0000000000c3", "Desk Hall A")
     [guest] = paid_guests.take(1)
 
     here = desk.scan(result.event_id, local[str(only_here)], guest["secret"])

@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from checkin.sync.pretix.offline import PretixDeskService
+from checkin.sync.pretix.offline import pretix_desk
 from checkin.ui.sync_worker import SyncWorker
 
 pytestmark = pytest.mark.slow
@@ -29,7 +29,7 @@ def test_worker_syncs_off_the_ui_thread_and_reports_state(qtbot, pretix_server, 
     assert states[0] == (None, "Syncing…") and states[-1] == (True, "Online")
     assert pending == [0]
 
-    desk = PretixDeskService(database, "00000000-0000-4000-8000-0000000000bb", "Desk W")
+    desk = pretix_desk(database, "00000000-0000-4000-8000-0000000000bb", "Desk W")
     for guest in paid_guests.take(2):
         assert desk.scan(connected.event_id, connected.list_id, guest["secret"]).decision.accepted
     with database.session() as session:  # the server goes away: a wrong URL for this connection
