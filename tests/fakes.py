@@ -1,4 +1,17 @@
-"""Fakes for faults the real parts cannot be made to show. Real parts everywhere else."""
+"""Fakes for faults the real parts cannot be made to show, and for fast tests of logic that
+tests against the real parts also cover (a fake pretix). Real parts everywhere else."""
+
+import base64
+import json
+import struct
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from checkin.sync.pretix.client import PretixClient
 
 
 class BlockingBadgePrinter:
@@ -81,3 +94,178 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, account: str) -> None:
         self.passwords.pop((service, account), None)
+
+
+FAKE_PRETIX_URL = "https://pretix.invalid"
+
+
+class FakeMonotonic:
+    """A monotonic clock the test (or the fake server, answering slowly) moves by hand."""
+
+    def __init__(self, now: float = 1000.0):
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@dataclass
+class FakePosition:
+    secret: str
+    name: str = ""
+    #: pretix's order status: "p" paid, "n" pending (unpaid), "c" cancelled.
+    status: str = "p"
+
+
+@dataclass
+class FakeCheckIn:
+    nonce: str
+    secret: str
+    list: int
+    type: str
+    datetime: str
+    forced: bool
+    annulled: bool = False
+
+
+@dataclass
+class FakePretix:
+    """An in-memory pretix behind an httpx ``MockTransport``, speaking what the desk uses: online
+    redeem, annul and failed check-ins. It dedupes by nonce as pretix does, and answers with faults
+    on demand, one per request, in the order queued in ``faults``:
+
+    ``timeout`` (no answer, nothing recorded), ``refused`` (nothing listens), ``5xx`` (HTTP 503),
+    ``damaged`` (HTTP 200, broken JSON), ``lost`` (recorded, but the answer never arrives) and
+    ``slow`` (answered after ``slow_seconds`` on ``monotonic``).
+
+    Tests of the same logic against the real server live in tests/sync/pretix (marked slow)."""
+
+    organizer: str = "org"
+    event: str = "conf"
+    positions: dict[str, FakePosition] = field(default_factory=dict)
+    check_ins: list[FakeCheckIn] = field(default_factory=list)
+    failed: list[dict[str, Any]] = field(default_factory=list)
+    faults: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    monotonic: FakeMonotonic = field(default_factory=FakeMonotonic)
+    slow_seconds: float = 3.0
+    #: Lists on which a second entry is allowed.
+    multiple_entries: set[int] = field(default_factory=set)
+    #: The backoff pauses the clients made (they never really sleep).
+    sleeps: list[float] = field(default_factory=list)
+
+    def add(self, secret: str, name: str = "", status: str = "p") -> None:
+        self.positions[secret] = FakePosition(secret, name, status)
+
+    def client(self, **options: Any) -> PretixClient:
+        return PretixClient(FAKE_PRETIX_URL, "Token fake", transport=httpx.MockTransport(self.handle),
+                            sleep=self.sleeps.append, **options)
+
+    def accepted(self, secret: str) -> list[FakeCheckIn]:
+        """The check-ins the server counts for a ticket (annulled ones do not count)."""
+        return [c for c in self.check_ins if c.secret == secret and not c.annulled]
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path.removeprefix("/api/v1/")
+        self.requests.append(f"{request.method} {path}")
+        fault = self.faults.pop(0) if self.faults else ""
+        if fault == "timeout":
+            raise httpx.ReadTimeout("timed out", request=request)
+        if fault == "refused":
+            raise httpx.ConnectError("connection refused", request=request)
+        if fault == "5xx":
+            return httpx.Response(503, json={"detail": "maintenance"})
+        if fault == "damaged":
+            return httpx.Response(200, content=b'{"status": "o')
+        response = self._route(path, json.loads(request.content or b"{}"))
+        if fault == "lost":
+            raise httpx.ReadTimeout("timed out", request=request)
+        if fault == "slow":
+            self.monotonic.now += self.slow_seconds
+        return response
+
+    def _route(self, path: str, body: dict[str, Any]) -> httpx.Response:
+        rpc = f"organizers/{self.organizer}/checkinrpc/"
+        if path == rpc + "redeem/":
+            return self._redeem(body)
+        if path == rpc + "annul/":
+            return self._annul(body)
+        if path.startswith(f"organizers/{self.organizer}/events/{self.event}/checkinlists/") and \
+                path.endswith("/failed_checkins/"):
+            return self._failed(body)
+        return httpx.Response(404, json={"detail": "Not found."})
+
+    def _redeem(self, body: dict[str, Any]) -> httpx.Response:
+        position = self.positions.get(body["secret"])
+        if any(c.nonce == body["nonce"] for c in self.check_ins):  # a retry: the same check-in again
+            return httpx.Response(201, json=self._ok(position))
+        if position is None:
+            return _refusal(404, "invalid")
+        [list_id] = body["lists"]
+        refusal = None if body["force"] else self._refusal(position, list_id, body["type"])
+        if refusal:
+            return _refusal(400, refusal, position)
+        self.check_ins.append(FakeCheckIn(body["nonce"], position.secret, list_id, body["type"], body["datetime"],
+                                          body["force"]))
+        return httpx.Response(201, json=self._ok(position))
+
+    def _refusal(self, position: FakePosition, list_id: int, kind: str) -> str:
+        if position.status == "c":
+            return "canceled"
+        if position.status == "n":
+            return "unpaid"
+        entries = [c for c in self.accepted(position.secret) if c.list == list_id and c.type == "entry"]
+        if kind == "entry" and entries and list_id not in self.multiple_entries:
+            return "already_redeemed"
+        return ""
+
+    def _ok(self, position: FakePosition | None) -> dict[str, Any]:
+        return {"status": "ok", "require_attention": False, "checkin_texts": [],
+                "position": {"attendee_name": position.name if position else "", "company": ""}}
+
+    def _annul(self, body: dict[str, Any]) -> httpx.Response:
+        found = [c for c in self.check_ins if c.nonce == body["nonce"]]
+        if not found:
+            return httpx.Response(404, json={"non_field_errors": ["No check-in with this nonce."]})
+        found[0].annulled = True
+        return httpx.Response(200, json={})
+
+    def _failed(self, body: dict[str, Any]) -> httpx.Response:
+        if not any(seen["nonce"] == body["nonce"] for seen in self.failed):
+            self.failed.append(body)
+        return httpx.Response(201, json=body)
+
+
+def _refusal(status: int, reason: str, position: FakePosition | None = None) -> httpx.Response:
+    answer: dict[str, Any] = {"status": "error", "reason": reason, "reason_explanation": None}
+    if position is not None:
+        answer["position"] = {"attendee_name": position.name}
+    return httpx.Response(status, json=answer)
+
+
+class TicketSigner:
+    """Signs pretix_sig1 tickets as a pretix event does, with a key made for the test."""
+
+    def __init__(self) -> None:
+        self._key = Ed25519PrivateKey.generate()
+
+    @property
+    def valid_keys(self) -> list[str]:
+        """As pretix publishes them: base64 of the PEM public key."""
+        pem = self._key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+        return [base64.b64encode(pem).decode()]
+
+    def ticket(self, seed: str, item: int) -> str:
+        payload = b"\x0a" + bytes([len(seed)]) + seed.encode() + b"\x10" + _varint(item)
+        signature = self._key.sign(payload)
+        raw = b"\x01" + struct.pack(">HH", len(payload), len(signature)) + payload + signature
+        return base64.b64encode(raw).decode()[::-1]
+
+
+def _varint(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, value = value & 0x7F, value >> 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
