@@ -14,9 +14,12 @@ from checkin.store.database import Database
 from checkin.store.desk import Clock, DeskService
 from checkin.store.desk_setup import DeskSetup
 from checkin.store.models import utcnow
+from checkin.sync.pretix.connection import connected_events
 from checkin.sync.pretix.credentials import TokenStore
 from checkin.sync.pretix.desk import desk_service_for
 from checkin.sync.pretix.online import OnlineTiming
+from checkin.sync.pretix.sync import SyncSummary
+from checkin.ui.main_window import MainWindow
 from checkin.ui.sync_worker import SyncWorker
 
 #: OnlineTiming field ← setting.
@@ -32,7 +35,7 @@ class PretixSync(QObject):
         self.settings = settings
         interval_ms = interval_ms if interval_ms is not None else self._interval_ms()
         self.worker = SyncWorker.for_database(database, self.tokens, interval_ms=interval_ms, parent=self)
-        self.window = None
+        self.window: MainWindow | None = None
         #: The online desk's timeouts, shared with it: edited settings apply to the next scan.
         self.timing = OnlineTiming()
         self._tune()
@@ -43,7 +46,7 @@ class PretixSync(QObject):
         return desk_service_for(setup.event_id, database, desk_id, desk_name, clock, payload_rules=payload_rules,
                                 tokens=self.tokens, on_state=self.worker.report_online_state, timing=self.timing)
 
-    def attach(self, window) -> None:  # noqa: ANN001 - MainWindow
+    def attach(self, window: MainWindow) -> None:
         self.window = window
         self.worker.connection_state_changed.connect(window.set_connection_state)
         self.worker.pending_uploads_changed.connect(window.set_pending_uploads)
@@ -71,8 +74,6 @@ class PretixSync(QObject):
                 setattr(self.timing, attribute, self.settings.get(key))
 
     def _has_connected_event(self) -> bool:
-        from checkin.sync.pretix.connection import connected_events
-
         with self.database.reader() as session:
             return bool(connected_events(session))
 
@@ -80,7 +81,7 @@ class PretixSync(QObject):
         if connected and not self.worker.running:
             self.worker.start()
 
-    def _reload(self, _result) -> None:  # noqa: ANN001
+    def _reload(self, _result: list[SyncSummary] | BaseException) -> None:
         """A pull may have brought guests, lists or ticket types: re-read the desk's event and list
         (a desk without an event yet opens the one a sync just brought)."""
         setup = self.window.controller.setup
