@@ -152,22 +152,27 @@ class DeskService:
         try:
             code = normalise_payload(payload, self.payload_rules)
         except PayloadError as error:
-            raw = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
-            decision = refused(Outcome.INVALID_CODE, str(error), direction)
-            if not raw.strip():
-                return ScanResult(decision, None, None, None, "")
-            return self._record(event_id, list_id, raw, decision, source)
-        nonce = new_nonce()
+            return self._refuse_payload(event_id, list_id, payload, error, direction, source)
+        nonce = new_nonce()  # before asking online: a fallback keeps the nonce the server may have seen
         answer = self.online.redeem(list_id, code, direction, nonce, self.clock()) if self.online else None
         with self.database.session() as session:
-            if answer is not None:
+            if answer is None:
+                code, decision, registration_id = self._decide_code(session, event_id, list_id, code, direction)
+            else:
                 decision, registration_id = _server_decision(session, event_id, code, direction, answer)
-                check_in_id = self._insert(session, event_id, list_id, registration_id, code, decision, source, nonce,
-                                           UploadState.UPLOADED)
-                return ScanResult(decision, check_in_id, nonce, registration_id, code)
-            code, decision, registration_id = self._decide_code(session, event_id, list_id, code, direction)
-            check_in_id = self._insert(session, event_id, list_id, registration_id, code, decision, source, nonce)
+            state = UploadState.PENDING if answer is None else UploadState.UPLOADED
+            check_in_id = self._insert(session, event_id, list_id, registration_id, code, decision, source, nonce,
+                                       state)
         return ScanResult(decision, check_in_id, nonce, registration_id, code)
+
+    def _refuse_payload(self, event_id: int, list_id: int, payload: str | bytes, error: PayloadError,
+                        direction: Direction, source: str) -> ScanResult:
+        """A payload that is no code: recorded as refused, unless nothing at all was scanned."""
+        raw = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
+        decision = refused(Outcome.INVALID_CODE, str(error), direction)
+        if not raw.strip():
+            return ScanResult(decision, None, None, None, "")
+        return self._record(event_id, list_id, raw, decision, source)
 
     def _decide_code(self, session: Session, event_id: int, list_id: int, code: str,
                      direction: Direction) -> tuple[str, Decision, int | None]:
