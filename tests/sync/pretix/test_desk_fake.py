@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 import pytest
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
-from checkin.core.decision import Outcome
+from checkin.core.decision import Direction, Outcome
 from checkin.store.database import Database
-from checkin.store.desk import DeskService
+from checkin.store.desk import DeskService, Resolution, guest_by_code
 from checkin.store.models import CheckIn, CheckInList, Event, Registration, RevokedSecret, UploadState
 from checkin.sync.demo import create_demo_event
 from checkin.sync.pretix.client import PretixUnavailable
@@ -230,3 +231,23 @@ def test_the_source_is_chosen_by_the_event(database, event, demo):
     assert len(pretix.unknown_code_resolvers) == 1 and len(pretix.decision_reviewers) == 1
     assert plain.unknown_code_resolvers == () and plain.decision_reviewers == ()
     assert plain.online is None
+
+
+def test_further_resolvers_are_asked_after_pretix_and_their_facts_reach_the_answer(database, event, clock):
+    asked: list[str] = []
+
+    def layout_resolver(session: Session, event_id: int, code: str, direction: Direction) -> Resolution | None:
+        asked.append(code)
+        if code != "zßmistyped":
+            return None
+        loaded = guest_by_code(session, event_id, event.codes[4])
+        return Resolution(guest=loaded, extra={"keyboard_layout": "de"})
+
+    desk = desk_service_for(event.event_id, database, DESK_ID, "Desk Layout", clock,
+                            unknown_code_resolvers=[layout_resolver])
+    with database.session() as session:
+        session.add(RevokedSecret(event_id=event.event_id, secret="revoked0001"))
+    assert desk.scan(event.event_id, event.list_id, "revoked0001").decision.outcome is Outcome.REVOKED
+    found = desk.scan(event.event_id, event.list_id, "zßmistyped")
+    assert found.decision.accepted and found.decision.extra["keyboard_layout"] == "de"
+    assert asked == ["zßmistyped"], "pretix's own answer (revoked) wins before any further resolver"
