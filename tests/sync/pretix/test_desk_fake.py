@@ -92,6 +92,8 @@ def test_an_online_scan_is_the_servers_answer_recorded_once_as_uploaded(database
     assert again.decision.outcome is Outcome.ALREADY_CHECKED_IN and again.decision.extra == {"online": True}
     assert rows(database, code) == [(first.nonce, "ok", "uploaded"), (again.nonce, "already_checked_in", "uploaded")]
     assert [c.nonce for c in server.accepted(code)] == [first.nonce]
+    with database.reader() as session:
+        assert None not in session.scalars(select(CheckIn.uploaded_at).where(CheckIn.raw_code == code)).all()
     assert push(database, event, server).result.uploaded == 0, "nothing left for the outbox"
 
 
