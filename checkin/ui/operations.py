@@ -19,14 +19,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
 from typing import Generic, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject
 
 from checkin.ui.changes import NOTHING, Changes
-from checkin.ui.taskman import Lane, TaskManager
+from checkin.ui.taskman import Lane, Outcome, TaskManager
 
 log = logging.getLogger(__name__)
 
@@ -114,15 +113,15 @@ class Op(Generic[T]):
         if self._on_progress is not None and self.parent_alive and not self.token.cancelled:
             self._on_progress(done, total)
 
-    def _settle(self, future: Future) -> None:
-        error = future.exception()
-        changes = NOTHING if error is not None else self._changes_of(future.result())
+    def _settle(self, outcome: Outcome) -> None:
+        error = outcome.error
+        changes = NOTHING if error is not None else self._changes_of(outcome.result)
         if self.token.cancelled or isinstance(error, OpCancelled):
             self._call(self._on_cancelled)
         elif error is not None:
             self._fail(error)
         else:
-            self._call(self._on_success, future.result())
+            self._call(self._on_success, outcome.result)
         self._tasks.notifier.publish(changes, self.parent if self.parent_alive else None)
 
     def _changes_of(self, result: T) -> Changes:

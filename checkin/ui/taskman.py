@@ -9,22 +9,29 @@
 
 Each job opens and closes its own session; only plain results travel back, by a queued signal,
 so callbacks always run on the UI thread. Use it through :mod:`checkin.ui.operations`.
+
+A worker thread never holds the last reference to what a job brought along (its callable, the
+dialog that callable belongs to, its result or exception): a Qt object whose last reference goes
+on a worker thread is destroyed there, and Qt crashes (seen: a segmentation fault in
+``concurrent.futures``' worker). So each job travels in a box that only the UI thread empties.
 """
 from __future__ import annotations
 
 import enum
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from checkin.ui.changes import ChangeNotifier
 
 log = logging.getLogger(__name__)
 
+SPARE = "checkin-spare-tasks"
 #: Network, printing and rendering at once; more only share the same two cores.
 POOL_THREADS = 4
 
@@ -40,31 +47,42 @@ class TaskManager(QObject):
 
     _deliver = Signal(object)
 
-    def __init__(self, parent: QObject | None = None, notifier: ChangeNotifier | None = None):
+    def __init__(self, parent: QObject | None = None, notifier: ChangeNotifier | None = None,
+                 object_name: str = ""):
         super().__init__(parent)
+        self.setObjectName(object_name)
         self.notifier = notifier or ChangeNotifier(self)
         self._executors = {lane: ThreadPoolExecutor(POOL_THREADS if lane is Lane.POOL else 1, lane.value)
                            for lane in Lane}
         self._pending = 0
+        self._running: dict[int, Future] = {}  # by id of the job's box
         self._closed = False
         #: Failures no operation handled itself: logged, and shown by whoever sets this (the window).
         self.on_unhandled: Callable[[BaseException], None] = _log_failure
-        self._deliver.connect(self._run_delivery)
+        # Queued even from the UI thread: a job that ended before its done-callback was added
+        # still reports later, never inside the call that submitted it.
+        self._deliver.connect(self._run_delivery, Qt.ConnectionType.QueuedConnection)
 
     @property
     def pending(self) -> int:
         """Jobs submitted whose results have not reached the UI thread yet."""
         return self._pending
 
-    def run(self, lane: Lane, work: Callable[[], Any], on_done: Callable[[Future], None]) -> bool:
-        """``work()`` on the lane, then ``on_done(future)`` on the UI thread; False once shut down."""
+    def run(self, lane: Lane, work: Callable[[], Any], on_done: Callable[[Outcome], None]) -> bool:
+        """``work()`` on the lane, then ``on_done(outcome)`` on the UI thread; False once shut down."""
         if self._closed:  # the window is closing: a late timer's refresh has nowhere to go
             log.debug("job dropped after shutdown: %r", work)
             return False
         self._pending += 1
-        future = self._executors[lane].submit(work)
-        future.add_done_callback(lambda done: self.post(self._settle, on_done, done))
+        box = [work, on_done]
+        self._running[id(box)] = self._executors[lane].submit(_run_boxed, self, box)
         return True
+
+    def wait(self, msecs: int) -> bool:
+        """Let the jobs submitted so far finish running (at shutdown; their results are
+        delivered once the event loop runs again). Blocks: never call it while the desk works."""
+        _done, not_done = wait(list(self._running.values()), timeout=msecs / 1000)
+        return not not_done
 
     def post(self, callback: Callable[..., None], *args: Any) -> None:
         """Thread-safe: ``callback(*args)`` runs on the UI thread."""
@@ -79,14 +97,46 @@ class TaskManager(QObject):
         for executor in self._executors.values():
             executor.shutdown(wait=True)
 
-    def _settle(self, on_done: Callable[[Future], None], future: Future) -> None:
+    def _settle(self, box: list) -> None:
+        self._running.pop(id(box), None)
+        (_work, on_done, outcome), box[:] = box, []  # emptied here, on the UI thread
         self._pending -= 1
-        on_done(future)
+        on_done(outcome)
 
     @staticmethod
     def _run_delivery(call: Callable[[], None]) -> None:
         call()
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What a job returned, or the exception it raised."""
+
+    result: Any = None
+    error: BaseException | None = None
+
+
+def _run_boxed(tasks: TaskManager, box: list) -> None:
+    """On the worker: run ``box[0]``, put the outcome in the box and send the box home."""
+    try:
+        box.append(Outcome(box[0]()))
+    except BaseException as error:  # noqa: BLE001 - delivered to the UI thread, handled there once
+        box.append(Outcome(error=error))
+    tasks.post(tasks._settle, box)
+
+
 def _log_failure(error: BaseException) -> None:
     log.error("background job failed", exc_info=error)
+
+
+def tasks_of(widget: QObject | None) -> TaskManager:
+    """The task manager of the window ``widget`` belongs to (its single writer lane), else the
+    application's spare one (a dialog opened on its own, as in tests), which lives as long as the
+    application: a worker never reports to a task manager that a closed dialog took with it."""
+    while widget is not None:
+        tasks = getattr(widget, "tasks", None)
+        if isinstance(tasks, TaskManager):
+            return tasks
+        widget = widget.parent()
+    app = QCoreApplication.instance()
+    return app.findChild(TaskManager, SPARE) or TaskManager(app, object_name=SPARE)
