@@ -11,7 +11,9 @@ from PySide6.QtCore import QObject
 from checkin.settings import Settings
 from checkin.store.database import Database
 from checkin.sync.pretix.credentials import TokenStore
+from checkin.ui.main_window import MainWindow
 from checkin.ui.sync_worker import SyncWorker
+from checkin.ui.taskman import TaskManager
 
 #: OnlineDeskService attribute ← setting.
 ONLINE_TIMING = {"timeout": "online_timeout_s", "slow": "online_slow_s", "retry_after": "online_retry_s"}
@@ -19,14 +21,14 @@ ONLINE_TIMING = {"timeout": "online_timeout_s", "slow": "online_slow_s", "retry_
 
 class PretixSync(QObject):
     def __init__(self, database: Database, parent: QObject | None = None, tokens: TokenStore | None = None,
-                 interval_ms: int | None = None, settings: Settings | None = None):
+                 interval_ms: int | None = None, settings: Settings | None = None, tasks: TaskManager | None = None):
         super().__init__(parent)
         self.database = database
         self.tokens = tokens or TokenStore()
         self.settings = settings
         interval_ms = interval_ms if interval_ms is not None else self._interval_ms()
-        self.worker = SyncWorker.for_database(database, self.tokens, interval_ms=interval_ms, parent=self)
-        self.window = None
+        self.worker = SyncWorker.for_database(database, self.tokens, interval_ms=interval_ms, parent=self, tasks=tasks)
+        self.window: MainWindow | None = None
         self.online_service = None  # the desk's OnlineDeskService, once it has one
 
     def desk_service(self, setup, *desk_args, **options):  # noqa: ANN001, ANN201 - DeskController's factory
@@ -45,7 +47,7 @@ class PretixSync(QObject):
             self._tune(service)
         return service
 
-    def attach(self, window) -> None:  # noqa: ANN001 - MainWindow
+    def attach(self, window: MainWindow) -> None:
         self.window = window
         self.worker.connection_state_changed.connect(window.set_connection_state)
         self.worker.pending_uploads_changed.connect(window.set_pending_uploads)
@@ -83,7 +85,7 @@ class PretixSync(QObject):
         if connected and not self.worker.running:
             self.worker.start()
 
-    def _reload(self, _result) -> None:  # noqa: ANN001
+    def _reload(self, _result: object) -> None:
         """A pull may have brought guests, lists or ticket types: re-read the desk's event and list
         (a desk without an event yet opens the one a sync just brought)."""
         setup = self.window.controller.setup

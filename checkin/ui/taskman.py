@@ -4,8 +4,9 @@
   database goes here, so two scans can never race each other.
 * ``Lane.READER``: one thread for reads (search, counts, details); SQLite's WAL lets them run
   beside a write, so a slow count never holds up the answer to a scan.
-* ``Lane.POOL``: a few threads for work that waits on something else (network, printers,
-  rendering, reading a file).
+* ``Lane.POOL``: a few threads for work that waits on something else (network, rendering,
+  reading a file).
+* ``Lane.PRINTER``: one thread, so badges come out in the order they were asked for.
 
 Each job opens and closes its own session; only plain results travel back, by a queued signal,
 so callbacks always run on the UI thread. Use it through :mod:`checkin.ui.operations`.
@@ -31,7 +32,8 @@ from checkin.ui.changes import ChangeNotifier
 
 log = logging.getLogger(__name__)
 
-SPARE = "checkin-spare-tasks"
+#: The application's task manager is found by this name (see tasks_of).
+APP_TASKS = "checkin-tasks"
 #: Network, printing and rendering at once; more only share the same two cores.
 POOL_THREADS = 4
 
@@ -40,6 +42,7 @@ class Lane(enum.Enum):
     WRITER = "checkin-db"
     READER = "checkin-read"
     POOL = "checkin-pool"
+    PRINTER = "checkin-print"
 
 
 class TaskManager(QObject):
@@ -55,7 +58,7 @@ class TaskManager(QObject):
         self._executors = {lane: ThreadPoolExecutor(POOL_THREADS if lane is Lane.POOL else 1, lane.value)
                            for lane in Lane}
         self._pending = 0
-        self._running: dict[int, Future] = {}  # by id of the job's box
+        self._running: dict[int, tuple[Lane, Future]] = {}  # by id of the job's box
         self._closed = False
         #: Failures no operation handled itself: logged, and shown by whoever sets this (the window).
         self.on_unhandled: Callable[[BaseException], None] = _log_failure
@@ -75,14 +78,14 @@ class TaskManager(QObject):
             return False
         self._pending += 1
         box = [work, on_done]
-        self._running[id(box)] = self._executors[lane].submit(_run_boxed, self, box)
+        self._running[id(box)] = lane, self._executors[lane].submit(_run_boxed, self, box)
         return True
 
-    def wait(self, msecs: int) -> bool:
-        """Let the jobs submitted so far finish running (at shutdown; their results are
-        delivered once the event loop runs again). Blocks: never call it while the desk works."""
-        _done, not_done = wait(list(self._running.values()), timeout=msecs / 1000)
-        return not not_done
+    def wait(self, msecs: int, lane: Lane | None = None) -> bool:
+        """Let the jobs submitted so far (on ``lane``, or all) finish running; their results are
+        delivered once the event loop runs again. Blocks: only for closing the desk, and tests."""
+        futures = [future for on, future in self._running.values() if lane in (None, on)]
+        return not wait(futures, timeout=msecs / 1000).not_done
 
     def post(self, callback: Callable[..., None], *args: Any) -> None:
         """Thread-safe: ``callback(*args)`` runs on the UI thread."""
@@ -130,13 +133,13 @@ def _log_failure(error: BaseException) -> None:
 
 
 def tasks_of(widget: QObject | None) -> TaskManager:
-    """The task manager of the window ``widget`` belongs to (its single writer lane), else the
-    application's spare one (a dialog opened on its own, as in tests), which lives as long as the
-    application: a worker never reports to a task manager that a closed dialog took with it."""
+    """The task manager of the window ``widget`` belongs to, else the application's (named
+    APP_TASKS; made here if the app made none, as in tests). It lives as long as the application:
+    a worker never reports to a task manager that a closed dialog took with it."""
     while widget is not None:
         tasks = getattr(widget, "tasks", None)
         if isinstance(tasks, TaskManager):
             return tasks
         widget = widget.parent()
     app = QCoreApplication.instance()
-    return app.findChild(TaskManager, SPARE) or TaskManager(app, object_name=SPARE)
+    return app.findChild(TaskManager, APP_TASKS) or TaskManager(app, object_name=APP_TASKS)
