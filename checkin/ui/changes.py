@@ -6,13 +6,11 @@ refreshes only then: a check-in refreshes the search rows and the counters, not 
 """
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -41,26 +39,41 @@ EVERYTHING = Changes(*(True,) * len(fields(Changes)))
 
 
 class ChangeNotifier(QObject):
-    """One signal for the whole app: ``changed(changes, initiator)``, on the UI thread."""
+    """One signal for the whole app: ``changed(changes, initiator)``, on the UI thread. Views
+    subscribe with what concerns them; a destroyed view is forgotten (never called, never in the
+    way of the views after it)."""
 
     changed = Signal(object, object)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._views: dict[int, _Subscription] = {}
+        self.changed.connect(self._deliver)
 
     def publish(self, changes: Changes, initiator: object = None) -> None:
         if changes:
             self.changed.emit(changes, initiator)
 
     def subscribe(self, view: QObject, concerns: Changes, refresh: Callable[[Changes], None]) -> None:
-        """``refresh(changes)`` whenever a change touches ``concerns``, until ``view`` is destroyed:
-        a closed dialog never receives (or breaks) a later notification."""
-        def deliver(changes: Changes, _initiator: object) -> None:
-            if changes & concerns:
-                refresh(changes)
+        """``refresh(changes)`` whenever a change touches ``concerns``, until ``view`` is destroyed."""
+        key = id(view)
+        self._views[key] = _Subscription(view, concerns, refresh)
+        view.destroyed.connect(lambda _view=None: self._views.pop(key, None))
 
-        self.changed.connect(deliver)
-        view.destroyed.connect(lambda _view=None: self._unsubscribe(deliver))
+    @property
+    def subscribers(self) -> int:
+        return len(self._views)
 
-    def _unsubscribe(self, deliver: Callable[[Changes, object], None]) -> None:
-        try:
-            self.changed.disconnect(deliver)
-        except (RuntimeError, TypeError):  # the notifier went first (the app is closing)
-            log.debug("notifier gone before its subscriber")
+    def _deliver(self, changes: Changes, _initiator: object) -> None:
+        for key, subscription in list(self._views.items()):
+            if not shiboken6.isValid(subscription.view):  # destroyed before it could say so
+                self._views.pop(key, None)
+            elif changes & subscription.concerns:
+                subscription.refresh(changes)
+
+
+@dataclass(frozen=True)
+class _Subscription:
+    view: QObject
+    concerns: Changes
+    refresh: Callable[[Changes], None]
