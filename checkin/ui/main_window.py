@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         notifier = self.tasks.notifier
         notifier.subscribe(self.search, Changes(check_ins=True, registrations=True), self._refresh_search)
         notifier.subscribe(self.dashboard, Changes(check_ins=True, registrations=True), self._schedule_dashboard)
-        notifier.subscribe(self.status, Changes(check_ins=True, sync_state=True), self._refresh_uploads_for)
+        notifier.subscribe(self.status, Changes(sync_state=True), self._refresh_uploads_for)  # scans: its timer
         self.controller.failed.connect(self._on_failed)
         self.search.check_in_requested.connect(self.controller.check_in)
         self.search.details_requested.connect(self.dialogs.show_guest)
