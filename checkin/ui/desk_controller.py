@@ -36,7 +36,7 @@ class DeskController(QObject):
 
     def __init__(self, database: Database, desk_id: str, desk_name: str, payload_rules: PayloadRules,
                  tasks: TaskManager, parent: QObject | None = None, clock: Callable | None = None,
-                 service_factory: Callable[..., Any] | None = None):
+                 service_factory: Callable[..., DeskService] | None = None):
         super().__init__(parent)
         self.database = database
         self.tasks = tasks

@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject
 from checkin.settings import Settings
 from checkin.store.database import Database
 from checkin.sync.pretix.credentials import TokenStore
-from checkin.ui.main_window import MainWindow
 from checkin.ui.sync_worker import SyncWorker
 from checkin.ui.taskman import TaskManager
 
@@ -28,7 +27,7 @@ class PretixSync(QObject):
         self.settings = settings
         interval_ms = interval_ms if interval_ms is not None else self._interval_ms()
         self.worker = SyncWorker.for_database(database, self.tokens, interval_ms=interval_ms, parent=self, tasks=tasks)
-        self.window: MainWindow | None = None
+        self.window = None
         self.online_service = None  # the desk's OnlineDeskService, once it has one
 
     def desk_service(self, setup, *desk_args, **options):  # noqa: ANN001, ANN201 - DeskController's factory
@@ -47,7 +46,7 @@ class PretixSync(QObject):
             self._tune(service)
         return service
 
-    def attach(self, window: MainWindow) -> None:
+    def attach(self, window) -> None:  # noqa: ANN001 - MainWindow
         self.window = window
         self.worker.connection_state_changed.connect(window.set_connection_state)
         self.worker.pending_uploads_changed.connect(window.set_pending_uploads)
@@ -85,7 +84,7 @@ class PretixSync(QObject):
         if connected and not self.worker.running:
             self.worker.start()
 
-    def _reload(self, _result: object) -> None:
+    def _reload(self, _result) -> None:  # noqa: ANN001
         """A pull may have brought guests, lists or ticket types: re-read the desk's event and list
         (a desk without an event yet opens the one a sync just brought)."""
         setup = self.window.controller.setup
