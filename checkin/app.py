@@ -2,9 +2,18 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the CLI imports this module: Qt is loaded only when the desk starts
+    from PySide6.QtWidgets import QApplication
+
+    from checkin.settings import Settings
+    from checkin.store.database import Database
+    from checkin.ui.main_window import MainWindow
 
 
-def build_desk_window(database, settings, app, **collaborators):  # noqa: ANN001, ANN201
+def build_desk_window(database: Database, settings: Settings, app: QApplication,
+                      **collaborators: object) -> MainWindow:
     """The desk window with its language installed (shared by the app, tests and screenshots)."""
     from checkin.ui.i18n import Translations, pick_language
     from checkin.ui.main_window import MainWindow
@@ -24,6 +33,7 @@ def run_desk_app(db_url: str | None = None) -> int:
     from checkin.ui.badge_printing import BadgePrintService
     from checkin.ui.organiser_tools import OrganiserTools
     from checkin.ui.pretix_sync import PretixSync
+    from checkin.ui.taskman import APP_TASKS, TaskManager
 
     app = QApplication.instance() or QApplication(sys.argv)
     collector = UiThreadCollector(app)  # before any pool thread runs: none of them may collect
@@ -35,12 +45,13 @@ def run_desk_app(db_url: str | None = None) -> int:
         QMessageBox.critical(None, "Check-in Desk", str(error))
         return 1
     settings = Settings()
-    badge_printer = BadgePrintService(database, settings, *settings.desk_identity())
-    sync = PretixSync(database, app, settings=settings)
+    tasks = TaskManager(app, object_name=APP_TASKS)  # every job off the UI thread, one writer lane
+    badge_printer = BadgePrintService(database, settings, *settings.desk_identity(), tasks=tasks)
+    sync = PretixSync(database, app, settings=settings, tasks=tasks)
     tools = OrganiserTools(database, settings, badge_printer, app, pretix=sync)
     window = build_desk_window(database, settings, app, badge_printer=badge_printer,
                                extra_menu_actions=tools.actions(), first_run_handlers=tools.first_run_handlers(),
-                               desk_service_factory=sync.desk_service)
+                               desk_service_factory=sync.desk_service, tasks=tasks)
     tools.attach(window)
     sync.attach(window)
     window.show()
@@ -50,5 +61,6 @@ def run_desk_app(db_url: str | None = None) -> int:
     finally:
         sync.stop()
         badge_printer.wait_for_done(10_000)  # a badge being printed comes out before the database closes
+        tasks.shutdown()  # a scan being written is written
         database.dispose()
         collector.stop()

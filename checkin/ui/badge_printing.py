@@ -1,20 +1,19 @@
 """Badge printing for the desk: one call per guest that returns at once.
 
-Rendering, printing and the print log run off the UI thread, one badge after the other (a serial
-lane, so badges come out in check-in order); results come back to the UI thread by signal. The
-service has no Qt parent: a badge being printed keeps it alive even while the window closes. A guest's badge prints
-once: automatic printing skips guests whose badge was printed; a reprint is an explicit call.
+Rendering, printing and the print log run off the UI thread, one badge after the other (the task
+manager's printer lane, so badges come out in check-in order); results come back to the UI thread
+by signal. The service has no Qt parent: a badge being printed keeps it alive even while the window
+closes. A guest's badge prints once: automatic printing skips guests whose badge was printed; a
+reprint is an explicit call.
 """
 from __future__ import annotations
 
 import tempfile
-import threading
-from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -28,6 +27,14 @@ from checkin.settings import Settings
 from checkin.store.badge_log import PrintTarget, badge_guest, claim_print, finish_print
 from checkin.store.database import Database
 from checkin.ui.badge_pdf import QtPrinterBackend, QtPrintError
+from checkin.ui.changes import REGISTRATIONS
+from checkin.ui.operations import Op
+from checkin.ui.taskman import Lane, TaskManager, tasks_of
+
+
+class NoPrinterError(LookupError):
+    """No badge printer is chosen for this desk."""
+
 
 PRINT_ERRORS = (CupsError, QtPrintError, LayoutError, UnknownStockError, OSError, LookupError, SQLAlchemyError)
 
@@ -56,26 +63,25 @@ class BadgePrintService(QObject):
 
     def __init__(self, database: Database, settings: Settings, desk_id: str, desk_name: str, *,
                  backend_factory: Callable[[Settings], BadgePrinterBackend | None] = backend_from_settings,
-                 calibrations: Calibrations | None = None, pool: QThreadPool | None = None):
+                 calibrations: Calibrations | None = None, tasks: TaskManager | None = None):
         super().__init__()
         self.database, self.settings = database, settings
         self.desk_id, self.desk_name = desk_id, desk_name
         self.backend_factory = backend_factory
         self.calibrations = calibrations or Calibrations()
-        self.pool = pool or QThreadPool.globalInstance()
-        self._jobs: deque[tuple[int, bool]] = deque()
-        self._lock = threading.Lock()
-        self._idle = threading.Event()
-        self._idle.set()
+        self._tasks = tasks
+
+    @property
+    def tasks(self) -> TaskManager:
+        if self._tasks is None:  # asked for late: the service may be built before the application
+            self._tasks = tasks_of(None)
+        return self._tasks
 
     def print_badge(self, registration_id: int, *, reprint: bool = False) -> None:
         """Queue the guest's badge; returns at once. Reports through printed/skipped/failed."""
-        with self._lock:
-            self._jobs.append((registration_id, reprint))
-            if not self._idle.is_set():
-                return  # the running lane takes it next
-            self._idle.clear()
-        self.pool.start(self._drain)
+        Op(self, lambda _job: self._print(registration_id, reprint), lane=Lane.PRINTER, changes=REGISTRATIONS
+           ).success(lambda job: self._printed(registration_id, job)).failure(
+            lambda error: self._failed(registration_id, error)).run(self.tasks)
 
     def on_checked_in(self, registration_id: int) -> bool:
         """Print the badge of a guest just checked in, if this desk prints on check-in."""
@@ -102,27 +108,25 @@ class BadgePrintService(QObject):
 
     def wait_for_done(self, msecs: int = 30000) -> bool:
         """Let queued badges finish (when the desk closes)."""
-        return self._idle.wait(msecs / 1000)
+        return self._tasks is None or self._tasks.wait(msecs, Lane.PRINTER)
 
-    def _drain(self) -> None:
-        while True:
-            with self._lock:
-                if not self._jobs:
-                    self._idle.set()
-                    return
-                registration_id, reprint = self._jobs.popleft()
-            try:
-                self._print(registration_id, reprint)
-            except PRINT_ERRORS as error:
-                self.failed.emit(registration_id, str(error))
-            except Exception as error:  # noqa: BLE001 - the lane must go on with the next guest's badge
-                self.failed.emit(registration_id, self.tr("Badge not printed: {0}").format(error))
+    def _printed(self, registration_id: int, job: str | None) -> None:
+        if job is None:
+            self.skipped.emit(registration_id)
+        else:
+            self.printed.emit(registration_id, job)
 
-    def _print(self, registration_id: int, reprint: bool) -> None:
+    def _failed(self, registration_id: int, error: BaseException) -> None:
+        if isinstance(error, PRINT_ERRORS):
+            self.failed.emit(registration_id, str(error))
+        else:  # a bug: still said, and the lane goes on with the next guest's badge
+            self.failed.emit(registration_id, self.tr("Badge not printed: {0}").format(error))
+
+    def _print(self, registration_id: int, reprint: bool) -> str | None:
+        """On the printer lane: the print job, or None when the badge was printed before."""
         backend = self.backend_factory(self.settings)
         if backend is None:
-            self.failed.emit(registration_id, self.tr("No badge printer is chosen for this desk."))
-            return
+            raise NoPrinterError(self.tr("No badge printer is chosen for this desk."))
         stock = get_stock(self.settings.get("badge_stock"))
         layout = layout_for(stock, self.settings.get("badge_layout"))
         target = PrintTarget(self.desk_id, self.desk_name, self.settings.get("badge_layout") or layout.name,
@@ -131,8 +135,7 @@ class BadgePrintService(QObject):
             print_id = claim_print(session, registration_id, target, reprint=reprint)
             guest = badge_guest(session, registration_id) if print_id is not None else None
         if print_id is None:
-            self.skipped.emit(registration_id)
-            return
+            return None
         offset = self.calibrations.offset(backend.destination.partition(":")[2])  # per printer name
         try:
             with tempfile.TemporaryDirectory(prefix="checkin-badge-") as folder:
@@ -143,7 +146,7 @@ class BadgePrintService(QObject):
             self._finish(print_id, str(error))
             raise
         self._finish(print_id, None)
-        self.printed.emit(registration_id, job)
+        return job
 
     def _finish(self, print_id: int, error: str | None) -> None:
         with self.database.session() as session:

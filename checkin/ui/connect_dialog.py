@@ -2,31 +2,41 @@
 address with an organiser API token; then organiser, event and check-in list as the server lists
 them; then the first download, with progress.
 
-All network work runs off the UI thread (checkin.ui.background); the steps themselves are the
+All network work runs off the UI thread (checkin.ui.operations); the steps themselves are the
 sync layer's (discovery, setup.connect_and_pull), the same code ``checkin pretix connect`` uses.
 Every error is one sentence in the dialog and leaves what was typed alone; Cancel works at
 every step, and a cancelled download leaves only whole batches behind (the next sync resumes).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from checkin.store.database import Database
-from checkin.sync.pretix.cancel import Cancellation, Cancelled
+from checkin.sync.pretix.cancel import Cancellation
 from checkin.sync.pretix.client import PretixError
 from checkin.sync.pretix.credentials import TokenStore
 from checkin.sync.pretix.discovery import Access, check_in_lists, device_access, events, organizers, token_access
 from checkin.sync.pretix.handshake import parse_handshake
-from checkin.sync.pretix.setup import connect_and_pull
-from checkin.ui.background import Background
+from checkin.sync.pretix.setup import ConnectResult, connect_and_pull
+from checkin.sync.pretix.sync import SyncSummary
+from checkin.ui.changes import Changes
 from checkin.ui.connect_pages import CHOOSE, DOWNLOAD, SERVER, ConnectPages
+from checkin.ui.operations import Job, Op
+from checkin.ui.taskman import Lane, TaskManager, tasks_of
+
+T = TypeVar("T")
 
 #: A person waits on these: one retry, not the background sync's four.
 DISCOVERY_OPTIONS = {"retries": 1}
 #: Smaller write batches than the background sync's (20 pages): progress moves and Cancel answers
 #: sooner (tests/perf/test_connect_perf.py measures the cost).
 FIRST_PULL_OPTIONS = {"batch_pages": 10}
+#: A connect links an event and downloads its guests.
+CONNECTED = Changes(registrations=True, event_setup=True, sync_state=True)
 
 
 class ConnectDialog(QDialog):
@@ -37,7 +47,8 @@ class ConnectDialog(QDialog):
     stopped = Signal()
 
     def __init__(self, database: Database, tokens: TokenStore, parent: QWidget | None = None, *,
-                 client_options: dict | None = None, pull_options: dict | None = None):
+                 client_options: dict | None = None, pull_options: dict | None = None,
+                 tasks: TaskManager | None = None):
         super().__init__(parent)
         self.database, self.tokens = database, tokens
         self.client_options = {**DISCOVERY_OPTIONS, **(client_options or {})}
@@ -47,7 +58,7 @@ class ConnectDialog(QDialog):
         self._question = 0  # answers to an earlier question are dropped
         self._cancellation: Cancellation | None = None
         self.downloading = False
-        self.background = Background(self)
+        self.tasks = tasks or tasks_of(parent)
         self.setWindowTitle(self.tr("Connect to a pretix server"))
         self.setMinimumWidth(560)
         self._build()
@@ -150,7 +161,7 @@ class ConnectDialog(QDialog):
 
         self._ask(self.tr("Contacting the server…"), discover, lambda result: self._discovered(source, *result))
 
-    def _access_maker(self):  # noqa: ANN202 - (source, callable making the Access)
+    def _access_maker(self) -> tuple[tuple[str, str], Callable[[], Access]]:
         if self.pages.method.currentIndex() == 0:
             text = self.pages.handshake.toPlainText().strip()
             source = ("device", text)
@@ -194,7 +205,7 @@ class ConnectDialog(QDialog):
                         self.tr("This event has no check-in list: create one in pretix first.")):
             self._show_step(CHOOSE)
 
-    def _filled(self, combo, choices: list, if_none: str) -> bool:  # noqa: ANN001 - QComboBox
+    def _filled(self, combo: QComboBox, choices: list, if_none: str) -> bool:
         self.pages.fill(combo, choices)
         if not choices:
             self._say(if_none, error=True)
@@ -213,15 +224,13 @@ class ConnectDialog(QDialog):
         self.downloading, cancellation = True, Cancellation()
         self._cancellation = cancellation
 
-        def download() -> object:
+        def download(job: Job) -> tuple[ConnectResult, SyncSummary]:
             return connect_and_pull(self.database, self.tokens, self.access, organizer=organizer, event_slug=event,
-                                    list_id=list_id, cancellation=cancellation, progress=self._report_progress,
+                                    list_id=list_id, cancellation=cancellation, progress=job.progress,
                                     client_options=self.client_options, pull_options=self.pull_options)
 
-        self.background.run(download, self._downloaded)
-
-    def _report_progress(self, done: int, total: int) -> None:  # on the download's thread
-        self.background.post(self._progressed, done, total)
+        Op(self, download, lane=Lane.POOL, changes=CONNECTED, token=cancellation).progress(self._progressed).success(
+            self._downloaded).failure(self._download_failed).cancelled(self._download_stopped).run(self.tasks)
 
     def _progressed(self, done: int, total: int) -> None:
         if self.downloading:
@@ -229,14 +238,16 @@ class ConnectDialog(QDialog):
             self._say(self.tr("Downloading the registrations: page %1 of %2…")
                       .replace("%1", str(done)).replace("%2", str(total)))
 
-    def _downloaded(self, result: object) -> None:
+    def _download_stopped(self) -> None:
         self.downloading = False
-        if isinstance(result, Cancelled) or self._cancellation.cancelled:
-            self.stopped.emit()
-            return
-        if isinstance(result, Exception):
-            self._offer_retry(self._text(result))
-            return
+        self.stopped.emit()
+
+    def _download_failed(self, error: BaseException) -> None:
+        self.downloading = False
+        self._offer_retry(self._text(error))
+
+    def _downloaded(self, result: tuple[ConnectResult, SyncSummary]) -> None:
+        self.downloading = False
         connect_result, summary = result
         if summary.error:
             self._offer_retry(self.tr("Connected, but the download stopped: %1").replace("%1", summary.error))
@@ -253,31 +264,33 @@ class ConnectDialog(QDialog):
         self._say(text, error=True)
 
     # -- helpers ----------------------------------------------------------------------------
-    def _ask(self, text: str, work, on_answer) -> None:  # noqa: ANN001
+    def _ask(self, text: str, work: Callable[[], T], on_answer: Callable[[T], None]) -> None:
         """Ask the server off the UI thread; inputs wait meanwhile, Cancel and Back do not."""
         self._question += 1
         question = self._question
         self._say(text)
         self.pages.setEnabled(False)
         self.next.setEnabled(False)
-        self.background.run(work, lambda result: self._answered(question, on_answer, result))
+        Op(self, lambda _job: work(), lane=Lane.POOL).success(
+            lambda result: self._answered(question, on_answer, result)).failure(
+            lambda error: self._answered(question, self._not_answered, error)).run(self.tasks)
 
-    def _answered(self, question: int, on_answer, result: object) -> None:  # noqa: ANN001
+    def _answered(self, question: int, on_answer: Callable[[T], None], result: T) -> None:
         if question != self._question or not self.isVisible():
-            return
+            return  # an answer to an earlier question, or the dialog was closed meanwhile
         self.pages.setEnabled(True)
         self.next.setEnabled(True)
-        if isinstance(result, Exception):
-            self._say(self._text(result), error=True)
-            return
         on_answer(result)
+
+    def _not_answered(self, error: BaseException) -> None:
+        self._say(self._text(error), error=True)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setProperty("error", error)
         self.message.setStyleSheet("color: #b3001b; font-weight: bold;" if error else "")
         self.message.setText(text)
 
-    def _text(self, error: Exception) -> str:
+    def _text(self, error: BaseException) -> str:
         """One sentence for a person; the sync layer's errors are written that way already."""
         if isinstance(error, PretixError):
             return str(error)

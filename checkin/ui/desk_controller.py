@@ -1,4 +1,5 @@
-"""The desk's actions as requests on the database lane; answers come back as signals.
+"""The desk's actions as operations on the writer lane, reads on the read lane; answers come
+back as signals, and every write publishes what it changed on the task manager's notifier.
 
 Views call these methods and listen to the signals; nothing here blocks the UI thread.
 Every action opens its own session on the lane (inside DeskService or below).
@@ -9,15 +10,18 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session
 
 from checkin.core.decision import Direction
 from checkin.core.payload import PayloadRules
 from checkin.store import guests, search, stats
 from checkin.store.database import Database
-from checkin.store.desk import DeskService
+from checkin.store.desk import DeskService, ScanResult, UndoResult
 from checkin.store.desk_setup import DeskSetup, load_setup
+from checkin.ui.changes import CHECK_INS, NOTHING, REGISTRATIONS, Changes
+from checkin.ui.operations import Job, Op
 from checkin.ui.search_model import SEARCH_LIMIT
-from checkin.ui.tasks import TaskLane
+from checkin.ui.taskman import Lane, TaskManager
 
 
 class DeskController(QObject):
@@ -27,18 +31,15 @@ class DeskController(QObject):
     answered = Signal(object)
     #: An UndoResult, or None when there was nothing to undo.
     undone = Signal(object)
-    #: The check-in log changed (counts, search rows and details may be stale).
-    log_changed = Signal()
     #: A request failed; the text is for the desk.
     failed = Signal(str)
 
     def __init__(self, database: Database, desk_id: str, desk_name: str, payload_rules: PayloadRules,
-                 lane: TaskLane, parent: QObject | None = None, clock: Callable | None = None,
-                 read_lane: TaskLane | None = None, service_factory: Callable[..., DeskService] | None = None):
+                 tasks: TaskManager, parent: QObject | None = None, clock: Callable | None = None,
+                 service_factory: Callable[..., DeskService] | None = None):
         super().__init__(parent)
         self.database = database
-        self.lane = lane
-        self.read_lane = read_lane or lane
+        self.tasks = tasks
         self.desk_name = desk_name
         self.setup: DeskSetup | None = None
         self.direction = Direction.ENTRY
@@ -79,28 +80,29 @@ class DeskController(QObject):
             self.failed.emit(self.tr("No event is open: open the demo event or import one first."))
             return
         self._submit(lambda: self._service.scan(setup.event_id, setup.list_id, payload, direction),
-                     self._answer)
+                     self._answered, CHECK_INS)
 
     def check_in(self, registration_id: int, source: str = "search") -> None:
         setup, direction = self.setup, self.direction
         if setup is None:
             return
         self._submit(lambda: self._service.check_in_registration(registration_id, setup.list_id, direction, source),
-                     self._answer)
+                     self._answered, CHECK_INS)
 
     def walk_in(self, fields: dict[str, Any]) -> None:
         setup = self.setup
         if setup is None:
             return
-        self._submit(lambda: self._service.walk_in(setup.event_id, setup.list_id, **fields), self._answer)
+        self._submit(lambda: self._service.walk_in(setup.event_id, setup.list_id, **fields), self._answered,
+                     CHECK_INS | REGISTRATIONS)
 
     def undo_last(self) -> None:
         if self.setup is not None:
             list_id = self.setup.list_id
-            self._submit(lambda: self._service.undo_last(list_id), self._undone)
+            self._submit(lambda: self._service.undo_last(list_id), self.undone.emit, _undo_changes)
 
     def undo(self, check_in_id: int) -> None:
-        self._submit(lambda: self._service.undo(check_in_id), self._undone)
+        self._submit(lambda: self._service.undo(check_in_id), self.undone.emit, _undo_changes)
 
     def search(self, text: str, on_done: Callable[[list], None], limit: int = SEARCH_LIMIT) -> None:
         setup = self.setup
@@ -122,20 +124,22 @@ class DeskController(QObject):
     def pending_uploads(self, on_done: Callable[[int], None]) -> None:
         self._read(stats.pending_uploads, on_done)
 
-    def guest(self, registration_id: int, on_done: Callable[[guests.GuestDetails], None]) -> None:
+    def guest(self, registration_id: int, on_done: Callable[[guests.GuestDetails], None],
+              owner: QObject | None = None) -> None:
+        """The guest's details; dropped if ``owner`` (e.g. the guest dialog) is gone by then."""
         setup = self.setup
         if setup is not None:
-            self._read(lambda session: guests.guest_details(session, registration_id, setup.list_id), on_done)
+            self._read(lambda session: guests.guest_details(session, registration_id, setup.list_id), on_done, owner)
 
-    def save_notes(self, registration_id: int, notes: str, on_done: Callable[[object], None]) -> None:
+    def save_notes(self, registration_id: int, notes: str, on_done: Callable[[None], None] | None = None) -> None:
         def write() -> None:
             with self.database.session() as session:
                 guests.set_notes(session, registration_id, notes)
-        self._submit(write, on_done)
+        self._submit(write, on_done, REGISTRATIONS)
 
-    def run(self, task: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        """Any other database job (e.g. creating the demo event) on the same lane."""
-        self._submit(task, on_done)
+    def run(self, task: Callable[[], Any], on_done: Callable[[Any], None], changes: Changes = NOTHING) -> None:
+        """Any other database job (e.g. creating the demo event) on the writer lane."""
+        self._submit(task, on_done, changes)
 
     def _load(self, event_slug: str, list_id: int) -> DeskSetup | None:
         with self.database.reader() as session:
@@ -151,14 +155,17 @@ class DeskController(QObject):
             return self._service_factory(setup, *self._service_args, payload_rules=self._payload_rules)
         return DeskService(*self._service_args, payload_rules=self._payload_rules)
 
-    def _read(self, query: Callable, on_done: Callable) -> None:
-        def task():  # noqa: ANN202
+    def _read(self, query: Callable[[Session], Any], on_done: Callable[[Any], None],
+              owner: QObject | None = None) -> None:
+        def task(_job: Job) -> Any:
             with self.database.reader() as session:
                 return query(session)
-        self.read_lane.run(task, on_done, self._fail)
+        Op(owner or self, task, lane=Lane.READER).success(on_done).failure(self._fail).run(self.tasks)
 
-    def _submit(self, task: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self.lane.run(task, on_done, self._fail)
+    def _submit(self, task: Callable[[], Any], on_done: Callable[[Any], None],
+                changes: Changes | Callable[[Any], Changes] = NOTHING) -> None:
+        Op(self, lambda _job: task(), lane=Lane.WRITER, changes=changes).success(on_done).failure(
+            self._fail).run(self.tasks)
 
     def _fail(self, error: BaseException) -> None:
         self._loading = False
@@ -175,11 +182,9 @@ class DeskController(QObject):
         self.setup = setup
         self.setup_changed.emit(setup)
 
-    def _answer(self, result) -> None:  # noqa: ANN001 - ScanResult
+    def _answered(self, result: ScanResult) -> None:
         self.answered.emit(result)
-        self.log_changed.emit()
 
-    def _undone(self, result) -> None:  # noqa: ANN001 - UndoResult | None
-        self.undone.emit(result)
-        if result is not None:
-            self.log_changed.emit()
+
+def _undo_changes(result: UndoResult | None) -> Changes:
+    return NOTHING if result is None else CHECK_INS

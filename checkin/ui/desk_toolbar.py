@@ -1,12 +1,13 @@
 """The desk's actions (toolbar and menus): walk-in, undo, entry/exit, list selector, language."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
 
 from checkin.core.decision import Direction
+from checkin.store.desk_setup import DeskSetup
 
 
 class DeskToolbar(QToolBar):
@@ -50,7 +51,8 @@ class DeskToolbar(QToolBar):
             self.languages.addAction(action)
         self.language_actions.get(window.settings.get("language"), self.language_actions[""]).setChecked(True)
 
-    def _action(self, slot, shortcut=None, checkable: bool = False) -> QAction:  # noqa: ANN001
+    def _action(self, slot: Callable[[], None], shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                checkable: bool = False) -> QAction:
         action = QAction(self)
         action.setCheckable(checkable)
         if shortcut is not None:
@@ -97,7 +99,7 @@ class DeskToolbar(QToolBar):
                 menu.setTitle(titles[key])
             self.language_menu.setTitle(self.tr("&Language"))
 
-    def show_setup(self, setup) -> None:  # noqa: ANN001 - DeskSetup | None
+    def show_setup(self, setup: DeskSetup | None) -> None:
         self.lists.clear()
         for list_id, name in setup.lists if setup else ():
             self.lists.addItem(name, list_id)

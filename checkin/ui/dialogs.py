@@ -8,10 +8,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from checkin.store.guests import GuestDetails
+from checkin.ui.changes import Changes
 from checkin.ui.first_run import FirstRunDialog
 from checkin.ui.guest_dialog import GuestDialog
 from checkin.ui.settings_dialog import SettingsDialog
 from checkin.ui.walk_in_dialog import WalkInDialog
+
+GUEST_CONCERNS = Changes(check_ins=True, registrations=True)
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -35,7 +38,8 @@ class DeskDialogs:
             with self.window.database.session() as session:
                 create_demo_event(session)
 
-        self.window.controller.run(create, lambda _result: self.window.controller.load())
+        self.window.controller.run(create, lambda _result: self.window.controller.load(),
+                                   Changes(registrations=True, event_setup=True))
 
     def walk_in(self) -> None:
         setup = self.window.controller.setup
@@ -64,16 +68,18 @@ class DeskDialogs:
 
     def refresh_guest(self) -> None:
         if self.guest is not None and self.guest.isVisible():
-            self.window.controller.guest(self.guest.details.registration_id, self.guest.set_details)
+            self.window.controller.guest(self.guest.details.registration_id, self.guest.set_details, owner=self.guest)
 
     def _show_details(self, details: GuestDetails) -> None:
         controller = self.window.controller
         dialog = GuestDialog(details, controller.setup.timezone, self.window.badge_printer is not None, self.window)
         dialog.check_in_requested.connect(lambda registration_id: controller.check_in(registration_id, "details"))
         dialog.undo_requested.connect(controller.undo)
-        dialog.notes_saved.connect(lambda rid, notes: controller.save_notes(rid, notes, lambda _r: self.refresh_guest()))
+        dialog.notes_saved.connect(lambda rid, notes: controller.save_notes(rid, notes))
         if self.window.badge_printer is not None:
             dialog.print_requested.connect(lambda rid: self.window.badge_printer.print_badge(rid, reprint=True))
+        # Refreshed on what concerns it; once closed (deleted), the notifier forgets it.
+        self.window.tasks.notifier.subscribe(dialog, GUEST_CONCERNS, lambda _changes: self.refresh_guest())
         self.guest = dialog
         self._open(dialog)
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.store.guests import GuestDetails
+from checkin.store.guests import GuestDetails, LogLine
 from checkin.ui.answer_text import local_time
 
 
@@ -104,7 +104,7 @@ class GuestDialog(QDialog):
             (self.tr("Valid until"), local_time(d.valid_until, self.timezone) if d.valid_until else ""),
         ]
 
-    def _log_text(self, line) -> str:  # noqa: ANN001 - LogLine
+    def _log_text(self, line: LogLine) -> str:
         direction = self.tr("entry") if line.direction == "entry" else self.tr("exit")
         text = f"{local_time(line.happened_at, self.timezone)} · {line.desk} · {direction} · {line.outcome}"
         return text + (self.tr(" (undone)") if line.undone else "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -17,30 +17,14 @@ from checkin.sync.files.errors import FileImportError
 from checkin.sync.files.importer import ImportRequest, ImportSummary, import_table
 from checkin.sync.files.mapping import FIELDS, HEADER_HINTS, ColumnMapping, check_mapping, mapping_for
 from checkin.sync.files.table import Table, column_letter, read_table
+from checkin.ui.changes import NOTHING, Changes
 from checkin.ui.import_preview_model import ImportPreviewModel
+from checkin.ui.operations import Job, Op
+from checkin.ui.taskman import Lane, TaskManager, tasks_of
 
 NOT_IMPORTED = -1
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _Task(QRunnable):
-    """Runs ``work`` on a pool thread; the result or a FileImportError's text comes back by signal."""
-
-    def __init__(self, work: Callable[[], object]):
-        super().__init__()
-        self.work, self.signals = work, _Signals()
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except FileImportError as error:
-            self.signals.failed.emit("\n".join(str(problem) for problem in error.problems[:10]))
-        else:
-            self.signals.done.emit(result)
+#: An import adds guests and may create the event.
+IMPORTED = Changes(registrations=True, event_setup=True)
 
 
 class ImportDialog(QDialog):
@@ -49,11 +33,11 @@ class ImportDialog(QDialog):
     imported = Signal(object)  # ImportSummary
 
     def __init__(self, database: Database, path: Path, event_name: str = "", parent: QWidget | None = None,
-                 pool: QThreadPool | None = None):
+                 tasks: TaskManager | None = None):
         super().__init__(parent)
-        self.database, self.path, self.pool = database, Path(path), pool or QThreadPool.globalInstance()
+        self.database, self.path = database, Path(path)
+        self.tasks = tasks or tasks_of(parent)
         self.table: Table | None = None
-        self._tasks: list[_Task] = []  # kept alive until their signals arrive
         self.setWindowTitle(self.tr("Import guests from %1").replace("%1", self.path.name))
         self.status = QLabel(self.tr("Reading %1 …").replace("%1", self.path.name))
         self.status.setWordWrap(True)
@@ -63,7 +47,7 @@ class ImportDialog(QDialog):
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setEnabled(False)
         self._lay_out()
-        self._start(lambda: self._read(), self._on_read)
+        self._start(Lane.POOL, self._read, self._on_read)
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -86,14 +70,11 @@ class ImportDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(980, 560)
 
-    def _start(self, work: Callable[[], object], on_done: Callable[[object], None]) -> None:
-        task = _Task(work)
-        task.signals.done.connect(on_done)
-        task.signals.failed.connect(self._on_failed)
-        self._tasks.append(task)
-        self.pool.start(task)
+    def _start(self, lane: Lane, work: Callable[[Job], object], on_done: Callable[[object], None],
+               changes: Changes = NOTHING) -> None:
+        Op(self, work, lane=lane, changes=changes).success(on_done).failure(self._on_error).run(self.tasks)
 
-    def _read(self) -> tuple[Table, ColumnMapping]:  # on a pool thread: its own session
+    def _read(self, _job: Job) -> tuple[Table, ColumnMapping]:  # on a pool thread: its own session
         table = read_table(self.path, HEADER_HINTS)
         with self.database.reader() as session:
             return table, mapping_for(session, table.name, table.headers)
@@ -131,13 +112,20 @@ class ImportDialog(QDialog):
         request = ImportRequest(self.table, self.event_name.text().strip() or self.path.stem, self.mapping())
         self.import_button.setEnabled(False)
         self.status.setText(self.tr("Importing …"))
-        self._start(lambda: import_table(self.database, request), self._on_imported)
+        # On the writer lane: a scan meanwhile waits its turn instead of for SQLite's lock.
+        self._start(Lane.WRITER, lambda _job: import_table(self.database, request), self._on_imported, IMPORTED)
 
     def _on_imported(self, summary: ImportSummary) -> None:
         self.status.setText(self.tr("Imported: %1 new, %2 updated, %3 unchanged.").replace(
             "%1", str(summary.imported)).replace("%2", str(summary.updated)).replace("%3", str(summary.unchanged)))
         self.imported.emit(summary)
         self.accept()
+
+    def _on_error(self, error: BaseException) -> None:
+        if isinstance(error, FileImportError):
+            self._on_failed("\n".join(str(problem) for problem in error.problems[:10]))
+        else:  # a bug or the database: still said, never lost in the pool
+            self._on_failed(f"{type(error).__name__}: {error}")
 
     def _on_failed(self, message: str) -> None:
         self.status.setText(self.tr("Nothing was imported:") + "\n" + message)

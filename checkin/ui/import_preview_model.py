@@ -1,7 +1,7 @@
 """The first rows of a guest list as they would be imported under the current column mapping."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from checkin.sync.files.mapping import FIELDS, ColumnMapping
 from checkin.sync.files.table import Table
@@ -13,7 +13,7 @@ Index = QModelIndex | QPersistentModelIndex
 class ImportPreviewModel(QAbstractTableModel):
     """Columns are the mapped fields in FIELDS order; rows the first data rows of the file."""
 
-    def __init__(self, parent=None):  # noqa: ANN001
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._table: Table | None = None
         self._mapping: ColumnMapping = {}

@@ -6,10 +6,12 @@ whatever widget or dialog has focus.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -26,16 +28,21 @@ from checkin.scanning.wedge import WedgeConfig
 from checkin.scanning.wedge_filter import WedgeFilter
 from checkin.settings import Settings
 from checkin.store.database import Database, describe
+from checkin.store.desk import ScanResult, UndoResult
+from checkin.store.desk_setup import DeskSetup
 from checkin.ui.answer_card import AnswerCard
+from checkin.ui.badge_printing import BadgePrintService
+from checkin.ui.changes import Changes
 from checkin.ui.dashboard import Dashboard
 from checkin.ui.desk_controller import DeskController
 from checkin.ui.desk_toolbar import DeskToolbar
 from checkin.ui.dialogs import DeskDialogs
+from checkin.ui.i18n import Translations, pick_language
 from checkin.ui.look import apply_look
 from checkin.ui.search_panel import SearchPanel
 from checkin.ui.sounds import AnswerSounds
 from checkin.ui.status_bar import DeskStatusBar
-from checkin.ui.tasks import TaskLane
+from checkin.ui.taskman import TaskManager
 
 DASHBOARD_REFRESH_MS = 1500
 UPLOADS_REFRESH_MS = 10_000
@@ -58,21 +65,23 @@ class MainWindow(QMainWindow):
     #: The settings were edited and saved; services the window does not own apply them too.
     settings_applied = Signal()
 
-    def __init__(self, database: Database, settings: Settings, *, badge_printer=None,  # noqa: ANN001
-                 extra_menu_actions: Sequence[QAction] = (), translations=None,  # noqa: ANN001
-                 first_run_handlers: dict[str, Callable[[], None] | None] | None = None, clock=None,  # noqa: ANN001
-                 desk_service_factory: Callable[..., object] | None = None):
+    def __init__(self, database: Database, settings: Settings, *, badge_printer: BadgePrintService | None = None,
+                 extra_menu_actions: Sequence[QAction] = (), translations: Translations | None = None,
+                 first_run_handlers: dict[str, Callable[[], None] | None] | None = None,
+                 clock: Callable[[], datetime] | None = None,
+                 desk_service_factory: Callable[..., object] | None = None, tasks: TaskManager | None = None):
         super().__init__()
+        #: The app's lanes and change notifier (its own when none is given: tests, screenshots).
+        self.tasks = tasks or TaskManager(self)
+        self.tasks.on_unhandled = self._on_unhandled
         self.database, self.settings, self.badge_printer = database, settings, badge_printer
         self.translations = translations
         #: While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).
         self.scan_taker: Callable[[str], None] | None = None
         self._no_event_shown = False
         desk_id, desk_name = settings.desk_identity()
-        self.lane = TaskLane(self)
-        self.read_lane = TaskLane(self, "checkin-read")
-        self.controller = DeskController(database, desk_id, desk_name, self._payload_rules(), self.lane, self,
-                                         clock=clock, read_lane=self.read_lane, service_factory=desk_service_factory)
+        self.controller = DeskController(database, desk_id, desk_name, self._payload_rules(), self.tasks, self,
+                                         clock=clock, service_factory=desk_service_factory)
         self.wedge = WedgeFilter(WedgeConfig.from_settings(settings), self)
         self.sounds = AnswerSounds(settings.get("sounds"), self)
         self.dialogs = DeskDialogs(self, first_run_handlers)
@@ -131,11 +140,14 @@ class MainWindow(QMainWindow):
         self.controller.setup_changed.connect(self._on_setup)
         self.controller.answered.connect(self._on_answer)
         self.controller.undone.connect(self._on_undone)
-        self.controller.log_changed.connect(self._on_log_changed)
+        notifier = self.tasks.notifier
+        notifier.subscribe(self.search, Changes(check_ins=True, registrations=True), self._refresh_search)
+        notifier.subscribe(self.dashboard, Changes(check_ins=True, registrations=True), self._schedule_dashboard)
+        notifier.subscribe(self.status, Changes(sync_state=True), self._refresh_uploads_for)  # scans: its timer
         self.controller.failed.connect(self._on_failed)
         self.search.check_in_requested.connect(self.controller.check_in)
         self.search.details_requested.connect(self.dialogs.show_guest)
-        self.tabs.currentChanged.connect(lambda _index: self._on_log_changed())
+        self.tabs.currentChanged.connect(lambda _index: self._schedule_dashboard())
         failed = getattr(self.badge_printer, "failed", None)  # the badge service reports (id, message)
         if failed is not None:
             failed.connect(self._on_badge_failed)
@@ -182,8 +194,6 @@ class MainWindow(QMainWindow):
         self.settings_applied.emit()
 
     def set_language(self, override: str) -> None:
-        from checkin.ui.i18n import pick_language
-
         self.settings.set("language", override)
         self.settings.save()
         if self.translations is not None:
@@ -193,7 +203,7 @@ class MainWindow(QMainWindow):
         return PayloadRules(self.settings.get("scanner_prefix"), self.settings.get("scanner_suffix"))
 
     # -- answers ------------------------------------------------------------------------
-    def _on_setup(self, setup) -> None:  # noqa: ANN001 - DeskSetup | None
+    def _on_setup(self, setup: DeskSetup | None) -> None:
         self.toolbar.show_setup(setup)
         if setup is None:
             self.card.show_message(Severity.WARNING, self.tr("No event yet"),
@@ -211,17 +221,17 @@ class MainWindow(QMainWindow):
             self.settings.set("check_in_list_id", setup.list_id)
             self.setWindowTitle(self.tr("Check-in Desk – {0} – {1}").format(setup.event_name, setup.list_name))
             self.search.refresh()
-            self._on_log_changed()
+            self._schedule_dashboard()
         self.ready.emit(setup)
 
-    def _on_answer(self, result) -> None:  # noqa: ANN001 - ScanResult
+    def _on_answer(self, result: ScanResult) -> None:
         decision = result.decision
         self.card.show_decision(decision, self.settings.get("answer_timeout_s"))
         self.sounds.play(decision.severity.value)
         if decision.accepted and self.badge_printer is not None and self.settings.get("print_on_check_in"):
             self.badge_printer.print_badge(result.registration_id)
 
-    def _on_undone(self, result) -> None:  # noqa: ANN001 - UndoResult | None
+    def _on_undone(self, result: UndoResult | None) -> None:
         if result is None:
             self.card.show_message(Severity.WARNING, self.tr("Nothing to undo"),
                                    self.tr("This desk has no check-in on this list that could be undone."))
@@ -230,15 +240,25 @@ class MainWindow(QMainWindow):
                                    self.tr("{0} is no longer checked in.").format(result.name))
         self.sounds.play("warning")
 
-    def _on_log_changed(self) -> None:
+    def _refresh_search(self, _changes: Changes) -> None:
         self.search.refresh()
-        self.dialogs.refresh_guest()
-        if not self._dashboard_timer.isActive():
+
+    def _schedule_dashboard(self, _changes: Changes | None = None) -> None:
+        if not self._dashboard_timer.isActive():  # a burst of scans refreshes the counts once
             self._dashboard_timer.start()
+
+    def _refresh_uploads_for(self, _changes: Changes) -> None:
+        self.refresh_uploads()
 
     def _on_badge_failed(self, _registration_id: int, message: str) -> None:
         # In the status bar, not a dialog: the queue goes on while someone sees to the printer.
         self.status.showMessage(self.tr("Badge not printed: {0}").format(message), 15_000)
+
+    def _on_unhandled(self, error: BaseException) -> None:
+        """A background job failed and nobody handled it: logged by the task manager, shown here."""
+        logging.getLogger(__name__).error("background job failed", exc_info=error)
+        self.status.showMessage(self.tr("Something went wrong: {0}").format(str(error) or type(error).__name__),
+                                15_000)
 
     def _on_failed(self, message: str) -> None:
         self.card.show_message(Severity.REFUSED, self.tr("Something went wrong"), message)
@@ -260,12 +280,12 @@ class MainWindow(QMainWindow):
         for view in (self.card, self.search, self.dashboard, self.status):
             view.retranslate()
 
-    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.wedge.uninstall()
         for timer in (self._dashboard_timer, self._uploads_timer):
             timer.stop()
-        self.lane.shutdown()
-        self.read_lane.shutdown()
+        if self.tasks.parent() is self:  # the app's task manager is shut down by the app
+            self.tasks.shutdown()
         self.settings.save()
         if self.translations is not None:
             self.translations.remove()

@@ -21,6 +21,7 @@ from checkin.sync.pretix.online import OnlineTiming
 from checkin.sync.pretix.sync import SyncSummary
 from checkin.ui.main_window import MainWindow
 from checkin.ui.sync_worker import SyncWorker
+from checkin.ui.taskman import TaskManager
 
 #: OnlineTiming field ← setting.
 ONLINE_TIMING = {"timeout": "online_timeout_s", "slow": "online_slow_s", "retry_after": "online_retry_s"}
@@ -28,13 +29,14 @@ ONLINE_TIMING = {"timeout": "online_timeout_s", "slow": "online_slow_s", "retry_
 
 class PretixSync(QObject):
     def __init__(self, database: Database, parent: QObject | None = None, tokens: TokenStore | None = None,
-                 interval_ms: int | None = None, settings: Settings | None = None):
+                 interval_ms: int | None = None, settings: Settings | None = None, tasks: TaskManager | None = None):
         super().__init__(parent)
         self.database = database
         self.tokens = tokens or TokenStore()
         self.settings = settings
         interval_ms = interval_ms if interval_ms is not None else self._interval_ms()
-        self.worker = SyncWorker.for_database(database, self.tokens, interval_ms=interval_ms, parent=self)
+        self.worker = SyncWorker.for_database(database, self.tokens, interval_ms=interval_ms, parent=self,
+                                              tasks=tasks)
         self.window: MainWindow | None = None
         #: The online desk's timeouts, shared with it: edited settings apply to the next scan.
         self.timing = OnlineTiming()

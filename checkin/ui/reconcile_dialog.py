@@ -5,35 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from checkin.sync.pretix.reconcile import Reconciliation
+from checkin.ui.changes import Changes
+from checkin.ui.operations import Op
+from checkin.ui.taskman import Lane, TaskManager, tasks_of
 
-
-class _Relay(QObject):
-    done = Signal(object)  # Reconciliation, or the exception that stopped it
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Reconciliation], relay: _Relay):
-        super().__init__()
-        self.work, self.relay = work, relay
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as error:  # noqa: BLE001 - shown in the dialog, never lost in the pool
-            result = error
-        self.relay.done.emit(result)
+#: Reconciling uploads what waits and pulls the server's state first.
+RECONCILED = Changes(check_ins=True, registrations=True, sync_state=True)
 
 
 class ReconcileDialog(QDialog):
     finished_reconciling = Signal(object)
 
     def __init__(self, work: Callable[[], Reconciliation], parent: QWidget | None = None,
-                 pool: QThreadPool | None = None):
+                 tasks: TaskManager | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reconcile with pretix"))
         self.report: Reconciliation | None = None
@@ -52,18 +41,19 @@ class ReconcileDialog(QDialog):
         for widget in (self.status, self.tree, buttons):
             layout.addWidget(widget)
         self.resize(760, 520)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._show)
-        (pool or QThreadPool.globalInstance()).start(_Job(work, self._relay))
+        self.tasks = tasks or tasks_of(parent)
+        Op(self, lambda _job: work(), lane=Lane.POOL, changes=RECONCILED).success(self._show).failure(
+            self._failed).run(self.tasks)
 
-    def _show(self, result: object) -> None:
-        if isinstance(result, Exception):
-            self.status.setText(self.tr("Reconciliation failed: %1").replace("%1", str(result)))
-        else:
-            self.report = result
-            self._fill(result)
-            self.save.setEnabled(True)
-        self.finished_reconciling.emit(result)
+    def _show(self, report: Reconciliation) -> None:
+        self.report = report
+        self._fill(report)
+        self.save.setEnabled(True)
+        self.finished_reconciling.emit(report)
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(self.tr("Reconciliation failed: %1").replace("%1", str(error)))
+        self.finished_reconciling.emit(error)
 
     def _fill(self, report: Reconciliation) -> None:
         from checkin.sync.pretix.reconcile_report import SECTION_TITLES

@@ -1,7 +1,7 @@
 """Search results as a table model over plain SearchHit rows (no widgets, no database)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from checkin.core.search_text import fold
 from checkin.store.search import SearchHit
@@ -16,7 +16,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class SearchModel(QAbstractTableModel):
-    def __init__(self, parent=None):  # noqa: ANN001
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.rows: list[SearchHit] = []
         self.timezone = "UTC"
@@ -38,7 +38,7 @@ class SearchModel(QAbstractTableModel):
         titles = (self.tr("In?"), self.tr("Name"), self.tr("Company"), self.tr("Ticket type"), self.tr("Status"))
         return titles[section] if 0 <= section < len(titles) else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         hit = self.rows[index.row()]
@@ -68,7 +68,7 @@ class SearchModel(QAbstractTableModel):
                 "cancelled": self.tr("cancelled")}.get(hit.status, hit.status)
 
     @staticmethod
-    def _sort_key(hit: SearchHit, column: int):  # noqa: ANN205
+    def _sort_key(hit: SearchHit, column: int) -> int | str:
         if column == IN:
             return 1 if hit.checked_in else 0
         if column == NAME:  # folded, so "Åberg" sorts with the A's and "müller" with "Muller"

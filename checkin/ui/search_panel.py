@@ -6,8 +6,9 @@ queued text, so a fast typist never piles up queries and the last text always wi
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +32,7 @@ class SearchPanel(QWidget):
     #: The rows for a text are on screen (perf_counter when shown, the text).
     results_shown = Signal(float, str)
 
-    def __init__(self, search, parent: QWidget | None = None):  # noqa: ANN001 - (text, on_done) -> None
+    def __init__(self, search: Callable[[str, Callable[[list], None]], None], parent: QWidget | None = None):
         super().__init__(parent)
         self._search = search
         self._queued: str | None = None
@@ -108,7 +109,7 @@ class SearchPanel(QWidget):
             return True
         return False
 
-    def _emit_selected(self, signal) -> None:  # noqa: ANN001
+    def _emit_selected(self, signal: SignalInstance) -> None:
         registration_id = self.selected_id()
         if registration_id is not None:
             signal.emit(registration_id)

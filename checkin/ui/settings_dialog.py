@@ -56,7 +56,7 @@ class SettingsDialog(QDialog):
             "online_retry_s": self.tr("Try online again after (s)"),
         }
 
-    def _editor(self, setting: Setting, value) -> QWidget:  # noqa: ANN001
+    def _editor(self, setting: Setting, value: object) -> QWidget:
         key, kind = setting.key, setting.type
         if key == "language":
             combo = QComboBox(self)

@@ -1,9 +1,14 @@
 """Distinct short sounds for ok, warning and refused (QSoundEffect plays without blocking)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QUrl
 
 from checkin.resources import resource_path
+
+if TYPE_CHECKING:  # QtMultimedia loads only when a sound is first played
+    from PySide6.QtMultimedia import QSoundEffect
 
 SEVERITIES = ("ok", "warning", "refused")
 
@@ -23,7 +28,7 @@ class AnswerSounds(QObject):
             effect.play()
             self.last_played = severity
 
-    def _effect(self, severity: str):  # noqa: ANN202 - QSoundEffect | None
+    def _effect(self, severity: str) -> QSoundEffect | None:
         if severity not in self._effects:
             # Imported on first use: QtMultimedia's backends take a moment to load.
             from PySide6.QtMultimedia import QSoundEffect

@@ -2,38 +2,28 @@
 
 ``connection_state_changed(online, text)`` and ``pending_uploads_changed(n)`` carry exactly what
 ``MainWindow.set_connection_state`` and ``MainWindow.set_pending_uploads`` take; the composition
-root connects them. One sync at a time, on a one-thread pool; results come back by signal.
+root connects them. One sync at a time, on the task manager's pool lane (it waits on the
+network, so never on the writer lane: scans go on meanwhile); results come back by signal.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from checkin.store.database import Database
 from checkin.sync.pretix.credentials import TokenStore
 from checkin.sync.pretix.push import pending_count
 from checkin.sync.pretix.sync import SyncSummary, sync_all
+from checkin.ui.changes import Changes
+from checkin.ui.operations import Job, Op
+from checkin.ui.taskman import Lane, TaskManager, tasks_of
 
-
-class _Relay(QObject):
-    """Lives on the UI thread; a signal emitted from the pool thread is queued to it."""
-
-    finished = Signal(object)
-
-
-class _SyncJob(QRunnable):
-    def __init__(self, work: Callable[[], object], relay: _Relay):
-        super().__init__()
-        self.work = work
-        self.relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as error:  # noqa: BLE001 - reported on the UI thread, never lost in the pool
-            result = error
-        self.relay.finished.emit(result)
+#: A sync uploads check-ins (their upload state) and pulls guests, lists and ticket types.
+SYNCED = Changes(check_ins=True, registrations=True, sync_state=True)
+#: A sync stuck on the network is not waited for longer when the desk closes.
+STOP_WAIT_MS = 60_000
+SyncOutcome = tuple[list[SyncSummary] | Exception, int]
 
 
 class SyncWorker(QObject):
@@ -42,13 +32,10 @@ class SyncWorker(QObject):
     sync_finished = Signal(object)  # list[SyncSummary], or the exception that stopped the sync
 
     def __init__(self, sync: Callable[[], list[SyncSummary]], pending: Callable[[], int], interval_ms: int = 60_000,
-                 parent: QObject | None = None):
+                 parent: QObject | None = None, tasks: TaskManager | None = None):
         super().__init__(parent)
         self._sync, self._pending = sync, pending
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._on_finished)
+        self.tasks = tasks or tasks_of(parent)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.sync_now)
@@ -84,8 +71,10 @@ class SyncWorker(QObject):
         self.sync_now()
 
     def stop(self) -> None:
+        """No more syncs; one running is let finish (the desk is closing: its database with it)."""
         self._timer.stop()
-        self._pool.waitForDone()
+        if self._running:
+            self.tasks.wait(STOP_WAIT_MS)
 
     def sync_now(self) -> bool:
         """Start a sync unless one runs; returns whether one was started."""
@@ -93,10 +82,11 @@ class SyncWorker(QObject):
             return False
         self._running = True
         self.connection_state_changed.emit(None, self.tr("Syncing…"))
-        self._pool.start(_SyncJob(self._sync_and_count, self._relay))
+        Op(self, self._sync_and_count, lane=Lane.POOL, changes=SYNCED).success(self._on_finished).failure(
+            lambda error: self._on_finished((error, 0))).run(self.tasks)  # even counting failed (database gone)
         return True
 
-    def _sync_and_count(self) -> tuple[object, int]:
+    def _sync_and_count(self, _job: Job) -> SyncOutcome:
         try:
             result = self._sync()
         except Exception as error:  # noqa: BLE001 - shown as offline, the pending count still matters
@@ -107,10 +97,8 @@ class SyncWorker(QObject):
         """Listener for OnlineDeskService: the desk's own view of the server between syncs."""
         self.connection_state_changed.emit(online, self._state_text(online, reason))
 
-    def _on_finished(self, outcome: object) -> None:
+    def _on_finished(self, outcome: SyncOutcome) -> None:
         self._running = False
-        if isinstance(outcome, Exception):  # even counting the pending uploads failed (database gone)
-            outcome = (outcome, 0)
         result, pending = outcome
         if isinstance(result, Exception):
             online, reason = False, str(result)

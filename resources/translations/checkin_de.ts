@@ -673,6 +673,10 @@
         <translation>Etwas ist schiefgegangen</translation>
     </message>
     <message>
+        <source>Something went wrong: {0}</source>
+        <translation>Etwas ist schiefgegangen: {0}</translation>
+    </message>
+    <message>
         <source>S&amp;can or type a ticket code, then press Enter:</source>
         <translation>Ticket-Code s&amp;cannen oder eintippen, dann Enter drücken:</translation>
     </message>

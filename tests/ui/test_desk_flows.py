@@ -2,6 +2,7 @@
 entry/exit, the check-in list selector, guest details and badge printing."""
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
@@ -222,3 +223,21 @@ def test_a_failed_badge_is_reported_in_the_status_bar_and_check_in_goes_on(qtbot
     assert window.card.severity == "ok"
     assert window.status.currentMessage() == "Badge not printed: printer is out of paper"
     assert window.dialogs.current is None  # no dialog steals the focus
+
+
+def test_a_closed_guest_dialog_never_breaks_the_views_refreshing(qtbot, window, keyboard, codes, database):
+    target = guest(database, codes["valid"][0])
+    window.dialogs.show_guest(target.id)
+    qtbot.waitUntil(lambda: window.dialogs.guest is not None and window.dialogs.guest.isVisible())
+    dialog = window.dialogs.guest
+    subscribers = window.tasks.notifier.subscribers
+    dialog.reject()  # closed: deleted, and forgotten by the notifier
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5000)
+    assert window.tasks.notifier.subscribers == subscribers - 1
+    window.toolbar.show_dashboard.trigger()
+    registered = 200 - len(codes["cancelled"])
+    with qtbot.waitSignal(window.controller.answered, timeout=5000):
+        keyboard.scanner(codes["valid"][1], widget=window.scan_field)  # focus may still name the dialog
+    qtbot.waitUntil(lambda: window.dashboard.headline.text() == f"1 of {registered} guests are in", timeout=5000)
+    window.search.box.setText(guest(database, codes["valid"][1]).email)
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 1, timeout=5000)
