@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from checkin.sync.files.errors import FileImportError
-from checkin.sync.files.table import RawTable
+from checkin.sync.files.raw_table import RawTable
 
 DELIMITERS = (";", ",", "\t")
 #: Longest field we accept (a note of a few pages); longer ones are junk or a broken quote.
