@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, joinedload
 
-from checkin.badges.guest import BadgeGuest, custom_fields
+from checkin.core.badge_guest import BadgeGuest, custom_fields
 from checkin.core.search_text import fold
 from checkin.store.models import BadgePrint, Event, Registration, TicketType, utcnow
 

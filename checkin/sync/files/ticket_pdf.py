@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from checkin.sync.files.pdf_fonts import fit, register_fonts
+from checkin.badges.pdf_fonts import fit, register_fonts
 from checkin.sync.files.qr import draw_qr, matrix_of, qr_code
 
 MM = 72 / 25.4

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from checkin.sync.files.attendance import Attendee, attendance_digest, local_time
-from checkin.sync.files.pdf_fonts import draw_cell, fit, register_fonts
+from checkin.reports.attendance import Attendee, attendance_digest, local_time
+from checkin.badges.pdf_fonts import draw_cell, fit, register_fonts
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM

@@ -6,9 +6,13 @@ import csv
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from checkin.sync.files.attendance_export import spreadsheet_safe
-from checkin.store.attendance_report import AttendanceReport, DeskRow, Row
-from checkin.sync.files.pdf_fonts import register_fonts
+from checkin.badges.pdf_fonts import register_fonts
+from checkin.core.spreadsheet import spreadsheet_safe
+from checkin.reports.attendance import local_time
+from checkin.reports.attendance_report import AttendanceReport, DeskRow, Row, attendance_report
+from checkin.store.database import Database
+from checkin.store.events import find_event, find_list
+from checkin.store.models import utcnow
 
 CSV_COLUMNS = ("section", "name", "registered", "attended", "no_shows", "walk_ins", "check_ins", "refused_scans",
                "undone")
@@ -151,12 +155,8 @@ def _footer(font: str, pages: list[int]):  # noqa: ANN202
     return draw
 
 
-def export_attendance_report(database, event_slug: str | None, out: Path, list_id: int | None = None) -> dict:  # noqa: ANN001
+def export_attendance_report(database: Database, event_slug: str | None, out: Path, list_id: int | None = None) -> dict:
     """Write the report as PDF or CSV (by the file's suffix); returns the report as JSON data."""
-    from checkin.store.events import find_event, find_list
-    from checkin.store.models import utcnow
-    from checkin.sync.files.attendance import local_time
-    from checkin.store.attendance_report import attendance_report
 
     with database.reader() as session:
         event = find_event(session, event_slug)
