@@ -7,7 +7,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from checkin.cli import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
+from checkin.badges.calibration import Calibrations, Offset, draw_calibration_page
+from checkin.badges.layout import LayoutError
+from checkin.badges.library import layout_entries, layout_for
+from checkin.badges.render import BadgeRenderer
+from checkin.badges.stock import STOCKS, UnknownStockError, get_stock
+from checkin.commands.common import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
+from checkin.store.badge_log import PrintTarget, UnknownTicketTypeError, record_printed, select_batch
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -42,8 +48,6 @@ def run_badges(args: argparse.Namespace, context: CommandContext) -> int:
     stock = _stock(args, context)
     offset = _offset(args.printer)
     if args.calibration:
-        from checkin.badges.calibration import draw_calibration_page
-
         _write_atomically(Path(args.out), lambda target: draw_calibration_page(stock, target, offset))
         print(f"Calibration page for {stock.title} written to {args.out}")
         return EXIT_OK
@@ -51,8 +55,6 @@ def run_badges(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def _list_stock() -> int:
-    from checkin.badges.stock import STOCKS
-
     width = max(len(name) for name in STOCKS)
     for name, stock in STOCKS.items():
         print(f"{name:<{width}}  {stock.describe()}")
@@ -60,16 +62,12 @@ def _list_stock() -> int:
 
 
 def _list_layouts() -> int:
-    from checkin.badges.library import layout_entries
-
     for entry in layout_entries():
         print(f"{entry.key}  {entry.path}")
     return EXIT_OK
 
 
 def _stock(args: argparse.Namespace, context: CommandContext):  # noqa: ANN202 - a Stock
-    from checkin.badges.stock import UnknownStockError, get_stock
-
     try:
         return get_stock(args.stock or context.settings.get("badge_stock"))
     except UnknownStockError as error:
@@ -77,9 +75,6 @@ def _stock(args: argparse.Namespace, context: CommandContext):  # noqa: ANN202 -
 
 
 def _layout(args: argparse.Namespace, context: CommandContext, stock):  # noqa: ANN001, ANN202
-    from checkin.badges.layout import LayoutError
-    from checkin.badges.library import layout_for
-
     try:
         return layout_for(stock, args.layout or context.settings.get("badge_layout"))
     except LayoutError as error:
@@ -87,8 +82,6 @@ def _layout(args: argparse.Namespace, context: CommandContext, stock):  # noqa: 
 
 
 def _set_offset(printer: str | None, x: float, y: float) -> int:
-    from checkin.badges.calibration import Calibrations, Offset
-
     if not printer:
         raise UsageError("badges: --set-offset needs --printer NAME (the CUPS queue or printer name)")
     try:
@@ -100,15 +93,10 @@ def _set_offset(printer: str | None, x: float, y: float) -> int:
 
 
 def _offset(printer: str | None):  # noqa: ANN202 - an Offset
-    from checkin.badges.calibration import Calibrations, Offset
-
     return Calibrations().offset(printer) if printer else Offset()
 
 
 def _render_batch(args: argparse.Namespace, context: CommandContext, stock, offset) -> int:  # noqa: ANN001
-    from checkin.badges.render import BadgeRenderer
-    from checkin.store.badge_log import UnknownTicketTypeError, select_batch
-
     layout = _layout(args, context, stock)
     with context.database.reader() as session:
         event, _list = context.event_and_list(session)
@@ -132,8 +120,6 @@ def _render_batch(args: argparse.Namespace, context: CommandContext, stock, offs
 
 
 def _mark_printed(context: CommandContext, guests, layout: str, stock: str, out: str) -> None:  # noqa: ANN001
-    from checkin.store.badge_log import PrintTarget, record_printed
-
     desk_id, desk_name = context.settings.desk_identity()
     with context.database.session() as session:
         record_printed(session, [guest.registration_id for guest in guests],

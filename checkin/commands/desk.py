@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import argparse
 
-from checkin.cli import EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
+from checkin.commands.common import EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
+from checkin.core.decision import Direction
+from checkin.core.payload import PayloadRules
+from checkin.store.search import search
+from checkin.store.stats import event_stats
+from checkin.sync.demo import create_demo_event
+from checkin.sync.pretix.offline import PretixDeskService as DeskService
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -43,9 +49,7 @@ def _add_desk_options(parser: argparse.ArgumentParser) -> None:
 
 
 def desk_service(args: argparse.Namespace, context: CommandContext):  # noqa: ANN201
-    from checkin.core.payload import PayloadRules
     # Plain DeskService plus pretix's revoked secrets and signed tickets; the same for other events.
-    from checkin.sync.pretix.offline import PretixDeskService as DeskService
 
     settings = context.settings
     desk_id, desk_name = settings.desk_identity()
@@ -58,8 +62,6 @@ def desk_service(args: argparse.Namespace, context: CommandContext):  # noqa: AN
 
 
 def run_demo(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.sync.demo import create_demo_event
-
     if args.guests < 0:
         raise UsageError("--guests must be 0 or more")
     with context.database.session() as session:
@@ -74,8 +76,6 @@ def run_demo(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_scan(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.core.decision import Direction
-
     with context.database.reader() as session:
         event, check_in_list = context.event_and_list(session, args.list)
     service = desk_service(args, context)
@@ -117,8 +117,6 @@ def run_undo(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_search(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.store.search import search
-
     with context.database.reader() as session:
         event, check_in_list = context.event_and_list(session, args.list)
         hits = search(session, event.id, args.text, list_id=check_in_list.id, limit=args.limit)
@@ -135,8 +133,6 @@ def run_search(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_stats(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.store.stats import event_stats
-
     with context.database.reader() as session:
         event, check_in_list = context.event_and_list(session, args.list)
         stats = event_stats(session, event.id, check_in_list.id, event.name, check_in_list.name)
