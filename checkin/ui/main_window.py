@@ -31,6 +31,7 @@ from checkin.ui.dashboard import Dashboard
 from checkin.ui.desk_controller import DeskController
 from checkin.ui.desk_toolbar import DeskToolbar
 from checkin.ui.dialogs import DeskDialogs
+from checkin.ui.i18n import pick_language
 from checkin.ui.look import apply_look
 from checkin.ui.search_panel import SearchPanel
 from checkin.ui.sounds import AnswerSounds
@@ -182,8 +183,6 @@ class MainWindow(QMainWindow):
         self.settings_applied.emit()
 
     def set_language(self, override: str) -> None:
-        from checkin.ui.i18n import pick_language
-
         self.settings.set("language", override)
         self.settings.save()
         if self.translations is not None:

@@ -50,8 +50,8 @@ def test_import_from_the_tools_menu_adds_the_guests_and_reloads_the_desk(qtbot, 
     guests.write_text("Vorname;Nachname;Firma;E-Mail\nJürgen;Großmann;Müller & Söhne;jg@example.org\n",
                       encoding="cp1252")
     tools, window = _tools_window(make_window, database, window_settings)
-    tools.import_file(str(guests))
-    dialog = tools._open[-1]
+    tools.importing.import_file(str(guests))
+    dialog = tools.shown_widgets[-1]
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
     with qtbot.waitSignal(window.controller.setup_changed, timeout=10_000):
         dialog.import_button.click()
@@ -63,7 +63,7 @@ def test_purge_from_the_app_removes_names_and_writes_a_receipt(qtbot, make_windo
                                                             demo, tmp_path, monkeypatch):
     monkeypatch.setenv("CHECKIN_DATA_DIR", str(tmp_path))
     tools, window = _tools_window(make_window, database, window_settings)
-    tools.confirm_purge()
+    tools.privacy.confirm_purge()
     [box] = _message_boxes()
     yes = box.button(QMessageBox.StandardButton.Yes)
     yes.click()
@@ -78,7 +78,7 @@ def test_purge_from_the_app_removes_names_and_writes_a_receipt(qtbot, make_windo
 
 def test_the_badge_editor_opens_on_the_desks_event(qtbot, make_window, database, window_settings, demo):
     tools, window = _tools_window(make_window, database, window_settings)
-    tools.badge_layout.trigger()
-    editor = tools._open[-1]
+    tools.badges.layout_action.trigger()
+    editor = tools.shown_widgets[-1]
     qtbot.addWidget(editor)
     assert editor.isVisible() and editor.windowTitle() == "Badge layout"
