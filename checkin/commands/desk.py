@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import uuid
 
 from checkin.commands.common import EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
 from checkin.core.decision import Direction
@@ -9,7 +10,7 @@ from checkin.core.payload import PayloadRules
 from checkin.store.search import search
 from checkin.store.stats import event_stats
 from checkin.sync.demo import create_demo_event
-from checkin.sync.pretix.offline import PretixDeskService as DeskService
+from checkin.sync.pretix.offline import PretixDeskService
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -48,17 +49,14 @@ def _add_desk_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--desk", metavar="NAME", help="desk name to record (default: this installation's)")
 
 
-def desk_service(args: argparse.Namespace, context: CommandContext):  # noqa: ANN201
-    # Plain DeskService plus pretix's revoked secrets and signed tickets; the same for other events.
-
+def desk_service(args: argparse.Namespace, context: CommandContext) -> PretixDeskService:
+    """Plain DeskService plus pretix's revoked secrets and signed tickets; the same for other events."""
     settings = context.settings
     desk_id, desk_name = settings.desk_identity()
     if args.desk:
-        import uuid
-
         desk_id, desk_name = str(uuid.uuid5(uuid.NAMESPACE_URL, f"checkin-desk:{args.desk}")), args.desk
     rules = PayloadRules(settings.get("scanner_prefix"), settings.get("scanner_suffix"))
-    return DeskService(context.database, desk_id, desk_name, payload_rules=rules)
+    return PretixDeskService(context.database, desk_id, desk_name, payload_rules=rules)
 
 
 def run_demo(args: argparse.Namespace, context: CommandContext) -> int:
@@ -125,7 +123,7 @@ def run_search(args: argparse.Namespace, context: CommandContext) -> int:
         return EXIT_OK
     for hit in hits:
         mark = "IN " if hit.checked_in else "   "
-        name = " ".join(p for p in (hit.title, hit.given_name, hit.family_name) if p)
+        name = display_name(hit.title, hit.given_name, hit.family_name)
         print(f"{mark}{hit.code}  {name}  {hit.company}  [{hit.ticket_type}]{'  (' + hit.status + ')' if hit.status != 'valid' else ''}")
     if not hits:
         print("No guest found.")

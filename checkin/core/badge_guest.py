@@ -5,6 +5,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from checkin.core.names import display_name
+
 
 @dataclass(frozen=True)
 class BadgeGuest:
@@ -24,7 +26,7 @@ class BadgeGuest:
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.title, self.given_name, self.family_name) if part)
+        return display_name(self.title, self.given_name, self.family_name)
 
     def values(self) -> dict[str, str]:
         """The values of the layout placeholders (see checkin.badges.layout.PLACEHOLDERS)."""
