@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -153,10 +153,6 @@ def _reason(error: BaseException) -> str:
         if needle in message.lower():
             return f"{hint} ({message})."
     return message + "."
-
-
-def table_names(engine: Engine) -> list[str]:
-    return inspect(engine).get_table_names()
 
 
 __all__ = ["Database", "StoreOpenError", "open_database", "resolve_url", "describe", "OperationalError"]
