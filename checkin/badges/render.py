@@ -20,7 +20,7 @@ from checkin.core.badge_guest import BadgeGuest
 from checkin.badges.layout import BandElement, ImageElement, Layout, LayoutError, QrElement, TextElement, fill_template
 from checkin.badges.qr import draw_qr
 from checkin.badges.stock import Stock
-from checkin.badges.text import TextStyle, fit_text, ink_bottom_offset
+from checkin.badges.text import FittedText, TextStyle, fit_text, ink_bottom_offset
 from checkin.resources import resource_path
 
 Box = tuple[float, float, float, float]  # x, y (bottom-left), width, height in points
@@ -190,7 +190,7 @@ def _reading_align(text: str, align: str) -> str:
     return "right" if align == "left" else "left"
 
 
-def _ink_left(fitted, width: float, align: str) -> float:  # noqa: ANN001 - FittedText
+def _ink_left(fitted: FittedText, width: float, align: str) -> float:
     if align == "left":
         return 0.0
     if align == "right":

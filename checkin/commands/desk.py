@@ -6,6 +6,7 @@ import uuid
 
 from checkin.commands.common import EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
 from checkin.core.decision import Direction
+from checkin.core.names import display_name
 from checkin.core.payload import PayloadRules
 from checkin.store.search import search
 from checkin.store.stats import event_stats

@@ -70,7 +70,7 @@ def run_import(args: argparse.Namespace, context: CommandContext) -> int:
     return EXIT_OK
 
 
-def _print_import(summary) -> None:  # noqa: ANN001 - ImportSummary
+def _print_import(summary: ImportSummary) -> None:
     verb = "Would import" if summary.dry_run else "Imported"
     print(f"{verb} {summary.file} into event '{summary.event}': {summary.imported} new, {summary.updated} updated, "
           f"{summary.unchanged} unchanged.")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from checkin.commands.common import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
 from checkin.reports.reconcile_report import SECTION_TITLES, write_report
@@ -10,7 +11,8 @@ from checkin.sync.pretix.client import PretixError
 from checkin.sync.pretix.connection import forget_connection
 from checkin.sync.pretix.credentials import TokenStore
 from checkin.sync.pretix.push import pending_count
-from checkin.sync.pretix.reconcile_event import NotConnectedError, reconcile_event
+from checkin.sync.pretix.reconcile_event import NotConnectedError as ListNotConnectedError
+from checkin.sync.pretix.reconcile_event import reconcile_event
 from checkin.sync.pretix.setup import connect
 from checkin.sync.pretix.sync import NotConnectedError, sync_all
 
@@ -107,9 +109,6 @@ def run_sync(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_reconcile(args: argparse.Namespace, context: CommandContext) -> int:
-    from pathlib import Path
-
-
     if args.report and Path(args.report).suffix.lower() not in (".pdf", ".csv"):
         raise UsageError(f"--report must name a .pdf or .csv file, not '{args.report}'.")
     with context.database.reader() as session:
@@ -117,7 +116,7 @@ def run_reconcile(args: argparse.Namespace, context: CommandContext) -> int:
         event_id, slug, list_id = event.id, event.slug, check_in_list.id
     try:
         report = reconcile_event(context.database, TokenStore(), event_id, list_id)
-    except NotConnectedError:
+    except ListNotConnectedError:
         raise UsageError(f"Event '{slug}' is not connected to pretix: run 'checkin pretix connect' first.") from None
     except PretixError as error:
         return _fail(error)

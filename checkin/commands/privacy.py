@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from checkin.commands.common import EXIT_OK, CommandContext, UsageError, fail, show
@@ -40,9 +41,7 @@ def confirm_purge(context: CommandContext, event_slug: str | None) -> bool:
     return input(f"Type the event's short name ({slug}) to go ahead: ").strip() == slug
 
 
-def _day(text: str):  # noqa: ANN202 - date
-    from datetime import date
-
+def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checkin.core.spreadsheet import spreadsheet_safe
 from checkin.reports.attendance import Attendee, attendees, lists_of, local_time
@@ -12,6 +13,10 @@ from checkin.store.database import Database
 from checkin.store.events import event_dates, find_event
 from checkin.store.models import CheckInList, Event, utcnow
 from checkin.store.purge import refuse_purged
+
+if TYPE_CHECKING:  # openpyxl is loaded only when an XLSX file is written
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 COLUMNS = ("Nachname / Last name", "Vorname / First name", "Titel / Title", "Organisation", "Ticketart / Ticket type",
            "Erster Check-in / First check-in", "Desks", "Walk-in")
@@ -49,7 +54,7 @@ def write_xlsx(path: Path, rows: Sequence[Attendee], timezone: str, title: str =
     workbook.save(path)
 
 
-def _text_cell(sheet, value: str):  # noqa: ANN001, ANN202 - openpyxl types
+def _text_cell(sheet: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
     from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(sheet, value=value)

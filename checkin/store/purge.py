@@ -85,7 +85,7 @@ def purge_event(database: Database, event_slug: str | None, desk: tuple[str, str
 
 
 def _counts(session: Session, event_id: int) -> dict[str, int]:
-    def count(model) -> int:  # noqa: ANN001
+    def count(model: type[Registration | CheckIn | SearchToken]) -> int:
         return session.scalar(select(func.count()).select_from(model).where(model.event_id == event_id)) or 0
     return {"registrations": count(Registration), "check_ins": count(CheckIn), "search_tokens": count(SearchToken)}
 
