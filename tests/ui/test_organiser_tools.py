@@ -30,6 +30,15 @@ def test_tools_menu_lists_the_organiser_actions(make_window, database, window_se
     assert any("GDPR" in text for text in texts)
 
 
+
+def test_each_tool_speaks_german_under_its_own_name(make_window, database, window_settings, demo):
+    """The tools are separate classes now: their texts are translated under each class's context."""
+    make_window().set_language("de")
+    tools = OrganiserTools(database, window_settings, None, QApplication.instance())
+    assert [action.text() for action in tools.actions()] == [
+        "Gäste aus einer Datei &importieren…", "Namensschild-&Layout…", "&Drucker für Namensschilder wählen…",
+        "Mit pretix &abgleichen…", "Personenbezogene Daten dieser Veranstaltung &löschen (DSGVO)…"]
+
 def test_an_overdue_retention_date_is_reminded_once_the_desk_is_ready(qtbot, make_window, database,
                                                                      window_settings, demo):
     with database.session() as session:
