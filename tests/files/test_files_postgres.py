@@ -37,7 +37,8 @@ def test_file_route_on_postgres(pg, clock, tmp_path):
     assert forged.decision.outcome is Outcome.INVALID_CODE
     summary = export_attendance_report(pg, None, tmp_path / "r.csv")
     assert (summary["registered"], summary["attended"]) == (2, 1)
-    receipt = purge_event(pg, None, ("00000000-0000-4000-8000-0000000000aa", "PG desk"), keep_aggregates=purge_aggregates)
+    receipt = purge_event(pg, None, ("00000000-0000-4000-8000-0000000000aa", "PG desk"),
+                          keep_aggregates=purge_aggregates)
     assert receipt.compacted
     with pg.reader() as session:
         assert set(session.scalars(select(Registration.family_name))) == {""}
