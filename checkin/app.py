@@ -2,39 +2,29 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the CLI imports this module: Qt is loaded only when the desk starts
-    from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from checkin.settings import Settings
-    from checkin.store.database import Database
-    from checkin.ui.main_window import MainWindow
+from checkin.heap import freeze_startup_objects
+from checkin.settings import Settings
+from checkin.store.database import Database, StoreOpenError, open_database
+from checkin.ui.badge_printing import BadgePrintService
+from checkin.ui.collector import UiThreadCollector
+from checkin.ui.i18n import Translations, pick_language
+from checkin.ui.main_window import MainWindow
+from checkin.ui.organiser_tools import OrganiserTools
+from checkin.ui.pretix_sync import PretixSync
+from checkin.ui.taskman import APP_TASKS, TaskManager
 
 
-def build_desk_window(database: Database, settings: Settings, app: QApplication,
-                      **collaborators: object) -> MainWindow:
+def build_desk_window(database: Database, settings: Settings, app: QApplication, **collaborators: object) -> MainWindow:
     """The desk window with its language installed (shared by the app, tests and screenshots)."""
-    from checkin.ui.i18n import Translations, pick_language
-    from checkin.ui.main_window import MainWindow
-
     translations = Translations(app)
     translations.apply(pick_language(settings.get("language")))
     return MainWindow(database, settings, translations=translations, **collaborators)
 
 
 def run_desk_app(db_url: str | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from checkin.heap import freeze_startup_objects
-    from checkin.ui.collector import UiThreadCollector
-    from checkin.settings import Settings
-    from checkin.store.database import StoreOpenError, open_database
-    from checkin.ui.badge_printing import BadgePrintService
-    from checkin.ui.organiser_tools import OrganiserTools
-    from checkin.ui.pretix_sync import PretixSync
-    from checkin.ui.taskman import APP_TASKS, TaskManager
-
     app = QApplication.instance() or QApplication(sys.argv)
     collector = UiThreadCollector(app)  # before any pool thread runs: none of them may collect
     app.setApplicationName("Check-in Desk")

@@ -6,60 +6,17 @@ database or a server could not be used, 2 usage error, 3 scan refused.
 from __future__ import annotations
 
 import argparse
-import importlib
-import json
 import sys
 from collections.abc import Sequence
-from functools import cached_property
 
 from checkin import __version__
-
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+from checkin.commands import badges, desk, files, pretix, privacy
+from checkin.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandContext, UsageError
+from checkin.store.database import StoreOpenError
 
 #: Each module adds its sub-commands with ``add_commands(subparsers)``; a command's
-#: ``func(args, context)`` returns the exit code.
-COMMAND_MODULES = (
-    "checkin.commands.desk",
-    "checkin.commands.badges",
-    "checkin.commands.files",
-    "checkin.commands.pretix",
-)
-
-
-class UsageError(Exception):
-    """The command line names something that does not exist (exit code 2)."""
-
-
-class CommandContext:
-    """What commands share: the settings, and the database opened on first use."""
-
-    def __init__(self, args: argparse.Namespace):
-        self.args = args
-
-    @cached_property
-    def settings(self):  # noqa: ANN201
-        from checkin.settings import Settings
-
-        return Settings()
-
-    @cached_property
-    def database(self):  # noqa: ANN201
-        from checkin.store.database import open_database
-
-        return open_database(self.args.db)
-
-    def event_and_list(self, session, list_id: int | None = None):  # noqa: ANN001, ANN201
-        from checkin.store.events import NoEventError, find_event, find_list
-
-        try:
-            event = find_event(session, self.args.event or self.settings.get("event_slug") or None)
-            return event, find_list(session, event, list_id or self.settings.get("check_in_list_id") or None)
-        except NoEventError as error:
-            raise UsageError(str(error)) from None
-
-    @staticmethod
-    def print_json(value: object) -> None:
-        print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+#: ``func(args, context)`` returns the exit code (see checkin.commands.common).
+COMMAND_MODULES = (desk, badges, files, privacy, pretix)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,8 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "SQLite file in the user data folder)")
     parser.add_argument("--event", metavar="SLUG", help="the event to work on (default: the newest)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in COMMAND_MODULES:
-        importlib.import_module(module_name).add_commands(subparsers)
+    for module in COMMAND_MODULES:
+        module.add_commands(subparsers)
     return parser
 
 
@@ -78,11 +35,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        # Lazy on purpose, not to dodge a cycle (app imports nothing of the CLI): headless commands
+        # never load Qt, so they start fast and run where no display libraries are installed.
         from checkin.app import run_desk_app
 
         return run_desk_app(args.db)
-    from checkin.store.database import StoreOpenError
-
     context = CommandContext(args)
     try:
         return args.func(args, context)

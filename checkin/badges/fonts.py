@@ -121,11 +121,6 @@ def _merge(runs: list[list]) -> list[list]:
     return merged
 
 
-def visible_text(text: str) -> str:
-    """What of ``text`` will appear on the badge (NFC, without characters no font has)."""
-    return "".join(value for _script, value in font_runs(text))
-
-
 def paragraph_markup(text: str, bold: bool = False) -> str:
     """Paragraph markup with every run escaped and set in its script's font."""
     return "".join(

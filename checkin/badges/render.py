@@ -16,12 +16,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from checkin.badges.fonts import starts_right_to_left
-from checkin.badges.guest import BadgeGuest
-from checkin.badges.layout import (BandElement, ImageElement, Layout, LayoutError, QrElement, TextElement,
-                                   fill_template)
+from checkin.core.badge_guest import BadgeGuest
+from checkin.badges.layout import BandElement, ImageElement, Layout, LayoutError, QrElement, TextElement, fill_template
 from checkin.badges.qr import draw_qr
 from checkin.badges.stock import Stock
-from checkin.badges.text import TextStyle, fit_text, ink_bottom_offset
+from checkin.badges.text import FittedText, TextStyle, fit_text, ink_bottom_offset
+from checkin.resources import resource_path
 
 Box = tuple[float, float, float, float]  # x, y (bottom-left), width, height in points
 BAND_PADDING_MM = 1.5
@@ -30,7 +30,6 @@ BAND_PADDING_MM = 1.5
 @dataclass(frozen=True)
 class Placement:
     """Where one text landed: its element's box and the box its ink covers, in page points."""
-
     page: int
     badge: int
     element: int
@@ -51,7 +50,6 @@ class RenderResult:
 @dataclass(frozen=True)
 class _Frame:
     """One label on the page: its top-left corner and the layout's scale factors."""
-
     left: float
     top: float
     scale_x: float
@@ -175,8 +173,6 @@ class BadgeRenderer:
                 (ink_left, ink_bottom, fitted.width, fitted.ink_height), fitted.font_size, fitted.truncated))
 
     def _image_path(self, element: ImageElement) -> str:
-        from checkin.resources import resource_path
-
         candidates = [Path(element.path)]
         if self.layout.base_dir is not None:
             candidates.insert(0, self.layout.base_dir / element.path)
@@ -194,7 +190,7 @@ def _reading_align(text: str, align: str) -> str:
     return "right" if align == "left" else "left"
 
 
-def _ink_left(fitted, width: float, align: str) -> float:  # noqa: ANN001 - FittedText
+def _ink_left(fitted: FittedText, width: float, align: str) -> float:
     if align == "left":
         return 0.0
     if align == "right":

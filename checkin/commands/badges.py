@@ -5,9 +5,20 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
-from checkin.cli import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
+from checkin.badges.calibration import Calibrations, Offset, draw_calibration_page
+from checkin.badges.layout import Layout, LayoutError
+from checkin.badges.library import layout_entries, layout_for
+from checkin.badges.render import BadgeRenderer
+from checkin.badges.stock import STOCKS, Stock, UnknownStockError, get_stock
+from checkin.commands.common import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
+from checkin.core.badge_guest import BadgeGuest
+from checkin.store.badge_log import PrintTarget, UnknownTicketTypeError, record_printed, select_batch
+
+T = TypeVar("T")
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -42,8 +53,6 @@ def run_badges(args: argparse.Namespace, context: CommandContext) -> int:
     stock = _stock(args, context)
     offset = _offset(args.printer)
     if args.calibration:
-        from checkin.badges.calibration import draw_calibration_page
-
         _write_atomically(Path(args.out), lambda target: draw_calibration_page(stock, target, offset))
         print(f"Calibration page for {stock.title} written to {args.out}")
         return EXIT_OK
@@ -51,8 +60,6 @@ def run_badges(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def _list_stock() -> int:
-    from checkin.badges.stock import STOCKS
-
     width = max(len(name) for name in STOCKS)
     for name, stock in STOCKS.items():
         print(f"{name:<{width}}  {stock.describe()}")
@@ -60,26 +67,19 @@ def _list_stock() -> int:
 
 
 def _list_layouts() -> int:
-    from checkin.badges.library import layout_entries
-
     for entry in layout_entries():
         print(f"{entry.key}  {entry.path}")
     return EXIT_OK
 
 
-def _stock(args: argparse.Namespace, context: CommandContext):  # noqa: ANN202 - a Stock
-    from checkin.badges.stock import UnknownStockError, get_stock
-
+def _stock(args: argparse.Namespace, context: CommandContext) -> Stock:
     try:
         return get_stock(args.stock or context.settings.get("badge_stock"))
     except UnknownStockError as error:
         raise UsageError(str(error)) from None
 
 
-def _layout(args: argparse.Namespace, context: CommandContext, stock):  # noqa: ANN001, ANN202
-    from checkin.badges.layout import LayoutError
-    from checkin.badges.library import layout_for
-
+def _layout(args: argparse.Namespace, context: CommandContext, stock: Stock) -> Layout:
     try:
         return layout_for(stock, args.layout or context.settings.get("badge_layout"))
     except LayoutError as error:
@@ -87,8 +87,6 @@ def _layout(args: argparse.Namespace, context: CommandContext, stock):  # noqa: 
 
 
 def _set_offset(printer: str | None, x: float, y: float) -> int:
-    from checkin.badges.calibration import Calibrations, Offset
-
     if not printer:
         raise UsageError("badges: --set-offset needs --printer NAME (the CUPS queue or printer name)")
     try:
@@ -99,16 +97,11 @@ def _set_offset(printer: str | None, x: float, y: float) -> int:
     return EXIT_OK
 
 
-def _offset(printer: str | None):  # noqa: ANN202 - an Offset
-    from checkin.badges.calibration import Calibrations, Offset
-
+def _offset(printer: str | None) -> Offset:
     return Calibrations().offset(printer) if printer else Offset()
 
 
-def _render_batch(args: argparse.Namespace, context: CommandContext, stock, offset) -> int:  # noqa: ANN001
-    from checkin.badges.render import BadgeRenderer
-    from checkin.store.badge_log import UnknownTicketTypeError, select_batch
-
+def _render_batch(args: argparse.Namespace, context: CommandContext, stock: Stock, offset: Offset) -> int:
     layout = _layout(args, context, stock)
     with context.database.reader() as session:
         event, _list = context.event_and_list(session)
@@ -131,16 +124,14 @@ def _render_batch(args: argparse.Namespace, context: CommandContext, stock, offs
     return EXIT_OK
 
 
-def _mark_printed(context: CommandContext, guests, layout: str, stock: str, out: str) -> None:  # noqa: ANN001
-    from checkin.store.badge_log import PrintTarget, record_printed
-
+def _mark_printed(context: CommandContext, guests: Sequence[BadgeGuest], layout: str, stock: str, out: str) -> None:
     desk_id, desk_name = context.settings.desk_identity()
     with context.database.session() as session:
         record_printed(session, [guest.registration_id for guest in guests],
                        PrintTarget(desk_id, desk_name, layout, stock, f"file:{out}"))
 
 
-def _write_atomically(path: Path, write):  # noqa: ANN001, ANN202 - returns what write returns
+def _write_atomically(path: Path, write: Callable[[str], T]) -> T | None:
     """Render into a temporary file next to ``path`` and move it into place only when complete."""
     try:
         handle, temporary = tempfile.mkstemp(suffix=".pdf.part", dir=path.parent if str(path.parent) else ".")

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import argparse
 import uuid
-from typing import TYPE_CHECKING
 
-from checkin.cli import EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
-
-if TYPE_CHECKING:
-    from checkin.store.desk import DeskService
+from checkin.commands.common import EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
+from checkin.core.decision import Direction
+from checkin.core.names import display_name
+from checkin.core.payload import PayloadRules
+from checkin.store.search import search
+from checkin.store.stats import event_stats
+from checkin.store.desk import DeskService
+from checkin.sync.demo import create_demo_event
+from checkin.sync.pretix.desk import desk_service_for
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -49,9 +53,6 @@ def _add_desk_options(parser: argparse.ArgumentParser) -> None:
 
 def desk_service(args: argparse.Namespace, context: CommandContext, event_id: int) -> DeskService:
     """The event's desk service, chosen where the desk window's is; offline only (no tokens)."""
-    from checkin.core.payload import PayloadRules  # imported when used: `checkin --help` stays quick
-    from checkin.sync.pretix.desk import desk_service_for
-
     settings = context.settings
     desk_id, desk_name = settings.desk_identity()
     if args.desk:
@@ -61,8 +62,6 @@ def desk_service(args: argparse.Namespace, context: CommandContext, event_id: in
 
 
 def run_demo(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.sync.demo import create_demo_event
-
     if args.guests < 0:
         raise UsageError("--guests must be 0 or more")
     with context.database.session() as session:
@@ -77,8 +76,6 @@ def run_demo(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_scan(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.core.decision import Direction
-
     with context.database.reader() as session:
         event, check_in_list = context.event_and_list(session, args.list)
     service = desk_service(args, context, event.id)
@@ -120,8 +117,6 @@ def run_undo(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_search(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.store.search import search
-
     with context.database.reader() as session:
         event, check_in_list = context.event_and_list(session, args.list)
         hits = search(session, event.id, args.text, list_id=check_in_list.id, limit=args.limit)
@@ -130,7 +125,7 @@ def run_search(args: argparse.Namespace, context: CommandContext) -> int:
         return EXIT_OK
     for hit in hits:
         mark = "IN " if hit.checked_in else "   "
-        name = " ".join(p for p in (hit.title, hit.given_name, hit.family_name) if p)
+        name = display_name(hit.title, hit.given_name, hit.family_name)
         print(f"{mark}{hit.code}  {name}  {hit.company}  [{hit.ticket_type}]{'  (' + hit.status + ')' if hit.status != 'valid' else ''}")
     if not hits:
         print("No guest found.")
@@ -138,8 +133,6 @@ def run_search(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_stats(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.store.stats import event_stats
-
     with context.database.reader() as session:
         event, check_in_list = context.event_and_list(session, args.list)
         stats = event_stats(session, event.id, check_in_list.id, event.name, check_in_list.name)

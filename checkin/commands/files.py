@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
-from checkin.cli import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
-
-T = TypeVar("T")
+from checkin.commands.common import EXIT_OK, CommandContext, UsageError, attempt, fail, show
+from checkin.reports.attendance_export import export_attendance
+from checkin.reports.attendance_report_out import export_attendance_report
+from checkin.sync.files.errors import FileImportError
+from checkin.sync.files.importer import ImportSummary, read_and_import
+from checkin.sync.files.invitations import InvitationOptions, write_invitations
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -51,39 +51,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     attendance_report.add_argument("--json", action="store_true", help="print the figures as JSON")
     attendance_report.set_defaults(func=run_report_attendance)
 
-    from checkin.commands.privacy import add_commands as add_privacy_commands
-
-    add_privacy_commands(subparsers)
-
-
-def fail(message: str) -> int:
-    """One line on stderr, never a traceback."""
-    print(f"checkin: {message}", file=sys.stderr)
-    return EXIT_FAILURE
-
-
-def attempt(work: Callable[[], T], out: Path) -> T | int:
-    """``work()``'s result; an unknown event or list is a usage error, an unwritable ``out`` an exit code."""
-    try:
-        return work()
-    except LookupError as error:
-        raise UsageError(str(error).rstrip(".")) from None
-    except OSError as error:
-        return fail(f"cannot write {out}: {error.strerror or error}")
-
-
-def show(args: argparse.Namespace, context: CommandContext, summary: dict, text: str) -> int:
-    if args.json:
-        context.print_json(summary)
-    else:
-        print(text)
-    return EXIT_OK
-
 
 def run_import(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.sync.files.errors import FileImportError
-    from checkin.sync.files.importer import ImportSummary, read_and_import
-
     if not args.file.is_file():
         raise UsageError(f"no such file: {args.file}")
     try:
@@ -101,7 +70,7 @@ def run_import(args: argparse.Namespace, context: CommandContext) -> int:
     return EXIT_OK
 
 
-def _print_import(summary) -> None:  # noqa: ANN001 - ImportSummary
+def _print_import(summary: ImportSummary) -> None:
     verb = "Would import" if summary.dry_run else "Imported"
     print(f"{verb} {summary.file} into event '{summary.event}': {summary.imported} new, {summary.updated} updated, "
           f"{summary.unchanged} unchanged.")
@@ -116,8 +85,6 @@ def _print_import(summary) -> None:  # noqa: ANN001 - ImportSummary
 
 
 def run_export_attendance(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.sync.files.attendance_export import export_attendance
-
     summary = attempt(lambda: export_attendance(context.database, args.event, args.format, args.out, args.list,
                                                 args.language), args.out)
     if isinstance(summary, int):
@@ -128,8 +95,6 @@ def run_export_attendance(args: argparse.Namespace, context: CommandContext) -> 
 
 
 def run_invitations(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.sync.files.invitations import InvitationOptions, write_invitations
-
     options = InvitationOptions(args.out, args.event, args.sign, args.require_signed, not args.no_tickets)
     summary = attempt(lambda: write_invitations(context.database, options), args.out)
     if isinstance(summary, int):
@@ -140,8 +105,6 @@ def run_invitations(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_report_attendance(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.sync.files.attendance_report_out import export_attendance_report
-
     if args.out.suffix.lower() not in (".pdf", ".csv"):
         raise UsageError(f"--out must name a .pdf or .csv file, not {args.out.name}")
     summary = attempt(lambda: export_attendance_report(context.database, args.event, args.out, args.list), args.out)

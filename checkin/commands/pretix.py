@@ -3,8 +3,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from checkin.cli import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
+from checkin.commands.common import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
+from checkin.reports.reconcile_report import SECTION_TITLES, write_report
+from checkin.sync.pretix.client import PretixError
+from checkin.sync.pretix.connection import forget_connection
+from checkin.sync.pretix.credentials import TokenStore
+from checkin.sync.pretix.push import pending_count
+from checkin.sync.pretix.reconcile_event import NotConnectedError as ListNotConnectedError
+from checkin.sync.pretix.reconcile_event import reconcile_event
+from checkin.sync.pretix.setup import connect
+from checkin.sync.pretix.sync import NotConnectedError, sync_all
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -37,10 +47,6 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_connect(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.sync.pretix.client import PretixError
-    from checkin.sync.pretix.credentials import TokenStore
-    from checkin.sync.pretix.setup import connect
-
     try:
         result = connect(context.database, TokenStore(), url=args.url, organizer=args.organizer,
                          event_slug=args.pretix_event, token=args.token, handshake=args.handshake,
@@ -63,10 +69,6 @@ def run_connect(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_disconnect(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.sync.pretix.connection import forget_connection
-    from checkin.sync.pretix.credentials import TokenStore
-    from checkin.sync.pretix.push import pending_count
-
     with context.database.session() as session:
         event, _list = context.event_and_list(session)
         connection = forget_connection(session, event.id)
@@ -81,9 +83,6 @@ def run_disconnect(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_sync(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.sync.pretix.credentials import TokenStore
-    from checkin.sync.pretix.sync import NotConnectedError, sync_all
-
     event_ids = None
     if args.event:
         with context.database.reader() as session:
@@ -110,13 +109,6 @@ def run_sync(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_reconcile(args: argparse.Namespace, context: CommandContext) -> int:
-    from pathlib import Path
-
-    from checkin.sync.pretix.client import PretixError
-    from checkin.sync.pretix.credentials import TokenStore
-    from checkin.sync.pretix.reconcile_event import NotConnectedError, reconcile_event
-    from checkin.sync.pretix.reconcile_report import SECTION_TITLES, write_report
-
     if args.report and Path(args.report).suffix.lower() not in (".pdf", ".csv"):
         raise UsageError(f"--report must name a .pdf or .csv file, not '{args.report}'.")
     with context.database.reader() as session:
@@ -124,7 +116,7 @@ def run_reconcile(args: argparse.Namespace, context: CommandContext) -> int:
         event_id, slug, list_id = event.id, event.slug, check_in_list.id
     try:
         report = reconcile_event(context.database, TokenStore(), event_id, list_id)
-    except NotConnectedError:
+    except ListNotConnectedError:
         raise UsageError(f"Event '{slug}' is not connected to pretix: run 'checkin pretix connect' first.") from None
     except PretixError as error:
         return _fail(error)

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
+from datetime import date
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
-from checkin.cli import EXIT_OK, CommandContext, UsageError
-from checkin.commands.files import fail, show
-from checkin.store.database import APP_DIR_NAME
+from checkin.commands.common import EXIT_OK, CommandContext, UsageError, fail, show
+from checkin.reports.attendance_report import purge_aggregates
+from checkin.store.events import NoEventError, find_event
+from checkin.store.purge import purge_event, write_receipt
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +33,6 @@ def confirm_purge(context: CommandContext, event_slug: str | None) -> bool:
     """On a terminal, the person types the event's slug; scripts (no terminal) are not asked."""
     if not sys.stdin.isatty():
         return True
-    from checkin.store.events import find_event
 
     with context.database.reader() as session:
         event = find_event(session, event_slug)
@@ -44,23 +41,7 @@ def confirm_purge(context: CommandContext, event_slug: str | None) -> bool:
     return input(f"Type the event's short name ({slug}) to go ahead: ").strip() == slug
 
 
-def receipts_dir() -> Path:
-    return Path(os.environ.get("CHECKIN_DATA_DIR") or user_data_dir(APP_DIR_NAME, appauthor=False)) / "receipts"
-
-
-def write_receipt(receipt, path: Path | None) -> Path:  # noqa: ANN001 - PurgeReceipt
-    """Write the receipt as JSON (it names no guest); returns where."""
-    if path is None:
-        stamp = receipt.purged_at[:19].replace(":", "").replace("-", "")
-        path = receipts_dir() / f"purge-{receipt.event}-{stamp}Z.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(receipt.as_json(), ensure_ascii=False, indent=2), encoding="utf-8")
-    return path
-
-
-def _day(text: str):  # noqa: ANN202 - date
-    from datetime import date
-
+def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -68,14 +49,11 @@ def _day(text: str):  # noqa: ANN202 - date
 
 
 def run_purge(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.store.events import NoEventError
-    from checkin.store.purge import purge_event
-
     try:
         if not args.yes and not confirm_purge(context, args.event):
             return fail("nothing purged")
         receipt = purge_event(context.database, args.event, context.settings.desk_identity(),
-                              keep_aggregates=args.keep_aggregates)
+                              keep_aggregates=purge_aggregates if args.keep_aggregates else None)
     except NoEventError as error:
         raise UsageError(str(error).rstrip(".")) from None
     try:
@@ -95,8 +73,6 @@ def run_purge(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_retention(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.store.events import NoEventError, find_event
-
     try:
         with context.database.session() as session:
             event = find_event(session, args.event)

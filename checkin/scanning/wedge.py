@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from checkin.settings import Settings
+
 
 @dataclass(frozen=True)
 class WedgeConfig:
@@ -27,7 +29,7 @@ class WedgeConfig:
     suffix: str = ""
 
     @classmethod
-    def from_settings(cls, settings) -> WedgeConfig:  # noqa: ANN001 - checkin.settings.Settings
+    def from_settings(cls, settings: Settings) -> WedgeConfig:
         return cls(
             max_key_interval_ms=max(1, settings.get("scanner_max_key_interval_ms")),
             min_length=max(1, settings.get("scanner_min_length")),

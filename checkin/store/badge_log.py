@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session, joinedload
 
-from checkin.badges.guest import BadgeGuest, custom_fields
+from checkin.core.badge_guest import BadgeGuest, custom_fields
 from checkin.core.search_text import fold
 from checkin.store.models import BadgePrint, Event, Registration, TicketType, utcnow
 
@@ -96,7 +96,7 @@ def _ticket_type_id(session: Session, event_id: int, name: str) -> int:
     raise UnknownTicketTypeError(f"no ticket type {name!r} in this event; known: {', '.join(sorted(types)) or 'none'}")
 
 
-def _printed_ids(event_id: int, registration_id: int | None = None):  # noqa: ANN202 - a Select
+def _printed_ids(event_id: int, registration_id: int | None = None) -> Select[tuple[int]]:
     fresh = utcnow() - STALE_CLAIM
     statement = select(BadgePrint.registration_id).where(
         BadgePrint.event_id == event_id,

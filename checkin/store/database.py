@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -117,7 +117,7 @@ def _create_engine(url: str, busy_timeout_s: float) -> Engine:
 
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def on_connect(dbapi_connection, _record):  # noqa: ANN001 - DB-API types
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # We issue BEGIN ourselves (below) so writers can take the lock up front.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -133,7 +133,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def on_begin(connection):  # noqa: ANN001
+    def on_begin(connection: Connection) -> None:
         # IMMEDIATE takes the write lock at the start: two desks' writers queue instead of
         # failing with "database is locked" half-way through a check-in.
         connection.exec_driver_sql("BEGIN " + connection.get_execution_options().get("sqlite_begin", "IMMEDIATE"))
@@ -153,10 +153,6 @@ def _reason(error: BaseException) -> str:
         if needle in message.lower():
             return f"{hint} ({message})."
     return message + "."
-
-
-def table_names(engine: Engine) -> list[str]:
-    return inspect(engine).get_table_names()
 
 
 __all__ = ["Database", "StoreOpenError", "open_database", "resolve_url", "describe", "OperationalError"]

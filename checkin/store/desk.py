@@ -27,6 +27,7 @@ from checkin.core.decision import (
     decide,
     refused,
 )
+from checkin.core.names import display_name
 from checkin.core.payload import MAX_CODE_LENGTH, PayloadError, PayloadRules, normalise_payload
 from checkin.store.code_signing import screen_payload
 from checkin.store.database import Database
@@ -392,7 +393,7 @@ def guest_by_code(session: Session, event_id: int, code: str) -> LoadedGuest | N
         return None
     (registration_id, row_event_id, row_code, title, given, family, status, ticket_type_id, ticket_type, company,
      attention, attention_text, valid_from, valid_until) = row
-    name = " ".join(part for part in (title, given, family) if part) or row_code
+    name = display_name(title, given, family, fallback=row_code)
     guest = Guest(
         code=row_code, name=name, status=GuestStatus(status), ticket_type_id=ticket_type_id,
         ticket_type=ticket_type or "", company=company, attention=attention, attention_text=attention_text,

@@ -1,6 +1,8 @@
 """Finds the event and check-in list a desk works on."""
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -38,3 +40,15 @@ def find_list(session: Session, event: Event, list_id: int | None = None) -> Che
     if check_in_list is None:
         raise NoEventError(f"Event '{event.slug}' has no check-in list.")
     return check_in_list
+
+
+def event_dates(event: Event, check_in_list: CheckInList | None = None) -> str:
+    """The day of the list when it has opening hours, else the event's days, in its timezone."""
+    zone = ZoneInfo(event.timezone or "UTC")
+    start = (check_in_list.opens_at if check_in_list and check_in_list.opens_at else event.starts_at)
+    end = (check_in_list.closes_at if check_in_list and check_in_list.opens_at else event.ends_at)
+    if start is None:
+        return ""
+    first = start.astimezone(zone).date()
+    last = end.astimezone(zone).date() if end else first
+    return first.strftime("%d.%m.%Y") + ("" if last == first else " – " + last.strftime("%d.%m.%Y"))

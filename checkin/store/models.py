@@ -33,6 +33,8 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from checkin.core.names import display_name
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -214,7 +216,7 @@ class Registration(Base):
 
     @property
     def display_name(self) -> str:
-        return " ".join(part for part in (self.title, self.given_name, self.family_name) if part)
+        return display_name(self.title, self.given_name, self.family_name)
 
 
 class SearchToken(Base):

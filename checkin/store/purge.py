@@ -8,15 +8,19 @@ names are not left in free pages; PostgreSQL gets VACUUM FULL on the tables conc
 """
 from __future__ import annotations
 
+import json
+import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from platformdirs import user_data_dir
 from sqlalchemy import String, cast, delete, func, literal, select, update
 from sqlalchemy.orm import Session
 
-from checkin.store.attendance_report import attendance_report
-from checkin.store.database import Database, describe
+from checkin.store.database import APP_DIR_NAME, Database, describe
 from checkin.store.events import find_event
 from checkin.store.models import CheckIn, Event, Registration, SearchToken, SyncState, utcnow
 
@@ -56,31 +60,32 @@ class PurgeReceipt:
         return asdict(self)
 
 
+#: Counts to keep when anonymising (the attendance report's figures, see checkin.reports): passed
+#: in, because the store does not know how reports count.
+Aggregates = Callable[[Session, Event], dict]
+
+
 def purge_event(database: Database, event_slug: str | None, desk: tuple[str, str], *,
-                keep_aggregates: bool = False, now: datetime | None = None) -> PurgeReceipt:
-    """Purge the event (the newest when ``event_slug`` is None); ``desk`` is (id, name)."""
+                keep_aggregates: Aggregates | None = None, now: datetime | None = None) -> PurgeReceipt:
+    """Purge the event (the newest when ``event_slug`` is None); ``desk`` is (id, name).
+
+    With ``keep_aggregates``, rows are anonymised rather than deleted and its counts go into the receipt."""
     now = now or utcnow()
     with database.session() as session:
         event = find_event(session, event_slug)
-        aggregates = _aggregates(session, event) if keep_aggregates else None
+        aggregates = keep_aggregates(session, event) if keep_aggregates else None
         removed = _anonymise(session, event.id) if keep_aggregates else _delete(session, event.id)
         event.purged_at = now
         receipt = PurgeReceipt(event.slug, event.name, now.isoformat(), desk[0], desk[1], describe(database.url),
-                               keep_aggregates, removed=removed, aggregates=aggregates)
+                               keep_aggregates is not None, removed=removed, aggregates=aggregates)
         session.add(SyncState(source=RECEIPT_SOURCE, resource=f"{RECEIPT_RESOURCE}:{now.isoformat()}",
                               event_id=event.id, data=receipt.as_json()))
     receipt.compacted = compact(database)
     return receipt
 
 
-def _aggregates(session: Session, event: Event) -> dict:
-    report = attendance_report(session, event).as_json()
-    return {key: report[key] for key in ("registered", "attended", "no_shows", "walk_ins", "check_ins",
-                                         "ticket_types", "desks", "arrivals", "slot_minutes")}
-
-
 def _counts(session: Session, event_id: int) -> dict[str, int]:
-    def count(model) -> int:  # noqa: ANN001
+    def count(model: type[Registration | CheckIn | SearchToken]) -> int:
         return session.scalar(select(func.count()).select_from(model).where(model.event_id == event_id)) or 0
     return {"registrations": count(Registration), "check_ins": count(CheckIn), "search_tokens": count(SearchToken)}
 
@@ -142,3 +147,17 @@ def retention_overdue(session: Session, now: datetime) -> list[Event]:
 
 def _local_day(now: datetime, timezone: str) -> date:
     return now.astimezone(ZoneInfo(timezone or "UTC")).date()
+
+
+def receipts_dir() -> Path:
+    return Path(os.environ.get("CHECKIN_DATA_DIR") or user_data_dir(APP_DIR_NAME, appauthor=False)) / "receipts"
+
+
+def write_receipt(receipt: PurgeReceipt, path: Path | None) -> Path:
+    """Write the receipt as JSON (it names no guest); returns where."""
+    if path is None:
+        stamp = receipt.purged_at[:19].replace(":", "").replace("-", "")
+        path = receipts_dir() / f"purge-{receipt.event}-{stamp}Z.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(receipt.as_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+    return path

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, select
+from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session
 
 from checkin.core.search_text import folded_words, query_words
@@ -95,7 +95,7 @@ def _escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _prefix(column, word: str):  # noqa: ANN001, ANN202 - SQL expressions
+def _prefix(column: ColumnElement[str], word: str) -> ColumnElement[bool]:
     return and_(column >= word, column < word + _TOP)
 
 

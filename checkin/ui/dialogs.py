@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from checkin.store.guests import GuestDetails
+from checkin.sync.demo import create_demo_event
 from checkin.ui.changes import Changes
 from checkin.ui.first_run import FirstRunDialog
 from checkin.ui.guest_dialog import GuestDialog
@@ -32,8 +33,6 @@ class DeskDialogs:
         self._open(FirstRunDialog(handlers, self.window))
 
     def _open_demo(self) -> None:
-        from checkin.sync.demo import create_demo_event
-
         def create() -> None:
             with self.window.database.session() as session:
                 create_demo_event(session)

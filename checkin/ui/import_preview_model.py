@@ -25,10 +25,6 @@ class ImportPreviewModel(QAbstractTableModel):
         self._fields = [field for field in FIELDS if field.key in self._mapping]
         self.endResetModel()
 
-    def set_mapping(self, mapping: ColumnMapping) -> None:
-        if self._table is not None:
-            self.set_table(self._table, mapping)
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         if parent.isValid() or self._table is None:
             return 0

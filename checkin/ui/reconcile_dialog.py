@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from checkin.reports.reconcile_report import SECTION_TITLES, write_report
 from checkin.sync.pretix.reconcile import Reconciliation
 from checkin.ui.changes import Changes
 from checkin.ui.operations import Op
@@ -56,8 +57,6 @@ class ReconcileDialog(QDialog):
         self.finished_reconciling.emit(error)
 
     def _fill(self, report: Reconciliation) -> None:
-        from checkin.sync.pretix.reconcile_report import SECTION_TITLES
-
         self.status.setText(self.tr("%1 — %2: %3 uploaded and accepted, %4 waiting for upload, %5 entries on pretix.")
                             .replace("%1", report.event).replace("%2", report.check_in_list)
                             .replace("%3", str(report.uploaded)).replace("%4", str(report.pending_upload))
@@ -79,8 +78,6 @@ class ReconcileDialog(QDialog):
         dialog.open()
 
     def write_report(self, path: str) -> None:
-        from checkin.sync.pretix.reconcile_report import write_report
-
         target = Path(path)
         if target.suffix.lower() not in (".pdf", ".csv"):
             target = target.with_suffix(".pdf")

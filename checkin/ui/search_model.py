@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from checkin.core.names import display_name
 from checkin.core.search_text import fold
 from checkin.store.search import SearchHit
 from checkin.ui.answer_text import local_time
@@ -58,7 +59,7 @@ class SearchModel(QAbstractTableModel):
                 return self.tr("✔ in since {0}").format(local_time(hit.checked_in_at, self.timezone))
             return self.tr("– not yet")
         if column == NAME:
-            name = " ".join(part for part in (hit.title, hit.given_name, hit.family_name) if part) or hit.code
+            name = display_name(hit.title, hit.given_name, hit.family_name, fallback=hit.code)
             return ("⚠ " + name) if hit.attention else name
         if column == COMPANY:
             return hit.company

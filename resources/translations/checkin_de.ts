@@ -694,19 +694,7 @@
     </message>
 </context>
 <context>
-    <name>OrganiserTools</name>
-    <message>
-        <source>&amp;Connect to a pretix server…</source>
-        <translation>Mit einem pretix-Server &amp;verbinden…</translation>
-    </message>
-    <message>
-        <source>Connected to “%1”: %2 registrations downloaded.</source>
-        <translation>Verbunden mit „%1“: %2 Anmeldungen heruntergeladen.</translation>
-    </message>
-    <message>
-        <source>Connecting to pretix was stopped. What was downloaded is kept; a connected event goes on syncing in the background.</source>
-        <translation>Das Verbinden mit pretix wurde abgebrochen. Bereits Heruntergeladenes bleibt erhalten; eine verbundene Veranstaltung wird im Hintergrund weiter abgeglichen.</translation>
-    </message>
+    <name>BadgeTools</name>
     <message>
         <source>Badge &amp;layout…</source>
         <translation>Namensschild-&amp;Layout…</translation>
@@ -715,17 +703,12 @@
         <source>Choose the badge &amp;printer…</source>
         <translation>&amp;Drucker für Namensschilder wählen…</translation>
     </message>
+</context>
+<context>
+    <name>GuestImport</name>
     <message>
         <source>&amp;Import guests from a file…</source>
         <translation>Gäste aus einer Datei &amp;importieren…</translation>
-    </message>
-    <message>
-        <source>&amp;Reconcile with pretix…</source>
-        <translation>Mit pretix &amp;abgleichen…</translation>
-    </message>
-    <message>
-        <source>&amp;Remove personal data of this event (GDPR)…</source>
-        <translation>Personenbezogene Daten dieser Veranstaltung &amp;löschen (DSGVO)…</translation>
     </message>
     <message>
         <source>Import guests</source>
@@ -734,6 +717,13 @@
     <message>
         <source>Guest lists (*.csv *.txt *.tsv *.xlsx)</source>
         <translation>Gästelisten (*.csv *.txt *.tsv *.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataTools</name>
+    <message>
+        <source>&amp;Remove personal data of this event (GDPR)…</source>
+        <translation>Personenbezogene Daten dieser Veranstaltung &amp;löschen (DSGVO)…</translation>
     </message>
     <message>
         <source>Remove personal data</source>
@@ -764,6 +754,28 @@ Remove it with Tools → Remove personal data.</source>
 %1
 
 Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation>
+    </message>
+</context>
+<context>
+    <name>Reconciliation</name>
+    <message>
+        <source>&amp;Reconcile with pretix…</source>
+        <translation>Mit pretix &amp;abgleichen…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnection</name>
+    <message>
+        <source>&amp;Connect to a pretix server…</source>
+        <translation>Mit einem pretix-Server &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Connected to “%1”: %2 registrations downloaded.</source>
+        <translation>Verbunden mit „%1“: %2 Anmeldungen heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>Connecting to pretix was stopped. What was downloaded is kept; a connected event goes on syncing in the background.</source>
+        <translation>Das Verbinden mit pretix wurde abgebrochen. Bereits Heruntergeladenes bleibt erhalten; eine verbundene Veranstaltung wird im Hintergrund weiter abgeglichen.</translation>
     </message>
 </context>
 <context>

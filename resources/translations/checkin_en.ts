@@ -690,19 +690,7 @@
     </message>
 </context>
 <context>
-    <name>OrganiserTools</name>
-    <message>
-        <source>&amp;Connect to a pretix server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected to “%1”: %2 registrations downloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connecting to pretix was stopped. What was downloaded is kept; a connected event goes on syncing in the background.</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>BadgeTools</name>
     <message>
         <source>Badge &amp;layout…</source>
         <translation type="unfinished"></translation>
@@ -711,16 +699,11 @@
         <source>Choose the badge &amp;printer…</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>GuestImport</name>
     <message>
         <source>&amp;Import guests from a file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reconcile with pretix…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Remove personal data of this event (GDPR)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -729,6 +712,13 @@
     </message>
     <message>
         <source>Guest lists (*.csv *.txt *.tsv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataTools</name>
+    <message>
+        <source>&amp;Remove personal data of this event (GDPR)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -756,6 +746,28 @@
 %1
 
 Remove it with Tools → Remove personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reconciliation</name>
+    <message>
+        <source>&amp;Reconcile with pretix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnection</name>
+    <message>
+        <source>&amp;Connect to a pretix server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to “%1”: %2 registrations downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to pretix was stopped. What was downloaded is kept; a connected event goes on syncing in the background.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checkin.badges.guest import BadgeGuest
+from checkin.core.badge_guest import BadgeGuest
 
 LONG_GIVEN = "Wolfeschlegelsteinhausenbergerdorff-Maximilian-Alexander-Friedrich"
 LONG_FAMILY = ("Hubert Blaine Wolfeschlegelsteinhausenbergerdorff Sr. von und zu Hohenzollern-Sigmaringen "

@@ -8,7 +8,7 @@ import zxingcpp
 from pypdf import PdfReader
 
 from checkin.badges.calibration import Calibrations, Offset, draw_calibration_page
-from checkin.badges.guest import BadgeGuest
+from checkin.core.badge_guest import BadgeGuest
 from checkin.badges.layout import Layout, QrElement
 from checkin.badges.library import find_layout
 from checkin.badges.qr import error_level

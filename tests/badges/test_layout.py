@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from checkin.badges.guest import BadgeGuest
+from checkin.core.badge_guest import BadgeGuest
 from checkin.badges.layout import (FORMAT, VERSION, LayoutError, TextElement, fill_template, layout_from_json,
                                    load_layout, save_layout)
 from checkin.badges.library import find_layout, layout_entries, save_user_layout

@@ -7,8 +7,9 @@ from sqlalchemy import func, select
 from checkin.core.decision import Outcome
 from checkin.store.desk import DeskService
 from checkin.store.models import Registration, SearchToken
+from checkin.reports.attendance_report import purge_aggregates
 from checkin.store.purge import purge_event
-from checkin.sync.files.attendance_report_out import export_attendance_report
+from checkin.reports.attendance_report_out import export_attendance_report
 from checkin.sync.files.invitations import InvitationOptions, write_invitations
 from tests.conftest import skip_or_fail
 from tests.files.helpers import arrive, import_guests, write_guests
@@ -36,7 +37,8 @@ def test_file_route_on_postgres(pg, clock, tmp_path):
     assert forged.decision.outcome is Outcome.INVALID_CODE
     summary = export_attendance_report(pg, None, tmp_path / "r.csv")
     assert (summary["registered"], summary["attended"]) == (2, 1)
-    receipt = purge_event(pg, None, ("00000000-0000-4000-8000-0000000000aa", "PG desk"), keep_aggregates=True)
+    receipt = purge_event(pg, None, ("00000000-0000-4000-8000-0000000000aa", "PG desk"),
+                          keep_aggregates=purge_aggregates)
     assert receipt.compacted
     with pg.reader() as session:
         assert set(session.scalars(select(Registration.family_name))) == {""}

@@ -11,9 +11,10 @@ from sqlalchemy import func, select
 
 from checkin.cli import EXIT_OK, EXIT_USAGE, main
 from checkin.store.models import CheckIn, Event, Registration, SearchToken
+from checkin.reports.attendance_report import purge_aggregates
 from checkin.store.purge import receipts, retention_overdue, purge_event
-from checkin.sync.files.attendance_export import export_attendance
-from checkin.sync.files.attendance_report_out import export_attendance_report
+from checkin.reports.attendance_export import export_attendance
+from checkin.reports.attendance_report_out import export_attendance_report
 from tests.files.helpers import arrive, import_guests, write_guests
 
 SECRETS = ("Zebulon", "Quaxenbruck", "zebulon.q@secret-mail.example", "Geheimfirma")
@@ -63,7 +64,7 @@ def test_purge_removes_names_from_the_file(database, desk, clock, tmp_path, db_u
 def test_keep_aggregates_keeps_the_report_but_no_names(database, desk, clock, tmp_path, db_url):
     _event(database, desk, clock, tmp_path)
     before = export_attendance_report(database, None, tmp_path / "before.csv")
-    receipt = purge_event(database, None, DESK, keep_aggregates=True)
+    receipt = purge_event(database, None, DESK, keep_aggregates=purge_aggregates)
     assert receipt.aggregates["attended"] == 2 and receipt.aggregates["walk_ins"] == 1
     assert _secrets_in(_file_bytes(db_url)) == []
     after = export_attendance_report(database, None, tmp_path / "after.csv")

@@ -16,7 +16,7 @@ import qrcode
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from checkin.badges.guest import BadgeGuest
+from checkin.core.badge_guest import BadgeGuest
 from checkin.badges.library import find_layout
 from checkin.badges.render import BadgeRenderer
 from checkin.badges.stock import get_stock

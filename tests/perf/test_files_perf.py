@@ -18,9 +18,9 @@ from sqlalchemy import insert, select
 from checkin.store.database import open_database
 from checkin.store.desk import ensure_desk
 from checkin.store.models import CheckIn, CheckInList, Registration
-from checkin.sync.files.attendance import Attendee
-from checkin.sync.files.attendance_export import export_attendance
-from checkin.sync.files.attendance_pdf import Section, write_attendance_pdf
+from checkin.reports.attendance import Attendee
+from checkin.reports.attendance_export import export_attendance
+from checkin.reports.attendance_pdf import Section, write_attendance_pdf
 from checkin.sync.files.importer import read_and_import
 from checkin.sync.files.mapping import HEADER_HINTS
 from checkin.sync.files.table import read_table
@@ -113,7 +113,7 @@ def _baseline_pdf(path: Path, rows: list[Attendee]) -> None:
     """The same strings with bare drawString at fixed positions: no boxes, no fitting, no digest."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from checkin.sync.files.pdf_fonts import register_fonts
+    from checkin.badges.pdf_fonts import register_fonts
 
     regular, _bold = register_fonts()
     canvas = Canvas(str(path))
@@ -151,8 +151,8 @@ def _event_with_arrivals(tmp_path: Path, guest_file_rows: int):  # noqa: ANN202
 
 def test_attendance_pdf_5000_guests(tmp_path):
     rows = _attendees(PDF_GUESTS)
-    from checkin.sync.files.attendance_export import list_header  # noqa: F401 - warms the import
-    from checkin.sync.files.attendance_pdf import ListHeader
+    from checkin.reports.attendance_export import list_header  # noqa: F401 - warms the import
+    from checkin.reports.attendance_pdf import ListHeader
 
     header = ListHeader("Perf Summit", "23.11.2026", "Jena", "Cluster e.V.", "EFRE", "2026-42", "Entrance",
                         "Europe/Berlin")

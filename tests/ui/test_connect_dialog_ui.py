@@ -37,8 +37,8 @@ def tools_window(app_wiring, demo):
 
 
 def _open(qtbot, tools) -> ConnectDialog:
-    tools.connect_server.trigger()
-    dialog = tools._open[-1]
+    tools.server.action.trigger()
+    dialog = tools.shown_widgets[-1]
     qtbot.waitUntil(dialog.isVisible)
     return dialog
 
@@ -46,7 +46,7 @@ def _open(qtbot, tools) -> ConnectDialog:
 def test_while_connecting_a_scanned_ticket_goes_to_the_dialog_and_after_cancel_to_the_desk(qtbot, tools_window,
                                                                                           keyboard, codes):
     window, tools = tools_window
-    assert tools.connect_server in window.menus["tools"].actions()
+    assert tools.server.action in window.menus["tools"].actions()
     dialog = _open(qtbot, tools)
     results = answers(window)
     keyboard.scanner(codes["valid"][0], dialog.pages.handshake)
@@ -124,7 +124,7 @@ def test_cancel_on_a_desk_without_an_event_offers_the_first_choices_again(qtbot,
     first_run = window.dialogs.current
     qtbot.waitUntil(first_run.isVisible)
     first_run.buttons["server"].click()
-    dialog = tools._open[-1]
+    dialog = tools.shown_widgets[-1]
     qtbot.waitUntil(dialog.isVisible)
     dialog.cancel.click()
     again = window.dialogs.current

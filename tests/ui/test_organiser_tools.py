@@ -30,6 +30,15 @@ def test_tools_menu_lists_the_organiser_actions(make_window, database, window_se
     assert any("GDPR" in text for text in texts)
 
 
+
+def test_each_tool_speaks_german_under_its_own_name(make_window, database, window_settings, demo):
+    """The tools are separate classes now: their texts are translated under each class's context."""
+    make_window().set_language("de")
+    tools = OrganiserTools(database, window_settings, None, QApplication.instance())
+    assert [action.text() for action in tools.actions()] == [
+        "Gäste aus einer Datei &importieren…", "Namensschild-&Layout…", "&Drucker für Namensschilder wählen…",
+        "Mit pretix &abgleichen…", "Personenbezogene Daten dieser Veranstaltung &löschen (DSGVO)…"]
+
 def test_an_overdue_retention_date_is_reminded_once_the_desk_is_ready(qtbot, make_window, database,
                                                                      window_settings, demo):
     with database.session() as session:
@@ -50,8 +59,8 @@ def test_import_from_the_tools_menu_adds_the_guests_and_reloads_the_desk(qtbot, 
     guests.write_text("Vorname;Nachname;Firma;E-Mail\nJürgen;Großmann;Müller & Söhne;jg@example.org\n",
                       encoding="cp1252")
     tools, window = _tools_window(make_window, database, window_settings)
-    tools.import_file(str(guests))
-    dialog = tools._open[-1]
+    tools.importing.import_file(str(guests))
+    dialog = tools.shown_widgets[-1]
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
     with qtbot.waitSignal(window.controller.setup_changed, timeout=10_000):
         dialog.import_button.click()
@@ -63,7 +72,7 @@ def test_purge_from_the_app_removes_names_and_writes_a_receipt(qtbot, make_windo
                                                             demo, tmp_path, monkeypatch):
     monkeypatch.setenv("CHECKIN_DATA_DIR", str(tmp_path))
     tools, window = _tools_window(make_window, database, window_settings)
-    tools.confirm_purge()
+    tools.privacy.confirm_purge()
     [box] = _message_boxes()
     yes = box.button(QMessageBox.StandardButton.Yes)
     yes.click()
@@ -78,7 +87,7 @@ def test_purge_from_the_app_removes_names_and_writes_a_receipt(qtbot, make_windo
 
 def test_the_badge_editor_opens_on_the_desks_event(qtbot, make_window, database, window_settings, demo):
     tools, window = _tools_window(make_window, database, window_settings)
-    tools.badge_layout.trigger()
-    editor = tools._open[-1]
+    tools.badges.layout_action.trigger()
+    editor = tools.shown_widgets[-1]
     qtbot.addWidget(editor)
     assert editor.isVisible() and editor.windowTitle() == "Badge layout"

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from checkin.resources import resource_path
 from checkin.ui.sounds import SEVERITIES, AnswerSounds
 
@@ -12,6 +14,9 @@ def test_the_three_sounds_are_distinct_files():
     assert len(digests) == 3
 
 
+# This machine has no audio device: Qt's null device refuses every format. The test checks which
+# sound the desk chose, not the speaker.
+@pytest.mark.qt_log_ignore("^QSoundEffect: playback of this format is not supported on the selected audio device$")
 def test_sounds_play_per_severity_and_not_when_switched_off(qtbot):
     sounds = AnswerSounds(enabled=False)
     sounds.play("ok")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import create_engine
 
 from checkin.store.models import Base, UTCDateTime
@@ -10,7 +11,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def _render_item(type_, obj, autogen_context):  # noqa: ANN001 - Alembic's hook signature
+def _render_item(type_: str, obj: object, autogen_context: AutogenContext) -> str | bool:
     # Revisions must not import our models (they change later): UTCDateTime is a DateTime.
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"

@@ -16,10 +16,10 @@ from checkin.store.database import Database
 from checkin.store.models import CheckInList, Event, Registration, TicketType
 from checkin.store.registrations import RegistrationLoader, new_code, new_codes, reindex
 from checkin.sync.files.errors import FileImportError, Problem
-from checkin.sync.files.mapping import ColumnMapping, check_mapping, mapping_for, remember_mapping
+from checkin.sync.files.mapping import HEADER_HINTS, ColumnMapping, check_mapping, mapping_for, remember_mapping
 from checkin.sync.files.merge import FILE_SOURCE, Merger, Plan, fields_of, load_existing
 from checkin.sync.files.rows import RowChecker
-from checkin.sync.files.table import Table
+from checkin.sync.files.table import Table, read_table
 
 DEFAULT_LIST = "Entrance"
 _UPDATE_BATCH = 500
@@ -207,9 +207,6 @@ def _apply(session: Session, loader: RegistrationLoader, plan: Plan, ticket_type
 def read_and_import(database: Database, path: Path, event_name: str | None = None, *, dry_run: bool = False,
                     mapping: ColumnMapping | None = None) -> ImportSummary:
     """Read ``path`` and import it; the event defaults to one named after the file."""
-    from checkin.sync.files.mapping import HEADER_HINTS
-    from checkin.sync.files.table import read_table
-
     table = read_table(path, HEADER_HINTS)
     name = event_name or re.sub(r"[_]+", " ", path.stem).strip() or "Imported guests"
     return import_table(database, ImportRequest(table, name, mapping, dry_run))

@@ -15,11 +15,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from checkin.core.spreadsheet import spreadsheet_safe
+from checkin.store.database import Database
 from checkin.store.code_signing import enable_signing, payload_for
-from checkin.store.events import find_event
+from checkin.store.events import event_dates, find_event
 from checkin.store.models import Event, Registration, TicketType
 from checkin.store.purge import refuse_purged
-from checkin.sync.files.attendance_export import event_dates, spreadsheet_safe
 from checkin.sync.files.qr import matrix_of, qr_code, write_images
 from checkin.sync.files.ticket_pdf import Ticket, write_ticket_pdf
 
@@ -46,7 +47,7 @@ class Invitation:
     address: tuple[str, str, str, str]
 
 
-def write_invitations(database, options: InvitationOptions) -> dict:  # noqa: ANN001 - Database
+def write_invitations(database: Database, options: InvitationOptions) -> dict:
     """Write everything into ``options.out``; returns a summary for the CLI."""
     with database.session() as session:
         event = find_event(session, options.event_slug)

@@ -7,6 +7,7 @@ from pathlib import Path
 import qrcode
 from qrcode.image.pure import PyPNGImage
 from qrcode.image.svg import SvgPathImage
+from reportlab.pdfgen.canvas import Canvas
 
 from checkin.badges.qr import Matrix, draw_matrix, make_qr
 
@@ -36,7 +37,7 @@ def matrix_of(code: qrcode.QRCode) -> Matrix:
     return code.get_matrix()
 
 
-def draw_qr(canvas, matrix: Matrix, x: float, y: float, size: float) -> None:  # noqa: ANN001 - Canvas
+def draw_qr(canvas: Canvas, matrix: Matrix, x: float, y: float, size: float) -> None:
     """Draw the code's module matrix with its lower left corner at (x, y), ``size`` points wide,
     quiet zone included."""
     draw_matrix(canvas, matrix, x, y, size, QUIET_ZONE)

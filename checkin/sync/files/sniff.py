@@ -8,10 +8,12 @@ import csv
 import io
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from checkin.sync.files.errors import FileImportError
-from checkin.sync.files.table import RawTable
+from checkin.sync.files.raw_table import RawTable
 
 DELIMITERS = (";", ",", "\t")
 #: Longest field we accept (a note of a few pages); longer ones are junk or a broken quote.
@@ -20,6 +22,14 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f]")
 # A UTF-8 multi-byte sequence: its presence next to invalid bytes means mixed encodings.
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+
+
+class CsvReader(Protocol):
+    """What ``csv.reader`` returns (its class is private to the csv module)."""
+
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
 
 
 @dataclass(frozen=True)
@@ -122,11 +132,11 @@ def parse_delimited(data: bytes, name: str) -> RawTable:
     return RawTable(name, rows, encoding=decoded.encoding, delimiter=delimiter)
 
 
-def _reader(text: str, delimiter: str):  # noqa: ANN202 - the csv module's reader type is private
+def _reader(text: str, delimiter: str) -> CsvReader:
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
 
 
-def _rows_with_lines(reader, name: str) -> list[tuple[int, list[str]]]:  # noqa: ANN001
+def _rows_with_lines(reader: CsvReader, name: str) -> list[tuple[int, list[str]]]:
     """The slow way, for quoted line breaks and errors: the line each record starts on."""
     rows: list[tuple[int, list[str]]] = []
     start = 1

@@ -6,20 +6,13 @@ from pathlib import Path
 
 from checkin.store.bulk import collector_paused
 from checkin.sync.files.errors import FileImportError
+from checkin.sync.files.mapping import header_key
+from checkin.sync.files.raw_table import RawTable
+from checkin.sync.files.sniff import parse_delimited
+from checkin.sync.files.xlsx import is_xlsx, read_xlsx
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 _HEADER_SEARCH_ROWS = 15
-
-
-@dataclass
-class RawTable:
-    """Rows as (line number in the file, cells); ``encoding`` and ``delimiter`` as detected."""
-
-    name: str
-    rows: list[tuple[int, list[str]]]
-    encoding: str = ""
-    delimiter: str = ""
-    sheet: str = ""
 
 
 @dataclass
@@ -51,9 +44,6 @@ def column_letter(index: int) -> str:
 
 def read_table(path: Path, header_hints: set[str] = frozenset()) -> Table:
     """Read a CSV, TSV, TXT or XLSX file; raises FileImportError with a clear reason."""
-    from checkin.sync.files.sniff import parse_delimited
-    from checkin.sync.files.xlsx import is_xlsx, read_xlsx
-
     name = path.name
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -111,8 +101,6 @@ def _fit_rows(name: str, rows: list[tuple[int, list[str]]], width: int) -> list[
 
 
 def _header_index(rows: list[tuple[int, list[str]]], hints: set[str]) -> int:
-    from checkin.sync.files.mapping import header_key
-
     candidates = rows[:_HEADER_SEARCH_ROWS]
     for index, (_line, cells) in enumerate(candidates):
         if sum(1 for cell in cells if header_key(cell) in hints) >= 2:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from checkin.sync.files.pdf_fonts import fit, register_fonts
+from checkin.badges.pdf_fonts import fit, register_fonts
+from checkin.badges.qr import Matrix
 from checkin.sync.files.qr import draw_qr, matrix_of, qr_code
 
 MM = 72 / 25.4
@@ -27,7 +28,7 @@ class Ticket:
     payload: str
 
 
-def write_ticket_pdf(path: Path, ticket: Ticket, matrix=None) -> None:  # noqa: ANN001 - the QR's module matrix
+def write_ticket_pdf(path: Path, ticket: Ticket, matrix: Matrix | None = None) -> None:
     """Write the ticket; ``matrix`` saves encoding the QR code again when the caller has it."""
     from reportlab.pdfgen.canvas import Canvas
 

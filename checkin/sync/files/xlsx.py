@@ -7,7 +7,7 @@ import zipfile
 from datetime import date, datetime, time
 
 from checkin.sync.files.errors import FileImportError
-from checkin.sync.files.table import RawTable
+from checkin.sync.files.raw_table import RawTable
 
 
 def is_xlsx(data: bytes) -> bool:

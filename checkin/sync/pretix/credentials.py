@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from types import ModuleType
 
 from checkin.settings import config_dir
 from checkin.sync.pretix.client import PretixError
@@ -93,7 +94,8 @@ class TokenStore:
         os.replace(temporary, self.fallback_file)
 
 
-def _keyring():  # noqa: ANN202 - the keyring module, or None where no backend exists
+def _keyring() -> ModuleType | None:
+    """The keyring module, or None where no backend exists."""
     import keyring
     from keyring.backends import fail
 

@@ -8,8 +8,10 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
+from typing import TypeVar
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from checkin.store.database import Database
 from checkin.store.models import Registration, TicketType
@@ -19,6 +21,8 @@ from checkin.sync.pretix.connection import Connection, sync_state
 from checkin.sync.pretix.mapping import registration_fields
 from checkin.sync.pretix.metadata import item_texts, pull_metadata
 from checkin.sync.pretix.server_checkins import import_server_check_ins, server_desk
+
+T = TypeVar("T")
 
 #: What a pull leaves out: order fields nobody at the desk reads. Each one costs pretix queries or URL
 #: building for every order (payment_date/payment_provider must go with payments, or pretix queries
@@ -145,7 +149,8 @@ class Puller:
         return len(rows)
 
 
-def batched(items: Iterable, size: int):  # noqa: ANN201 - itertools.batched arrives in 3.12
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items (itertools.batched arrives in 3.12)."""
     chunk = []
     for item in items:
         chunk.append(item)
@@ -156,7 +161,7 @@ def batched(items: Iterable, size: int):  # noqa: ANN201 - itertools.batched arr
         yield chunk
 
 
-def _upsert(session, event_id: int, rows: list[dict]) -> None:  # noqa: ANN001
+def _upsert(session: Session, event_id: int, rows: list[dict]) -> None:
     """Insert new positions, update changed ones (matched by position id, else by code)."""
     if not rows:
         return

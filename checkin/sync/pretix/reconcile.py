@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from checkin.core.decision import Outcome
 from checkin.store.database import Database
@@ -92,7 +93,7 @@ def _server_entries(client: PretixClient, connection: Connection, list_external_
     return entries
 
 
-def _local_counts(session, report: Reconciliation, event_id: int, list_id: int) -> None:  # noqa: ANN001
+def _local_counts(session: Session, report: Reconciliation, event_id: int, list_id: int) -> None:
     mine = (CheckIn.event_id == event_id, CheckIn.check_in_list_id == list_id, CheckIn.source != "server",
             CheckIn.outcome != Outcome.UNDO.value)
     count = select(func.count(CheckIn.id)).where(*mine)
@@ -118,7 +119,7 @@ def _duplicates(report: Reconciliation, server: dict[str, list], guests: dict, m
             report.forced_duplicates.append(_finding(guest, f"admitted twice: {times}"))
 
 
-def _locally_admitted(session, list_id: int) -> set[int]:  # noqa: ANN001
+def _locally_admitted(session: Session, list_id: int) -> set[int]:
     return set(session.scalars(select(CheckIn.registration_id).where(
         CheckIn.check_in_list_id == list_id, CheckIn.outcome == Outcome.OK.value, CheckIn.reverted_by_id.is_(None),
         CheckIn.direction == "entry", CheckIn.registration_id.is_not(None))))

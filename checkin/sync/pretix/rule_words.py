@@ -6,6 +6,7 @@ travels as ``[template, params]`` in the decision's ``extra["rules_reasons"]``.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 GENERAL = "the check-in list's rules do not admit this ticket now"
@@ -51,7 +52,7 @@ class Reason(NamedTuple):
         return render(self, lambda text: text)
 
 
-def render(reason: Reason, translate) -> str:  # noqa: ANN001 - str -> str
+def render(reason: Reason, translate: Callable[[str], str]) -> str:
     """The sentence, with ``translate`` applied to the template, the label and the weekday."""
     params = dict(reason.params)
     if "label" in params:
@@ -65,5 +66,5 @@ def render(reason: Reason, translate) -> str:  # noqa: ANN001 - str -> str
         return reason.template.format(**params)
 
 
-def sentence(reasons: list[Reason], translate=lambda text: text) -> str:  # noqa: ANN001
+def sentence(reasons: list[Reason], translate: Callable[[str], str] = lambda text: text) -> str:
     return ", ".join(render(reason, translate) for reason in reasons) or translate(GENERAL)

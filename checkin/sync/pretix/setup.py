@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from checkin.store.database import Database
 from checkin.store.models import CheckInList
@@ -86,7 +87,7 @@ def connect_and_pull(database: Database, tokens: TokenStore, access: Access, *, 
     return result, summary
 
 
-def _lists(session, event_id: int) -> list[dict]:  # noqa: ANN001
+def _lists(session: Session, event_id: int) -> list[dict]:
     rows = session.scalars(select(CheckInList).where(CheckInList.event_id == event_id).order_by(CheckInList.id))
     return [{"id": row.id, "pretix_id": int(row.external_id), "name": row.name} for row in rows]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -94,7 +95,7 @@ def _moment(unix: int | None) -> datetime | None:
     return datetime.fromtimestamp(unix, timezone.utc) if unix else None
 
 
-def _protobuf_fields(data: bytes):  # noqa: ANN202 - yields (name, value)
+def _protobuf_fields(data: bytes) -> Iterator[tuple[str, int | str]]:
     """Just enough protobuf for the Ticket message: varints and one length-delimited string."""
     position = 0
     while position < len(data):

@@ -60,7 +60,7 @@ def test_a_new_user_scans_the_setup_code_chooses_the_list_and_the_desk_shows_the
     qtbot.waitUntil(first_run.isVisible)
     assert first_run.buttons["server"].isEnabled()
     first_run.buttons["server"].click()
-    dialog = tools._open[-1]
+    dialog = tools.shown_widgets[-1]
     assert isinstance(dialog, ConnectDialog) and dialog.isVisible()
 
     handshake, device_id = handshakes.take()
@@ -73,7 +73,7 @@ def test_a_new_user_scans_the_setup_code_chooses_the_list_and_the_desk_shows_the
     first_run = window.dialogs.current
     qtbot.waitUntil(first_run.isVisible)
     first_run.buttons["server"].click()
-    dialog = tools._open[-1]
+    dialog = tools.shown_widgets[-1]
     keyboard.scanner(handshake, dialog.pages.handshake)
     qtbot.waitUntil(lambda: dialog.pages.check_in_list.count() == 2 and dialog.next.isEnabled(), timeout=30_000)
     assert dialog.access.device_id == device_id

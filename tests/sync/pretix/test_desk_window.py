@@ -68,8 +68,8 @@ def test_reconciliation_in_the_app_syncs_compares_and_saves_a_report(qtbot, pret
     [guest] = paid_guests.take(1)
     with qtbot.waitSignal(window.controller.answered, timeout=20_000):
         window.scan(guest["secret"])
-    tools.reconcile_with_pretix(tokens)
-    dialog = tools._open[-1]
+    tools.reconciling.reconcile_with_pretix(tokens)
+    dialog = tools.shown_widgets[-1]
     with qtbot.waitSignal(dialog.finished_reconciling, timeout=120_000) as done:
         pass
     report = done.args[0]
@@ -89,8 +89,8 @@ def test_reconciliation_of_an_event_without_server_says_so(qtbot, database, sett
     window = _window(qtbot, database, settings, sync)
     tools = OrganiserTools(database, settings, None, QApplication.instance())
     tools.attach(window)
-    tools.reconcile_with_pretix(tokens)
-    dialog = tools._open[-1]
+    tools.reconciling.reconcile_with_pretix(tokens)
+    dialog = tools.shown_widgets[-1]
     qtbot.waitUntil(lambda: "not connected to pretix" in dialog.status.text(), timeout=10_000)
     assert not dialog.save.isEnabled()
     window.close()

@@ -1,12 +1,15 @@
 """The Unicode TTF fonts the file route's PDFs use, registered with ReportLab once."""
 from __future__ import annotations
 
+from reportlab.pdfgen.canvas import Canvas
+
+from checkin.badges.fonts import LATIN, font_name, font_runs
+from checkin.badges.text import TextStyle, fit_text, ink_bottom_offset
+
 
 def register_fonts() -> tuple[str, str]:
     """(regular, bold) names of the bundled Noto Sans (Latin, Greek, Cyrillic), registered once with
     the badge fonts; names in other scripts go through :func:`draw_cell`."""
-    from checkin.badges.fonts import LATIN, font_name
-
     return font_name(LATIN), font_name(LATIN, bold=True)
 
 
@@ -23,13 +26,10 @@ def fit(text: str, font: str, size: float, width: float, smallest: float = 6.0) 
     return text + "…", size
 
 
-def draw_cell(canvas, text: str, x: float, bottom: float, width: float, height: float, size: float,  # noqa: ANN001
+def draw_cell(canvas: Canvas, text: str, x: float, bottom: float, width: float, height: float, size: float,
               font: str) -> None:
     """One line of ``text`` in a table cell: Noto Sans when it has every glyph, else each script in
     its own font (Arabic shaped, CJK, Hebrew) through the badge text fitting, never empty boxes."""
-    from checkin.badges.fonts import LATIN, font_runs
-    from checkin.badges.text import TextStyle, fit_text, ink_bottom_offset
-
     runs = font_runs(text)
     if all(script == LATIN for script, _ in runs):
         shown, fitted_size = fit(text, font, size, width)

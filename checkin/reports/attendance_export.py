@@ -4,8 +4,19 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checkin.sync.files.attendance import Attendee, local_time
+from checkin.core.spreadsheet import spreadsheet_safe
+from checkin.reports.attendance import Attendee, attendees, lists_of, local_time
+from checkin.reports.attendance_pdf import ListHeader, Section, write_attendance_pdf
+from checkin.store.database import Database
+from checkin.store.events import event_dates, find_event
+from checkin.store.models import CheckInList, Event, utcnow
+from checkin.store.purge import refuse_purged
+
+if TYPE_CHECKING:  # openpyxl is loaded only when an XLSX file is written
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 COLUMNS = ("Nachname / Last name", "Vorname / First name", "Titel / Title", "Organisation", "Ticketart / Ticket type",
            "Erster Check-in / First check-in", "Desks", "Walk-in")
@@ -43,7 +54,7 @@ def write_xlsx(path: Path, rows: Sequence[Attendee], timezone: str, title: str =
     workbook.save(path)
 
 
-def _text_cell(sheet, value: str):  # noqa: ANN001, ANN202 - openpyxl types
+def _text_cell(sheet: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
     from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(sheet, value=value)
@@ -51,24 +62,13 @@ def _text_cell(sheet, value: str):  # noqa: ANN001, ANN202 - openpyxl types
     return cell
 
 
-def spreadsheet_safe(value: str) -> str:
-    """Cells starting with = + - @ are formulas to a spreadsheet: a guest's name must stay text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 def _safe(values: list[str]) -> list[str]:
     return [spreadsheet_safe(value) for value in values]
 
 
-def export_attendance(database, event_slug: str | None, fmt: str, out: Path, list_id: int | None = None,  # noqa: ANN001
+def export_attendance(database: Database, event_slug: str | None, fmt: str, out: Path, list_id: int | None = None,
                       language: str = "de") -> dict:
     """Write the attendance of an event (one list or all) as csv, xlsx or pdf; returns a summary."""
-    from checkin.store.events import find_event
-    from checkin.store.models import utcnow
-    from checkin.store.purge import refuse_purged
-    from checkin.sync.files.attendance import attendees, lists_of
-    from checkin.sync.files.attendance_pdf import Section, write_attendance_pdf
-
     with database.reader() as session:
         event = find_event(session, event_slug)
         refuse_purged(event)
@@ -88,23 +88,7 @@ def export_attendance(database, event_slug: str | None, fmt: str, out: Path, lis
     return {"file": str(out), "event": event.slug, "format": fmt, "attendees": len(rows)}
 
 
-def list_header(event, check_in_list):  # noqa: ANN001, ANN201 - Event, CheckInList -> ListHeader
-    from checkin.sync.files.attendance_pdf import ListHeader
-
+def list_header(event: Event, check_in_list: CheckInList) -> ListHeader:
     return ListHeader(event=event.name, dates=event_dates(event, check_in_list), place=event.location,
                       organiser=event.organizer, funding_programme=event.funding_programme,
                       project_number=event.project_number, list_name=check_in_list.name, timezone=event.timezone)
-
-
-def event_dates(event, check_in_list=None) -> str:  # noqa: ANN001
-    """The day of the list when it has opening hours, else the event's days, in its timezone."""
-    from zoneinfo import ZoneInfo
-
-    zone = ZoneInfo(event.timezone or "UTC")
-    start = (check_in_list.opens_at if check_in_list and check_in_list.opens_at else event.starts_at)
-    end = (check_in_list.closes_at if check_in_list and check_in_list.opens_at else event.ends_at)
-    if start is None:
-        return ""
-    first = start.astimezone(zone).date()
-    last = end.astimezone(zone).date() if end else first
-    return first.strftime("%d.%m.%Y") + ("" if last == first else " – " + last.strftime("%d.%m.%Y"))

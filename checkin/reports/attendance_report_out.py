@@ -3,12 +3,25 @@ and as CSV (one table: section, name and the counts)."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from checkin.sync.files.attendance_export import spreadsheet_safe
-from checkin.store.attendance_report import AttendanceReport, DeskRow, Row
-from checkin.sync.files.pdf_fonts import register_fonts
+from checkin.badges.pdf_fonts import register_fonts
+from checkin.core.spreadsheet import spreadsheet_safe
+from checkin.reports.attendance import local_time
+from checkin.reports.attendance_report import AttendanceReport, DeskRow, Row, attendance_report
+from checkin.store.database import Database
+from checkin.store.events import find_event, find_list
+from checkin.store.models import utcnow
+
+if TYPE_CHECKING:  # ReportLab's layout modules are loaded when a PDF is written
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib.colors import Color
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
 CSV_COLUMNS = ("section", "name", "registered", "attended", "no_shows", "walk_ins", "check_ins", "refused_scans",
                "undone")
@@ -71,7 +84,7 @@ def _styles(regular: str, bold: str) -> dict:
             "small": ParagraphStyle("small", fontName=regular, fontSize=9, leading=12)}
 
 
-def _para(text: str, style):  # noqa: ANN001, ANN202
+def _para(text: str, style: ParagraphStyle) -> Paragraph:
     from reportlab.platypus import Paragraph
 
     return Paragraph(escape(text), style)
@@ -90,7 +103,7 @@ def _desk(row: DeskRow) -> list[str]:
             str(row.undone)]
 
 
-def _table(rows: list[list[str]], bold: str, regular: str):  # noqa: ANN202
+def _table(rows: list[list[str]], bold: str, regular: str) -> Table:
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.platypus import Table, TableStyle
@@ -104,7 +117,7 @@ def _table(rows: list[list[str]], bold: str, regular: str):  # noqa: ANN202
     return table
 
 
-def arrivals_chart(report: AttendanceReport, font: str):  # noqa: ANN201 - a reportlab Drawing
+def arrivals_chart(report: AttendanceReport, font: str) -> Drawing:
     """A bar chart of first arrivals per slot (an empty note when nobody arrived)."""
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.shapes import Drawing, String
@@ -132,14 +145,14 @@ def arrivals_chart(report: AttendanceReport, font: str):  # noqa: ANN201 - a rep
     return drawing
 
 
-def _blue():  # noqa: ANN202
+def _blue() -> Color:
     from reportlab.lib import colors
 
     return colors.Color(0.16, 0.38, 0.66)
 
 
-def _footer(font: str, pages: list[int]):  # noqa: ANN202
-    def draw(canvas, document) -> None:  # noqa: ANN001
+def _footer(font: str, pages: list[int]) -> Callable[[Canvas, SimpleDocTemplate], None]:
+    def draw(canvas: Canvas, document: SimpleDocTemplate) -> None:
         from reportlab.lib.units import mm
 
         pages.append(document.page)
@@ -151,12 +164,8 @@ def _footer(font: str, pages: list[int]):  # noqa: ANN202
     return draw
 
 
-def export_attendance_report(database, event_slug: str | None, out: Path, list_id: int | None = None) -> dict:  # noqa: ANN001
+def export_attendance_report(database: Database, event_slug: str | None, out: Path, list_id: int | None = None) -> dict:
     """Write the report as PDF or CSV (by the file's suffix); returns the report as JSON data."""
-    from checkin.store.events import find_event, find_list
-    from checkin.store.models import utcnow
-    from checkin.sync.files.attendance import local_time
-    from checkin.store.attendance_report import attendance_report
 
     with database.reader() as session:
         event = find_event(session, event_slug)

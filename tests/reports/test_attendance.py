@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from checkin.store.models import Event
-from checkin.sync.files.attendance_export import export_attendance
+from checkin.reports.attendance_export import export_attendance
 from tests.files.helpers import arrive, import_guests, write_guests
 
 GUESTS = [["Zoë", "Zander", "=HYPERLINK(\"x\")", "z@x.org", "Speaker"],

@@ -9,8 +9,8 @@ from pypdf import PdfReader
 
 from checkin.cli import EXIT_OK, EXIT_USAGE, main
 from checkin.store.desk import DeskService
-from checkin.store.attendance_report import arrival_slots
-from checkin.sync.files.attendance_report_out import export_attendance_report
+from checkin.reports.attendance_report import arrival_slots
+from checkin.reports.attendance_report_out import export_attendance_report
 from tests.files.helpers import arrive, import_guests, write_guests
 
 ROWS = [["Anna", "Abel", "", "a@x.org", "Speaker"], ["Ben", "Bauer", "", "b@x.org", "Teilnehmer"],

@@ -12,9 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checkin.sync.files.attendance import Attendee, attendance_digest, local_time
-from checkin.sync.files.pdf_fonts import draw_cell, fit, register_fonts
+from checkin.reports.attendance import Attendee, attendance_digest, local_time
+from checkin.badges.pdf_fonts import draw_cell, fit, register_fonts
+
+if TYPE_CHECKING:  # ReportLab's canvas is loaded when a PDF is written
+    from reportlab.pdfgen.canvas import Canvas
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
@@ -94,7 +98,7 @@ def write_attendance_pdf(path: Path, sections: Sequence[Section], created: datet
 
 
 class _Painter:
-    def __init__(self, canvas, section: Section, labels: dict, fonts: tuple[str, str], created: datetime):  # noqa: ANN001
+    def __init__(self, canvas: Canvas, section: Section, labels: dict, fonts: tuple[str, str], created: datetime):
         self.c, self.section, self.labels = canvas, section, labels
         self.regular, self.bold = fonts
         self.created = created

@@ -167,3 +167,10 @@ def _slot_start(moment: datetime, minutes: int) -> datetime:
     of_day = moment.hour * 60 + moment.minute
     start = of_day - of_day % minutes
     return moment.replace(hour=start // 60, minute=start % 60, second=0, microsecond=0)
+
+
+def purge_aggregates(session: Session, event: Event) -> dict:
+    """The anonymous figures a purge keeps (``keep_aggregates``), so this report still works after it."""
+    report = attendance_report(session, event).as_json()
+    return {key: report[key] for key in ("registered", "attended", "no_shows", "walk_ins", "check_ins",
+                                         "ticket_types", "desks", "arrivals", "slot_minutes")}

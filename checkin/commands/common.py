@@ -1,0 +1,75 @@
+"""What every sub-command shares: exit codes, the usage error, the context, and how to answer."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from checkin.settings import Settings
+from checkin.store.database import Database, open_database
+from checkin.store.events import NoEventError, find_event, find_list
+from checkin.store.models import CheckInList, Event
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+
+T = TypeVar("T")
+
+
+class UsageError(Exception):
+    """The command line names something that does not exist (exit code 2)."""
+
+
+class CommandContext:
+    """What commands share: the settings, and the database opened on first use."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+
+    @cached_property
+    def settings(self) -> Settings:
+        return Settings()
+
+    @cached_property
+    def database(self) -> Database:
+        return open_database(self.args.db)
+
+    def event_and_list(self, session: Session, list_id: int | None = None) -> tuple[Event, CheckInList]:
+        try:
+            event = find_event(session, self.args.event or self.settings.get("event_slug") or None)
+            return event, find_list(session, event, list_id or self.settings.get("check_in_list_id") or None)
+        except NoEventError as error:
+            raise UsageError(str(error)) from None
+
+    @staticmethod
+    def print_json(value: object) -> None:
+        print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def fail(message: str) -> int:
+    """One line on stderr, never a traceback."""
+    print(f"checkin: {message}", file=sys.stderr)
+    return EXIT_FAILURE
+
+
+def attempt(work: Callable[[], T], out: Path) -> T | int:
+    """``work()``'s result; an unknown event or list is a usage error, an unwritable ``out`` an exit code."""
+    try:
+        return work()
+    except LookupError as error:
+        raise UsageError(str(error).rstrip(".")) from None
+    except OSError as error:
+        return fail(f"cannot write {out}: {error.strerror or error}")
+
+
+def show(args: argparse.Namespace, context: CommandContext, summary: dict, text: str) -> int:
+    if args.json:
+        context.print_json(summary)
+    else:
+        print(text)
+    return EXIT_OK

@@ -1,0 +1,27 @@
+"""Tools menu: reconcile the desk's event with pretix (what the offline desks did)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from checkin.store.database import Database
+from checkin.sync.pretix.credentials import TokenStore
+from checkin.sync.pretix.reconcile_event import reconcile_event
+from checkin.ui.reconcile_dialog import ReconcileDialog
+from checkin.ui.tool_host import DeskHandle, ShownDialogs, menu_action
+
+
+class Reconciliation(QObject):
+    def __init__(self, database: Database, shown: ShownDialogs, parent: QObject):
+        super().__init__(parent)
+        self.database, self.shown = database, shown
+        self.desk: DeskHandle | None = None
+        self.action = menu_action(self, self.tr("&Reconcile with pretix…"), self.reconcile_with_pretix)
+
+    def reconcile_with_pretix(self, tokens: TokenStore | None = None) -> None:
+        """``tokens``: the store of API tokens (tests pass theirs)."""
+        setup = self.desk.controller.setup
+        if setup is None:
+            return
+        tokens = tokens or TokenStore()
+        self.shown.show(ReconcileDialog(lambda: reconcile_event(self.database, tokens, setup.event_id, setup.list_id),
+                                        self.desk.parent))
