@@ -27,6 +27,7 @@ from checkin.scanning.wedge_filter import WedgeFilter
 from checkin.settings import Settings
 from checkin.store.database import Database, describe
 from checkin.ui.answer_card import AnswerCard
+from checkin.ui.camera_panel import CameraPanel, FeedFactory
 from checkin.ui.dashboard import Dashboard
 from checkin.ui.desk_controller import DeskController
 from checkin.ui.desk_toolbar import DeskToolbar
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
     def __init__(self, database: Database, settings: Settings, *, badge_printer=None,  # noqa: ANN001
                  extra_menu_actions: Sequence[QAction] = (), translations=None,  # noqa: ANN001
                  first_run_handlers: dict[str, Callable[[], None] | None] | None = None, clock=None,  # noqa: ANN001
-                 desk_service_factory: Callable[..., object] | None = None):
+                 desk_service_factory: Callable[..., object] | None = None, camera_feeds: FeedFactory | None = None):
         super().__init__()
         self.database, self.settings, self.badge_printer = database, settings, badge_printer
         self.translations = translations
@@ -76,10 +77,12 @@ class MainWindow(QMainWindow):
         self.wedge = WedgeFilter(WedgeConfig.from_settings(settings), self)
         self.sounds = AnswerSounds(settings.get("sounds"), self)
         self.dialogs = DeskDialogs(self, first_run_handlers)
+        self.camera = CameraPanel(settings, self.sounds, camera_feeds, self)
         self._build(desk_name)
         self.toolbar = DeskToolbar(self)
         self.addToolBar(self.toolbar)
         self.menus = self.toolbar.build_menus(extra_menu_actions)
+        self.menus["view"].addAction(self.camera.toggle)
         self._connect()
         apply_look(self, settings)
         self.retranslate()
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(left)
         column.addWidget(self.scan_label)
         column.addWidget(self.scan_field)
+        column.addWidget(self.camera)
         column.addWidget(self.card, 1)
         self.search = SearchPanel(self.controller.search, self)
         self.dashboard = Dashboard(self)
@@ -124,6 +128,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.wedge.scanned.connect(self.scan)
+        self.camera.scanned.connect(self.scan)
+        self.camera.several.connect(self._on_several_codes)
+        self.camera.notice.connect(lambda text: self.status.showMessage(text, 30_000))
         self._desk_undo = _DeskUndo(self)
         for field in (self.scan_field, self.search.box):
             field.installEventFilter(self._desk_undo)
@@ -176,6 +183,7 @@ class MainWindow(QMainWindow):
         self.wedge.configure(WedgeConfig.from_settings(self.settings))
         self.controller.set_payload_rules(self._payload_rules())
         self.sounds.enabled = self.settings.get("sounds")
+        self.camera.apply_settings()
         apply_look(self, self.settings)
         if self.translations is not None:
             self.set_language(self.settings.get("language"))
@@ -221,6 +229,10 @@ class MainWindow(QMainWindow):
         if decision.accepted and self.badge_printer is not None and self.settings.get("print_on_check_in"):
             self.badge_printer.print_badge(result.registration_id)
 
+    def _on_several_codes(self, _codes: tuple) -> None:
+        self.card.show_message(Severity.WARNING, self.tr("Two codes in view"),
+                               self.tr("Show one ticket at a time. Nobody was checked in."))
+
     def _on_undone(self, result) -> None:  # noqa: ANN001 - UndoResult | None
         if result is None:
             self.card.show_message(Severity.WARNING, self.tr("Nothing to undo"),
@@ -257,11 +269,12 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("&Search"))
         self.tabs.setTabText(1, self.tr("&Dashboard"))
         self.toolbar.retranslate()
-        for view in (self.card, self.search, self.dashboard, self.status):
+        for view in (self.card, self.search, self.dashboard, self.status, self.camera):
             view.retranslate()
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
         self.wedge.uninstall()
+        self.camera.shutdown()
         for timer in (self._dashboard_timer, self._uploads_timer):
             timer.stop()
         self.lane.shutdown()

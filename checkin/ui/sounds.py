@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject, QUrl
 from checkin.resources import resource_path
 
 SEVERITIES = ("ok", "warning", "refused")
+#: Besides the answers: the short click of the camera reading a code (a scanner beeps itself).
+SOUNDS = (*SEVERITIES, "read")
 
 
 class AnswerSounds(QObject):
@@ -16,7 +18,7 @@ class AnswerSounds(QObject):
         self.last_played: str | None = None
 
     def play(self, severity: str) -> None:
-        if not self.enabled or severity not in SEVERITIES:
+        if not self.enabled or severity not in SOUNDS:
             return
         effect = self._effect(severity)
         if effect is not None:
