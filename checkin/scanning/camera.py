@@ -189,7 +189,8 @@ class _DecodeThread:
         self._waiting: QVideoFrame | None = None
         self._running = False
         self._thread: threading.Thread | None = None
-        self.offered = self.decoded = 0
+        #: Frames handed over, decoded, and that could not be decoded (for tests and diagnosis).
+        self.offered = self.decoded = self.failed = 0
 
     def offer(self, frame: QVideoFrame) -> None:
         """Thread-safe; called on whatever thread the sink delivers frames on."""
@@ -221,7 +222,8 @@ class _DecodeThread:
             try:
                 reading = self._decode(frame)
             except Exception:  # noqa: BLE001 - one bad frame must not end camera scanning
-                log.exception("a camera frame could not be decoded")
+                self.failed += 1
+                log.warning("a camera frame could not be decoded", exc_info=self.failed == 1)
                 continue
             if self.guard.admit(reading, self._clock()):
                 self._deliver(reading)
@@ -235,6 +237,8 @@ class _DecodeThread:
 
     def _decode(self, frame: QVideoFrame) -> Reading:
         with frame_picture(frame) as picture:
+            if picture.isNull():  # e.g. a damaged MJPEG frame
+                raise ValueError(f"no picture in a {frame.pixelFormat().name} frame")
             reading = self._reader.read(picture)
         self.decoded += 1
         return reading
