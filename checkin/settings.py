@@ -79,8 +79,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("camera_preview", bool, False, QT_TRANSLATE_NOOP("Settings", "Scan with the camera"),
             QT_TRANSLATE_NOOP("Settings", "Webcam reads QR codes; its picture shows in the desk window (Ctrl+K).")),
     Setting("camera_repeat_s", float, 3.0, QT_TRANSLATE_NOOP("Settings", "Camera reads a code again after (s)"),
-            QT_TRANSLATE_NOOP("Settings", "Only after the code was out of view this long: a ticket held up is one scan."),
-            1.0, 60.0),
+            QT_TRANSLATE_NOOP("Settings",
+                              "Only once the code was out of view this long: a ticket held up is one scan."), 1.0, 60.0),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 

@@ -1184,7 +1184,7 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Kamera liest denselben Code erneut nach (s)</translation>
     </message>
     <message>
-        <source>Only after the code was out of view this long: a ticket held up is one scan.</source>
+        <source>Only once the code was out of view this long: a ticket held up is one scan.</source>
         <translation>Erst wenn der Code so lange nicht im Bild war: ein hochgehaltenes Ticket ist ein Scan.</translation>
     </message>
 </context>

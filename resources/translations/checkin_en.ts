@@ -1181,7 +1181,7 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only after the code was out of view this long: a ticket held up is one scan.</source>
+        <source>Only once the code was out of view this long: a ticket held up is one scan.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
