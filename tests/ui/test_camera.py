@@ -182,3 +182,17 @@ def test_a_read_clicks_before_the_answer(qtbot, make_window, demo, feeds, codes,
     feeds.feed.send(frame_of(codes["valid"][8]))
     qtbot.waitUntil(lambda: bool(played))
     assert played == ["read"]
+
+
+def test_in_german_the_camera_speaks_german_down_to_its_setting(qtbot, window):
+    window.toolbar.language_actions["de"].trigger()
+    qtbot.waitUntil(lambda: window.camera.toggle.text() == "&Kamera")
+    if not cameras():
+        window.camera.toggle.trigger()
+        assert window.camera.preview.message.startswith("Keine Kamera gefunden")
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    assert dialog.editors["camera_device"].accessibleName() == "Kamera"
+    assert dialog.editors["camera_repeat_s"].toolTip().startswith("Erst wenn der Code")
+    assert dialog.editors["camera_device"].itemText(0) == "Standardkamera des Systems"
+    window.toolbar.language_actions["en"].trigger()
