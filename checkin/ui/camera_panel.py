@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtMultimedia import QMediaDevices, QVideoFrame
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QVBoxLayout, QWidget
@@ -79,6 +79,7 @@ class CameraPanel(QWidget):
         self._feeds = feeds or device_feed
         self._device = settings.get("camera_device")
         self._state, self._reason = "off", ""
+        self._feed: CameraFeed | None = None
         self.scanner = CameraScanner(settings.get("camera_repeat_s"), self)
         self.preview = CameraPreview(self)
         layout = QVBoxLayout(self)
@@ -90,7 +91,8 @@ class CameraPanel(QWidget):
         self._devices = QMediaDevices(self)
         self._connect()
         self.setVisible(False)
-        self.toggle.setChecked(settings.get("camera_preview"))
+        # Once the window is up: a real camera can take a moment to open.
+        QTimer.singleShot(0, self, lambda: self.toggle.setChecked(settings.get("camera_preview")))
 
     def _connect(self) -> None:
         self.toggle.toggled.connect(self._switch)
@@ -130,13 +132,15 @@ class CameraPanel(QWidget):
 
     def _start(self) -> None:
         self.scanner.stop()
-        feed = self._feeds(self._device)
-        if feed is None:
+        if self._feed is not None:  # a camera lost before, or another one chosen
+            self._feed.deleteLater()
+        self._feed = self._feeds(self._device)
+        if self._feed is None:
             self._set_state("none")
             return
-        feed.setParent(self)
+        self._feed.setParent(self)
         self._set_state("running")
-        self.scanner.start(feed)
+        self.scanner.start(self._feed)
 
     def _camera_came_back(self) -> None:
         if self._state in ("none", "lost") and self.toggle.isChecked():
