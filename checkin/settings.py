@@ -14,6 +14,15 @@ from platformdirs import user_config_dir
 APP_DIR_NAME = "checkin-desk"
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name Qt's lupdate looks for
+    """Marks a label or description for translation where it is declared (no Qt here).
+
+    lupdate collects it into the .ts files; the settings dialog shows it through
+    ``QCoreApplication.translate("Settings", text)``.
+    """
+    return text
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str
@@ -65,6 +74,13 @@ SETTINGS: tuple[Setting, ...] = (
             "offline decisions.", 0.1, 30.0),
     Setting("online_retry_s", float, 30.0, "Try online again after (s)", "After going offline, the desk asks "
             "pretix again after this long.", 1.0, 3600.0),
+    Setting("camera_device", str, "", QT_TRANSLATE_NOOP("Settings", "Camera"),
+            QT_TRANSLATE_NOOP("Settings", "The webcam that reads QR codes; empty means the system's default camera.")),
+    Setting("camera_preview", bool, False, QT_TRANSLATE_NOOP("Settings", "Scan with the camera"),
+            QT_TRANSLATE_NOOP("Settings", "Webcam reads QR codes; its picture shows in the desk window (Ctrl+K).")),
+    Setting("camera_repeat_s", float, 3.0, QT_TRANSLATE_NOOP("Settings", "Camera reads a code again after (s)"),
+            QT_TRANSLATE_NOOP("Settings",
+                              "Only once the code was out of view this long: a ticket held up is one scan."), 1.0, 60.0),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 

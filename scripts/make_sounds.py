@@ -1,6 +1,7 @@
-"""Writes the three answer sounds into resources/sounds/ (short, distinct, 16-bit mono WAV).
+"""Writes the answer sounds into resources/sounds/ (short, distinct, 16-bit mono WAV).
 
-ok: one bright rising two-note chime; warning: two mid beeps; refused: a low buzz, long.
+ok: one bright rising two-note chime; warning: two mid beeps; refused: a low buzz, long;
+read: a short high click when the camera reads a code (before the answer's sound).
 Run once; the WAV files are committed.
 """
 from __future__ import annotations
@@ -35,6 +36,7 @@ SOUNDS = {
     "ok": tone(880, 0.09) + tone(1320, 0.14),
     "warning": tone(660, 0.12) + silence(0.06) + tone(660, 0.12),
     "refused": tone(180, 0.45, 0.45, square=True),
+    "read": tone(2000, 0.035, 0.3),
 }
 
 

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SIZE = (1366, 768)
-SCENES = ("ok", "refused", "duplicate", "search", "dashboard", "connect")
+SCENES = ("ok", "refused", "duplicate", "search", "dashboard", "connect", "camera")
 #: What pretix's device setup QR code holds (the connect dialog's first page, pasted).
 EXAMPLE_HANDSHAKE = '{"handshake_version": 1, "url": "https://pretix.eu", "token": "kpp4jn8g2ynzonp6"}'
 
@@ -31,14 +31,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--languages", default="en,de", help="comma-separated, default: en,de")
+    parser.add_argument("--scenes", default=",".join(SCENES), help="comma-separated, default: all")
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     languages = tuple(args.languages.split(","))
+    scenes = tuple(args.scenes.split(","))
     if args.inside:
-        return take_all(args.out, languages)
+        return take_all(args.out, languages, scenes)
     return run_under_xvfb([sys.executable, str(Path(__file__).resolve()), "--inside", "--out", str(args.out),
-                           "--languages", args.languages])
+                           "--languages", args.languages, "--scenes", args.scenes])
 
 
 def run_under_xvfb(command: list[str]) -> int:
@@ -59,7 +61,7 @@ def run_under_xvfb(command: list[str]) -> int:
         xvfb.wait(timeout=10)
 
 
-def take_all(out: Path, languages: tuple[str, ...]) -> int:
+def take_all(out: Path, languages: tuple[str, ...], scenes: tuple[str, ...] = SCENES) -> int:
     from PySide6.QtWidgets import QApplication
 
     with tempfile.TemporaryDirectory(prefix="checkin-shots-") as folder:
@@ -67,7 +69,7 @@ def take_all(out: Path, languages: tuple[str, ...]) -> int:
         app = QApplication.instance() or QApplication([sys.argv[0]])
         database, codes = demo_database(Path(folder) / "desk.sqlite3")
         for language in languages:
-            for scene in SCENES:
+            for scene in scenes:
                 path = out / f"{scene}-{language}.png"
                 shoot(app, database, codes, language, scene, path)
                 print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
@@ -113,13 +115,15 @@ def morning_of_arrivals(database, demo, codes: list[str]) -> None:  # noqa: ANN0
 
 def shoot(app, database, codes: dict, language: str, scene: str, path: Path) -> None:  # noqa: ANN001
     from checkin.app import build_desk_window
+    from checkin.scanning.camera import FrameFeed
     from checkin.settings import Settings
 
     settings = Settings()
     settings.set("desk_name", "Desk A")
     settings.set("sounds", False)
     settings.set("language", language)
-    window = build_desk_window(database, settings, app)
+    settings.set("camera_preview", False)  # only the camera scene switches it on
+    window = build_desk_window(database, settings, app, camera_feeds=lambda _camera_id: FrameFeed())
     window.setGeometry(0, 0, *SIZE)
     ready = []
     window.ready.connect(ready.append)
@@ -154,7 +158,39 @@ def play(app, window, codes: dict, scene: str):  # noqa: ANN001, ANN201 - a dial
         wait_until(app, lambda: window.dashboard.stats is not None)
     elif scene == "connect":
         return connect_dialog(app, window)
+    elif scene == "camera":
+        window.camera.toggle.trigger()
+        window.camera.scanner.feed.send(phone_in_view(codes["valid"].pop()))
+        wait_until(app, lambda: len(answers) == 1)
     return None
+
+
+def phone_in_view(code: str):  # noqa: ANN201 - QImage
+    """A synthetic webcam frame: a phone showing the ticket's QR code in front of a dim room."""
+    import io
+
+    import qrcode
+    from qrcode.image.pure import PyPNGImage
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+
+    png = io.BytesIO()
+    qrcode.make(code, image_factory=PyPNGImage, box_size=8, border=3).save(png)
+    frame = QImage(1280, 720, QImage.Format.Format_RGB32)
+    painter = QPainter(frame)
+    room = QLinearGradient(0, 0, 1280, 720)
+    room.setColorAt(0, QColor("#5b6470"))
+    room.setColorAt(1, QColor("#2c3138"))
+    painter.fillRect(frame.rect(), room)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#111111"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(QRectF(450, 40, 380, 660), 40, 40)
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawRoundedRect(QRectF(470, 100, 340, 540), 12, 12)
+    painter.drawImage(QRectF(490, 200, 300, 300), QImage.fromData(png.getvalue()))
+    painter.end()
+    return frame
 
 
 def connect_dialog(app, window):  # noqa: ANN001, ANN201

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import uuid
+from pathlib import Path
 
-from checkin.commands.common import EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
+from checkin.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
 from checkin.core.decision import Direction
 from checkin.core.names import display_name
 from checkin.core.payload import PayloadRules
+from checkin.store.desk import DeskService
 from checkin.store.search import search
 from checkin.store.stats import event_stats
-from checkin.store.desk import DeskService
 from checkin.sync.demo import create_demo_event
 from checkin.sync.pretix.desk import desk_service_for
 
@@ -22,7 +24,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     demo.set_defaults(func=run_demo)
 
     scan = subparsers.add_parser("scan", help="check in a ticket code and print the answer")
-    scan.add_argument("code", metavar="CODE", help="the scanned text (a code, or a URL ending in the code)")
+    scan.add_argument("code", metavar="CODE", nargs="?", help="the scanned text (a code, or a URL ending in the code)")
+    scan.add_argument("--image", metavar="FILE", help="read the QR code from a photo or screenshot instead "
+                      "(PNG, JPEG, WebP, ...); no code, two codes or no picture: exit 1")
     _add_desk_options(scan)
     scan.add_argument("--exit", action="store_true", help="record an exit instead of an entry")
     scan.add_argument("--json", action="store_true", help="print one JSON object")
@@ -76,11 +80,16 @@ def run_demo(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_scan(args: argparse.Namespace, context: CommandContext) -> int:
+    if (args.code is None) == (args.image is None):
+        raise UsageError("give either a CODE or --image FILE")
+    code = args.code if args.image is None else code_in_image(args, context)
+    if code is None:
+        return EXIT_FAILURE
     with context.database.reader() as session:
         event, check_in_list = context.event_and_list(session, args.list)
     service = desk_service(args, context, event.id)
     direction = Direction.EXIT if args.exit else Direction.ENTRY
-    result = service.scan(event.id, check_in_list.id, args.code, direction)
+    result = service.scan(event.id, check_in_list.id, code, direction)
     decision = result.decision
     if args.json:
         guest = decision.guest
@@ -101,6 +110,30 @@ def run_scan(args: argparse.Namespace, context: CommandContext) -> int:
         if decision.guest and decision.guest.attention_text:
             print(f"ATTENTION: {decision.guest.attention_text}")
     return EXIT_OK if decision.accepted else EXIT_REFUSED
+
+
+def code_in_image(args: argparse.Namespace, context: CommandContext) -> str | None:
+    """The one QR code in ``--image``, through the camera's decode path; None after saying why not."""
+    # Imported here: the decode path loads QtGui and zxing-cpp, which no other command needs.
+    from checkin.scanning.decode import ImageError, read_file
+
+    try:
+        reading = read_file(Path(args.image))
+    except ImageError as error:
+        return _image_refused(args, context, "unreadable", str(error))
+    if reading.several:
+        return _image_refused(args, context, "several_codes", f"{len(reading.codes)} QR codes in {args.image}: "
+                              "show one ticket at a time (crop the picture to one code)", reading.codes)
+    if reading.code is None:
+        return _image_refused(args, context, "no_code", f"no QR code found in {args.image}")
+    return reading.code
+
+
+def _image_refused(args: argparse.Namespace, context: CommandContext, error: str, message: str,
+                   codes: tuple[str, ...] = ()) -> None:
+    print(f"checkin: {message}", file=sys.stderr)
+    if args.json:
+        context.print_json({"error": error, "message": message, "image": args.image, "codes": list(codes)})
 
 
 def run_undo(args: argparse.Namespace, context: CommandContext) -> int:

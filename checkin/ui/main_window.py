@@ -32,6 +32,7 @@ from checkin.store.desk import ScanResult, UndoResult
 from checkin.store.desk_setup import DeskSetup
 from checkin.ui.answer_card import AnswerCard
 from checkin.ui.badge_printing import BadgePrintService
+from checkin.ui.camera_panel import CameraPanel, FeedFactory
 from checkin.ui.changes import Changes
 from checkin.ui.dashboard import Dashboard
 from checkin.ui.desk_controller import DeskController
@@ -69,7 +70,8 @@ class MainWindow(QMainWindow):
                  extra_menu_actions: Sequence[QAction] = (), translations: Translations | None = None,
                  first_run_handlers: dict[str, Callable[[], None] | None] | None = None,
                  clock: Callable[[], datetime] | None = None,
-                 desk_service_factory: Callable[..., object] | None = None, tasks: TaskManager | None = None):
+                 desk_service_factory: Callable[..., object] | None = None, tasks: TaskManager | None = None,
+                 camera_feeds: FeedFactory | None = None):
         super().__init__()
         #: The app's lanes and change notifier (its own when none is given: tests, screenshots).
         self.tasks = tasks or TaskManager(self)
@@ -85,10 +87,12 @@ class MainWindow(QMainWindow):
         self.wedge = WedgeFilter(WedgeConfig.from_settings(settings), self)
         self.sounds = AnswerSounds(settings.get("sounds"), self)
         self.dialogs = DeskDialogs(self, first_run_handlers)
+        self.camera = CameraPanel(settings, self.sounds, camera_feeds, self)
         self._build(desk_name)
         self.toolbar = DeskToolbar(self)
         self.addToolBar(self.toolbar)
         self.menus = self.toolbar.build_menus(extra_menu_actions)
+        self.menus["view"].addAction(self.camera.toggle)
         self._connect()
         apply_look(self, settings)
         self.retranslate()
@@ -106,6 +110,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(left)
         column.addWidget(self.scan_label)
         column.addWidget(self.scan_field)
+        column.addWidget(self.camera)
         column.addWidget(self.card, 1)
         self.search = SearchPanel(self.controller.search, self)
         self.dashboard = Dashboard(self)
@@ -133,6 +138,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.wedge.scanned.connect(self.scan)
+        self.camera.scanned.connect(self.scan)
+        self.camera.several.connect(self._on_several_codes)
+        self.camera.notice.connect(lambda text: self.status.showMessage(text, 30_000))
         self._desk_undo = _DeskUndo(self)
         for field in (self.scan_field, self.search.box):
             field.installEventFilter(self._desk_undo)
@@ -188,6 +196,7 @@ class MainWindow(QMainWindow):
         self.wedge.configure(WedgeConfig.from_settings(self.settings))
         self.controller.set_payload_rules(self._payload_rules())
         self.sounds.enabled = self.settings.get("sounds")
+        self.camera.apply_settings()
         apply_look(self, self.settings)
         if self.translations is not None:
             self.set_language(self.settings.get("language"))
@@ -230,6 +239,10 @@ class MainWindow(QMainWindow):
         self.sounds.play(decision.severity.value)
         if decision.accepted and self.badge_printer is not None and self.settings.get("print_on_check_in"):
             self.badge_printer.print_badge(result.registration_id)
+
+    def _on_several_codes(self, _codes: tuple[str, ...]) -> None:
+        self.card.show_message(Severity.WARNING, self.tr("Two codes in view"),
+                               self.tr("Show one ticket at a time. Nobody was checked in."))
 
     def _on_undone(self, result: UndoResult | None) -> None:
         if result is None:
@@ -277,11 +290,12 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("&Search"))
         self.tabs.setTabText(1, self.tr("&Dashboard"))
         self.toolbar.retranslate()
-        for view in (self.card, self.search, self.dashboard, self.status):
+        for view in (self.card, self.search, self.dashboard, self.status, self.camera):
             view.retranslate()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.wedge.uninstall()
+        self.camera.shutdown()
         for timer in (self._dashboard_timer, self._uploads_timer):
             timer.stop()
         if self.tasks.parent() is self:  # the app's task manager is shut down by the app

@@ -1,6 +1,7 @@
 """Edits the settings a desk volunteer or organiser may change (declared in checkin.settings)."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.settings import SETTINGS, Setting, Settings
+from checkin.ui.camera_panel import camera_choice
 
 #: Internal settings the desk sets itself (the event and list are chosen in the window).
 HIDDEN = {"desk_id", "event_slug", "check_in_list_id"}
@@ -31,10 +33,11 @@ class SettingsDialog(QDialog):
             if setting.key in HIDDEN:
                 continue
             editor = self._editor(setting, settings.get(setting.key))
-            editor.setAccessibleName(labels.get(setting.key, setting.label))
-            editor.setToolTip(setting.description)
+            label = labels.get(setting.key) or QCoreApplication.translate("Settings", setting.label)
+            editor.setAccessibleName(label)
+            editor.setToolTip(QCoreApplication.translate("Settings", setting.description))
             self.editors[setting.key] = editor
-            form.addRow(labels.get(setting.key, setting.label) + ":", editor)
+            form.addRow(label + ":", editor)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -64,6 +67,8 @@ class SettingsDialog(QDialog):
                 combo.addItem(name, code)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             return combo
+        if key == "camera_device":
+            return camera_choice(value, self)
         if kind is bool:
             box = QCheckBox(self)
             box.setChecked(bool(value))

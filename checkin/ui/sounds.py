@@ -11,6 +11,8 @@ if TYPE_CHECKING:  # QtMultimedia loads only when a sound is first played
     from PySide6.QtMultimedia import QSoundEffect
 
 SEVERITIES = ("ok", "warning", "refused")
+#: Besides the answers: the short click of the camera reading a code (a scanner beeps itself).
+SOUNDS = (*SEVERITIES, "read")
 
 
 class AnswerSounds(QObject):
@@ -21,7 +23,7 @@ class AnswerSounds(QObject):
         self.last_played: str | None = None
 
     def play(self, severity: str) -> None:
-        if not self.enabled or severity not in SEVERITIES:
+        if not self.enabled or severity not in SOUNDS:
             return
         effect = self._effect(severity)
         if effect is not None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from checkin.store.database import Database
+from checkin.sync.pretix.connection import connected_events
 from checkin.sync.pretix.credentials import TokenStore
 from checkin.sync.pretix.push import pending_count
 from checkin.sync.pretix.sync import SyncSummary, sync_all
@@ -45,8 +46,6 @@ class SyncWorker(QObject):
     def for_database(cls, database: Database, tokens: TokenStore, event_ids: list[int] | None = None,
                      **options: object) -> SyncWorker:
         def pending() -> int:
-            from checkin.sync.pretix.connection import connected_events
-
             with database.reader() as session:
                 ids = event_ids or [event.id for event in connected_events(session)]
             return sum(pending_count(database, event_id) for event_id in ids)

@@ -76,6 +76,7 @@ def update_sources(root: Path, languages: tuple[str, ...] = ("de", "en")) -> lis
     if lupdate is None:
         raise FileNotFoundError("lupdate is missing from the PySide6 installation")
     files = sorted(str(p) for package in SOURCE_PACKAGES for p in (root / "checkin" / package).rglob("*.py"))
+    files.append(str(root / "checkin" / "settings.py"))  # labels marked where they are declared
     targets = [root / "resources" / "translations" / f"checkin_{language}.ts" for language in languages]
     targets[0].parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([str(lupdate), "-locations", "none", "-no-obsolete", *files, "-ts", *map(str, targets)],

@@ -692,6 +692,14 @@
         <source>&amp;Dashboard</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
+    <message>
+        <source>Two codes in view</source>
+        <translation>Zwei Codes im Bild</translation>
+    </message>
+    <message>
+        <source>Show one ticket at a time. Nobody was checked in.</source>
+        <translation>Bitte nur ein Ticket auf einmal zeigen. Niemand wurde eingecheckt.</translation>
+    </message>
 </context>
 <context>
     <name>BadgeTools</name>
@@ -1136,6 +1144,64 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>Sunday</source>
         <translation>Sonntag</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <source>No camera found. Connect a webcam (Desk → Settings… chooses which one); until then, scan with the scanner or type the code.</source>
+        <translation>Keine Kamera gefunden. Schließen Sie eine Webcam an (welche, legt Schalter → Einstellungen… fest); bis dahin mit dem Scanner scannen oder den Code eintippen.</translation>
+    </message>
+    <message>
+        <source>The camera stopped ({0}). Scanning goes on with the scanner and the keyboard; the camera resumes when it is connected again.</source>
+        <translation>Die Kamera ist ausgefallen ({0}). Scannen geht mit dem Scanner und der Tastatur weiter; die Kamera läuft wieder, sobald sie angeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Camera</source>
+        <translation>&amp;Kamera</translation>
+    </message>
+    <message>
+        <source>Scan QR codes with the webcam; its picture shows in the window</source>
+        <translation>QR-Codes mit der Webcam scannen; ihr Bild erscheint im Fenster</translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation>Kamerabild</translation>
+    </message>
+    <message>
+        <source>The system&apos;s default camera</source>
+        <translation>Standardkamera des Systems</translation>
+    </message>
+    <message>
+        <source>{0} (not connected)</source>
+        <translation>{0} (nicht angeschlossen)</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>The webcam that reads QR codes; empty means the system&apos;s default camera.</source>
+        <translation>Die Webcam, die QR-Codes liest; leer heißt die Standardkamera des Systems.</translation>
+    </message>
+    <message>
+        <source>Scan with the camera</source>
+        <translation>Mit der Kamera scannen</translation>
+    </message>
+    <message>
+        <source>Webcam reads QR codes; its picture shows in the desk window (Ctrl+K).</source>
+        <translation>Die Webcam liest QR-Codes; ihr Bild erscheint im Schalterfenster (Strg+K).</translation>
+    </message>
+    <message>
+        <source>Camera reads a code again after (s)</source>
+        <translation>Kamera liest denselben Code erneut nach (s)</translation>
+    </message>
+    <message>
+        <source>Only once the code was out of view this long: a ticket held up is one scan.</source>
+        <translation>Erst wenn der Code so lange nicht im Bild war: ein hochgehaltenes Ticket ist ein Scan.</translation>
     </message>
 </context>
 </TS>

@@ -688,6 +688,14 @@
         <source>&amp;Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Two codes in view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show one ticket at a time. Nobody was checked in.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BadgeTools</name>
@@ -1128,6 +1136,64 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <source>No camera found. Connect a webcam (Desk → Settings… chooses which one); until then, scan with the scanner or type the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera stopped ({0}). Scanning goes on with the scanner and the keyboard; the camera resumes when it is connected again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan QR codes with the webcam; its picture shows in the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s default camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (not connected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webcam that reads QR codes; empty means the system&apos;s default camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan with the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webcam reads QR codes; its picture shows in the desk window (Ctrl+K).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera reads a code again after (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only once the code was out of view this long: a ticket held up is one scan.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
