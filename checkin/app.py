@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import Any
 
 
 def build_desk_window(database, settings, app, **collaborators):  # noqa: ANN001, ANN201
@@ -11,7 +13,22 @@ def build_desk_window(database, settings, app, **collaborators):  # noqa: ANN001
 
     translations = Translations(app)
     translations.apply(pick_language(settings.get("language")))
+    collaborators["desk_service_factory"] = with_layout_recovery(collaborators.get("desk_service_factory"))
     return MainWindow(database, settings, translations=translations, **collaborators)
+
+
+def with_layout_recovery(factory: Callable[..., Any] | None) -> Callable[..., Any]:
+    """The desk's service factory (pretix's, or the plain DeskService) with the resolver that
+    accepts codes a scanner typed with the wrong keyboard layout."""
+    from checkin.scanning.layout_recovery import LayoutRecovery
+    from checkin.store.desk import DeskService
+
+    def build(setup, *desk_args: Any, **options: Any) -> Any:  # noqa: ANN001 - DeskSetup
+        options.setdefault("unknown_code_resolvers", (LayoutRecovery(),))
+        if factory is None:
+            return DeskService(*desk_args, **options)
+        return factory(setup, *desk_args, **options)
+    return build
 
 
 def run_desk_app(db_url: str | None = None) -> int:

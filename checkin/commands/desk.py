@@ -44,6 +44,7 @@ def _add_desk_options(parser: argparse.ArgumentParser) -> None:
 
 def desk_service(args: argparse.Namespace, context: CommandContext):  # noqa: ANN201
     from checkin.core.payload import PayloadRules
+    from checkin.scanning.layout_recovery import LayoutRecovery
     # Plain DeskService plus pretix's revoked secrets and signed tickets; the same for other events.
     from checkin.sync.pretix.offline import PretixDeskService as DeskService
 
@@ -54,7 +55,8 @@ def desk_service(args: argparse.Namespace, context: CommandContext):  # noqa: AN
 
         desk_id, desk_name = str(uuid.uuid5(uuid.NAMESPACE_URL, f"checkin-desk:{args.desk}")), args.desk
     rules = PayloadRules(settings.get("scanner_prefix"), settings.get("scanner_suffix"))
-    return DeskService(context.database, desk_id, desk_name, payload_rules=rules)
+    return DeskService(context.database, desk_id, desk_name, payload_rules=rules,
+                       unknown_code_resolvers=[LayoutRecovery()])
 
 
 def run_demo(args: argparse.Namespace, context: CommandContext) -> int:

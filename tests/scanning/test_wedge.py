@@ -1,9 +1,11 @@
 """The wedge detector's rules, with synthetic timestamps (no Qt, no timers)."""
 from __future__ import annotations
 
-from checkin.scanning.wedge import Verdict, WedgeConfig, WedgeDetector
+import random
 
-CONFIG = WedgeConfig(max_key_interval_ms=35, min_length=4, end_pause_ms=120)
+from checkin.scanning.wedge import Verdict, WedgeConfig, WedgeDetector, looks_scanned, steady_share
+
+CONFIG = WedgeConfig(max_key_interval_ms=35, min_length=4, end_pause_ms=120, max_median_interval_ms=20)
 
 
 def feed(detector: WedgeDetector, text: str, start: float, step: float) -> list[Verdict]:
@@ -127,3 +129,67 @@ def test_scanning_is_known_as_soon_as_the_run_is_long_enough():
     detector.key("d", 15)
     assert detector.scanning
     assert detector.timeout().burst == "abcd" and not detector.scanning
+
+
+# -- the burst as a whole -------------------------------------------------------------------
+def feed_times(detector: WedgeDetector, text: str, times: list[float]) -> list[Verdict]:
+    return [detector.key(ch, at) for ch, at in zip(text, times)]
+
+
+def jittered(rng: random.Random, count: int, start: float, mean: float, jitter: float) -> list[float]:
+    times, now = [], start
+    for _ in range(count):
+        times.append(now)
+        now += max(1.0, rng.gauss(mean, jitter))
+    return times
+
+
+def test_a_fast_person_at_30_ms_a_key_with_jitter_is_never_a_scan():
+    rng = random.Random(12)
+    for trial in range(5000):
+        detector = WedgeDetector(WedgeConfig())
+        name = "".join(rng.choice("abcdefghijklmnopqrstuvwxyzäöü") for _ in range(rng.randrange(3, 9)))
+        times = jittered(rng, len(name), trial * 10_000, mean=30, jitter=12)
+        verdicts = feed_times(detector, name, times) + [detector.timeout()]
+        assert not bursts(verdicts), (name, times)
+        assert replayed(verdicts) == name
+
+
+def test_even_a_burst_of_rollover_at_scanner_speed_is_typing_when_it_is_uneven():
+    # Six keys, median 10 ms, but 3 to 25 ms apart: a hand, not a machine.
+    detector = WedgeDetector(WedgeConfig())
+    verdicts = feed_times(detector, "schmid", [0, 3, 13, 38, 44, 54]) + [detector.timeout()]
+    assert replayed(verdicts) == "schmid" and not bursts(verdicts)
+
+
+def test_wedge_scanners_from_1_to_20_ms_a_key_are_scans_despite_millisecond_jitter():
+    rng = random.Random(3)
+    for step in (1, 2, 4, 8, 10, 12):
+        for trial in range(200):
+            detector = WedgeDetector(WedgeConfig())
+            code = "".join(rng.choice("ABCabc0123-/+=") for _ in range(rng.randrange(8, 40)))
+            times = [round(t) for t in jittered(rng, len(code), trial * 10_000, mean=step, jitter=0.6)]
+            verdicts = feed_times(detector, code, times)
+            end = detector.terminator(times[-1] + step)
+            assert end.burst == code and not replayed(verdicts), (step, code, times)
+
+
+def test_a_burst_that_turns_uneven_is_handed_back_whole():
+    detector = WedgeDetector(WedgeConfig())
+    verdicts = feed_times(detector, "abcdef", [0, 5, 10, 15, 20, 25])
+    assert detector.scanning  # so far it looks like a scanner...
+    verdicts += feed_times(detector, "ghijklm", [55, 85, 115, 145, 175, 205, 235])  # ...then a person's pace
+    verdicts.append(detector.terminator(300))
+    assert replayed(verdicts) == "abcdefghijklm" and not bursts(verdicts)
+
+
+def test_the_median_interval_and_its_steadiness_decide(settings):
+    config = WedgeConfig(max_median_interval_ms=15, min_length=6)
+    assert looks_scanned("abcdef", [0, 4, 8, 12, 16, 20], config)
+    assert looks_scanned("abcdef", [0, 4, 8, 40, 44, 48], config)  # one key late (a busy computer)
+    assert not looks_scanned("abcdef", [0, 25, 50, 75, 100, 125], config)  # too slow
+    assert not looks_scanned("abcdef", [0, 2, 12, 14, 26, 28], config)  # too uneven
+    assert not looks_scanned("abcd", [0, 4, 8, 12], config)  # too short
+    assert steady_share([4, 4, 5, 30], config) == 0.75 and steady_share([], config) == 1.0
+    settings.set("scanner_typical_interval_ms", 12)
+    assert WedgeConfig.from_settings(settings).max_median_interval_ms == 12
