@@ -1,0 +1,154 @@
+"""Runs the real desk window on an X display and drives it with XTest keys; prints JSON.
+
+    DISPLAY=:N QT_QPA_PLATFORM=xcb python -m tests.xtest.desk_driver DB_URL SCENARIO...
+
+Started by tests/xtest/test_real_keys.py (one process per X keymap, since Qt reads the
+keymap at start). Each scenario puts the focus somewhere, sends keys as a US-layout scanner
+or a person would, waits, and reports what the desk did; the tests assert on that report.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from checkin.app import build_desk_window
+from checkin.settings import Settings
+from checkin.store.database import open_database
+from checkin.sync.demo import create_demo_event
+from checkin.ui.collector import UiThreadCollector
+from tests.scanning.test_layout_recovery import give_codes
+from tests.xtest.xkeys import XKeyboard
+
+#: Codes of the scenarios: capitals, y/z, digits and the symbols that move between layouts.
+CODES = ("Ab-Yz/09xY", "QWERTZ-yz/7-Zy", "Kyz+Q=/8aZ", "pretix-ZYX/abc")
+
+
+def wait_until(app: QApplication, condition: Callable[[], bool], timeout_ms: int = 5000) -> bool:
+    """Runs the event loop (checking every 5 ms) until ``condition`` holds or time is up."""
+    clock = QElapsedTimer()
+    clock.start()
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.timeout.connect(lambda: (condition() or clock.elapsed() >= timeout_ms) and loop.quit())
+    poll.start(5)
+    if not condition():
+        loop.exec()
+    poll.stop()
+    return condition()
+
+
+def settle(app: QApplication, ms: int) -> None:
+    wait_until(app, lambda: False, ms)
+
+
+class Driver:
+    def __init__(self, app: QApplication, url: str):
+        self.app = app
+        self.database = open_database(url)
+        with self.database.session() as session:
+            self.demo = create_demo_event(session, 50, seed=7)
+        self.ids = dict(zip(CODES, give_codes(self.database, self.demo.event_id, *CODES)))
+        settings = Settings(Path(tempfile.mkdtemp()) / "settings.json")
+        settings.set("sounds", False)
+        settings.set("language", "en")
+        self.window = build_desk_window(self.database, settings, app)
+        self.answers: list = []
+        self.window.controller.answered.connect(self.answers.append)
+        self.window.show()
+        wait_until(app, lambda: self.window.controller.ready, 20_000)
+        self.keys = XKeyboard(os.environ["DISPLAY"])
+
+    def focus(self, widget: QWidget) -> bool:
+        widget.window().activateWindow()
+        widget.window().raise_()
+        widget.setFocus()
+        return wait_until(self.app, lambda: QApplication.focusWidget() is widget)
+
+    def send(self, action: Callable[[], None]) -> None:
+        """Keys go out from another thread while this one runs the event loop, as with a real device."""
+        sender = threading.Thread(target=action)
+        sender.start()
+        wait_until(self.app, lambda: not sender.is_alive(), 30_000)
+        sender.join()
+        settle(self.app, 10)
+
+    def scan(self, code: str, terminator: str | None, count: int = 1) -> list[dict]:
+        self.answers.clear()
+        self.send(lambda: self.keys.type(code, 4, terminator))
+        wait_until(self.app, lambda: len(self.answers) >= count, 5000)
+        settle(self.app, 400)  # a split-off second code would come now
+        return [self.answer(result) for result in self.answers]
+
+    def answer(self, result) -> dict:  # noqa: ANN001 - ScanResult
+        return {"code": result.code, "outcome": result.decision.outcome.value,
+                "registration_id": result.registration_id, "extra": dict(result.decision.extra),
+                "card": self.window.card.severity, "advice": self.window.card.advice.text()}
+
+    # -- scenarios --------------------------------------------------------------------------
+    def scan_field(self, code: str) -> dict:
+        focused = self.focus(self.window.scan_field)
+        answers = self.scan(code, "\r")
+        return {"focused": focused, "answers": answers, "field": self.window.scan_field.text()}
+
+    def search_box(self, code: str) -> dict:
+        box = self.window.search.box
+        focused = self.focus(box)
+        self.send(lambda: self.keys.type("Kow", 160))
+        settle(self.app, 300)
+        answers = self.scan(code, "\t")
+        return {"focused": focused, "answers": answers, "field": box.text()}
+
+    def dialog(self, code: str) -> dict:
+        self.window.dialogs.walk_in()
+        dialog = self.window.dialogs.current
+        wait_until(self.app, dialog.isVisible)
+        focused = self.focus(dialog.given_name)
+        answers = self.scan(code, None)
+        result = {"focused": focused, "answers": answers, "field": dialog.given_name.text(),
+                  "dialog_open": dialog.isVisible()}
+        dialog.reject()
+        return result
+
+    def fast_person(self, name: str) -> dict:
+        box = self.window.search.box
+        box.clear()
+        focused = self.focus(box)
+        rng = random.Random(name)
+        delays = [max(8, round(rng.gauss(30, 12))) for _ in name]
+        self.answers.clear()
+        self.send(lambda: self.keys.type(name, 30, None, delays))
+        settle(self.app, 500)
+        return {"focused": focused, "answers": [self.answer(r) for r in self.answers], "field": box.text(),
+                "delays": delays}
+
+    def ids_of(self) -> dict:
+        return self.ids
+
+
+def main(argv: list[str]) -> int:
+    app = QApplication([])
+    collector = UiThreadCollector(app)  # as the app does: pool threads must not collect Qt objects
+    driver = Driver(app, argv[0])
+    report: dict = {"ids": driver.ids, "keymap_probe": None}
+    for scenario in argv[1:]:
+        name, _, argument = scenario.partition(":")
+        report[scenario] = getattr(driver, name)(argument)
+    print(json.dumps(report), flush=True)
+    driver.keys.close()
+    driver.window.close()
+    driver.database.dispose()
+    collector.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
