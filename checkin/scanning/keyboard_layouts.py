@@ -82,12 +82,21 @@ MISMATCHES: tuple[tuple[str, str], ...] = (
 )
 
 
-def typed_as(code: str, scanner: str, computer: str) -> str | None:
+#: How dead keys of the computer's layout are taken: composed with the next letter or the code
+#: is unknowable ("exact"); composed where Unicode has the letter, else dropped ("compose");
+#: always dropped, the next key typed as it is ("drop": Qt under X without a compose table).
+DEAD_KEY_MODES = ("exact", "compose", "drop")
+
+
+def typed_as(code: str, scanner: str, computer: str, dead_keys: str = "exact") -> str | None:
     """What a scanner set to ``scanner`` typing ``code`` shows on a computer set to ``computer``.
 
     None when the result cannot be known: a character the scanner's layout has no plain or
-    shifted key for, or a dead key on the computer that nothing composes with.
+    shifted key for, or (``dead_keys="exact"``) a dead key on the computer that nothing
+    composes with. The other :data:`DEAD_KEY_MODES` model what input methods do instead: the
+    result is known, but characters are lost.
     """
+    drop_lone_dead_keys = dead_keys != "exact"
     source, target = LAYOUTS[scanner], LAYOUTS[computer]
     out: list[str] = []
     pending_mark = ""
@@ -99,17 +108,17 @@ def typed_as(code: str, scanner: str, computer: str) -> str | None:
         if produced is None:
             return None
         if target.is_dead(produced):
-            if pending_mark:
+            if pending_mark and not drop_lone_dead_keys:
                 return None  # two dead keys in a row: what shows depends on the input method
             pending_mark = produced
             continue
         if pending_mark:
-            produced = _compose(produced, pending_mark)
-            if produced is None:
+            composed = _compose(produced, pending_mark) if dead_keys != "drop" else None
+            if composed is None and not drop_lone_dead_keys:
                 return None
-            pending_mark = ""
+            produced, pending_mark = composed or produced, ""
         out.append(produced)
-    return None if pending_mark else "".join(out)
+    return None if pending_mark and not drop_lone_dead_keys else "".join(out)
 
 
 def readings(typed: str, scanner: str, computer: str) -> set[str]:

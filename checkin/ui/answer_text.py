@@ -85,9 +85,12 @@ def layout_mix_up(decision: Decision) -> tuple[str, str] | None:
 def layout_hint(decision: Decision) -> str:
     """How to fix a scanner that types with another keyboard layout than the computer's."""
     mix_up = layout_mix_up(decision)
-    if mix_up is None:
-        return ""
-    scanner, computer = (layout_name(code) for code in mix_up)
+    return layout_advice(*mix_up) if mix_up else ""
+
+
+def layout_advice(scanner_layout: str, computer_layout: str) -> str:
+    """The plain sentence for a scanner typing with ``scanner_layout`` on ``computer_layout``."""
+    scanner, computer = layout_name(scanner_layout), layout_name(computer_layout)
     return translate("Answer", "This scanner types with a {scanner} keyboard layout but this computer uses {computer}: "
                      "set the scanner to {computer} (or the computer to {scanner}).").format(
         scanner=scanner, computer=computer)

@@ -94,3 +94,13 @@ def test_characters_a_layout_cannot_type_are_named_and_never_guessed():
 def test_every_layout_types_all_letters_and_digits():
     for layout in LAYOUTS.values():
         assert untypeable(string.ascii_letters + string.digits, layout.code) == set(), layout.code
+
+
+def test_lone_dead_keys_can_be_modelled_as_input_methods_drop_them():
+    # Seen under X with a German keymap (Qt, no compose table): US '+' (dead grave) before 'Q'
+    # and '=' (dead acute) before '/' or 'K' vanish; the keys after them are typed as they are.
+    assert typed_as("Kyz+Q=/8aZ", "us", "de", dead_keys="drop") == "KzyQ-8aY"
+    assert typed_as("Zy-Qa/7+Xz=K9", "us", "de", dead_keys="drop") == "YzßQa-7XyK9"
+    # With a compose table, letters that have an accented form take it.
+    assert typed_as("x=e", "us", "de", dead_keys="compose") == "xé"
+    assert typed_as("x=e", "us", "de", dead_keys="drop") == "xe"

@@ -130,8 +130,20 @@ class Driver:
         return {"focused": focused, "answers": [self.answer(r) for r in self.answers], "field": box.text(),
                 "delays": delays}
 
-    def ids_of(self) -> dict:
-        return self.ids
+    def scanner_check(self, code: str) -> dict:
+        """Settings → Check scanner…, then the scanner scans ``code`` (the test code)."""
+        self.window.dialogs.edit_settings()
+        settings_dialog = self.window.dialogs.current
+        check = settings_dialog.open_scanner_check()
+        focused = wait_until(self.app, check.isVisible) and self.focus(check)
+        self.answers.clear()
+        self.send(lambda: self.keys.type(code, 4, "\r"))
+        wait_until(self.app, lambda: check.report is not None, 3000)
+        result = {"focused": focused, "answers": [self.answer(r) for r in self.answers],
+                  "findings": check.findings.text()}
+        check.reject()
+        settings_dialog.reject()
+        return result
 
 
 def main(argv: list[str]) -> int:

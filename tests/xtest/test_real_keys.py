@@ -3,7 +3,11 @@ US-layout USB scanner sends them) into the real desk window under Xvfb, with the
 set to ``us`` and to ``de``."""
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from checkin.scanning.wedge_check import TEST_CODE
 
 pytestmark = [pytest.mark.slow, pytest.mark.xtest]
 
@@ -17,13 +21,14 @@ DEAD_KEYS = "Kyz+Q=/8aZ"
 def us(run_desk) -> dict:  # noqa: ANN001
     return run_desk("us", [f"scan_field:{CAPITALS_AND_SYMBOLS}", f"search_box:{MORE_Y_AND_Z}",
                            f"dialog:{PRETIX_LIKE}", f"scan_field:{DEAD_KEYS}", "fast_person:Kowalski",
-                           "fast_person:Dvorak"])
+                           "fast_person:Dvorak", f"scanner_check:{TEST_CODE}"])
 
 
 @pytest.fixture(scope="module")
 def de(run_desk) -> dict:  # noqa: ANN001
     return run_desk("de", [f"scan_field:{CAPITALS_AND_SYMBOLS}", f"search_box:{MORE_Y_AND_Z}",
-                           f"dialog:{PRETIX_LIKE}", f"scan_field:{DEAD_KEYS}", "fast_person:Schmidt"])
+                           f"dialog:{PRETIX_LIKE}", f"scan_field:{DEAD_KEYS}", "fast_person:Schmidt",
+                           f"scanner_check:{TEST_CODE}"])
 
 
 def only_answer(report: dict, scenario: str) -> dict:
@@ -80,3 +85,20 @@ def test_on_a_german_keymap_dead_keys_lose_characters_and_the_code_stays_unknown
     # so what arrives cannot be read back; the desk refuses it rather than guess.
     answer = only_answer(de, f"scan_field:{DEAD_KEYS}")
     assert answer["code"] == "KzyQ-8aY" and answer["outcome"] == "unknown" and answer["registration_id"] is None
+
+
+def test_the_scanner_check_sees_enter_the_pace_and_a_matching_layout_on_us(us):
+    report = us[f"scanner_check:{TEST_CODE}"]
+    assert report["focused"] and report["answers"] == []
+    findings = report["findings"]
+    assert "The scanner read the test code." in findings and "Ends each code with: Enter" in findings
+    assert re.search(r"Key interval \(median\): [3-6] ms", findings), findings  # 4 ms sent; Xvfb's timer rounds
+    assert "the same as this computer's" in findings
+    assert "Capitals: correct." in findings
+
+
+def test_the_scanner_check_names_the_us_scanner_on_the_german_keymap(de):
+    report = de[f"scanner_check:{TEST_CODE}"]
+    assert report["answers"] == []
+    assert "This scanner types with a US keyboard layout but this computer uses German" in report["findings"]
+    assert "dead keys" in report["findings"]
