@@ -46,13 +46,15 @@ def x_display() -> Iterator[str]:
 def run_desk(x_display: str, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, list[str]], dict]:
     """Runs the desk window under ``x_display`` with an X keymap and scenarios; its JSON report."""
 
-    def run(keymap: str, scenarios: list[str]) -> dict:
+    def run(keymap: str, scenarios: list[str], database_url: str | None = None) -> dict:
+        """``database_url``: an existing database to open (default: a fresh one with the demo event)."""
         subprocess.run(["setxkbmap", "-display", x_display, keymap], check=True)
         folder = tmp_path_factory.mktemp(f"desk-{keymap}")
         env = {**os.environ, "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT),
                "CHECKIN_CONFIG_DIR": str(folder / "config"), "CHECKIN_DATA_DIR": str(folder / "data")}
-        done = subprocess.run([sys.executable, "-m", "tests.xtest.desk_driver", f"sqlite:///{folder / 'desk.sqlite3'}",
-                               *scenarios], env=env, cwd=ROOT, capture_output=True, text=True, timeout=240)
+        url = database_url or f"sqlite:///{folder / 'desk.sqlite3'}"
+        done = subprocess.run([sys.executable, "-m", "tests.xtest.desk_driver", url, *scenarios], env=env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, done.stderr[-3000:]
         return json.loads(done.stdout.strip().splitlines()[-1])
 

@@ -14,10 +14,11 @@ import random
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from checkin.app import build_desk_window
@@ -28,6 +29,12 @@ from checkin.ui.collector import UiThreadCollector
 from tests.scanning.test_layout_recovery import give_codes
 from tests.xtest.xkeys import XKeyboard
 
+#: PySide6 6.12.0 drops a reference to True on every Signal.emit() from Python (and to None on
+#: every processEvents()): after a few hundred emits Python deallocates True and aborts
+#: ("bool_dealloc"). Extra references keep this long-running driver alive, and it leaves without
+#: the interpreter's finalization (which would free them and abort all the same).
+_PYSIDE_REFCOUNT_GUARD = [True, False, None] * 1_000_000
+
 #: Codes of the scenarios: capitals, y/z, digits and the symbols that move between layouts.
 CODES = ("Ab-Yz/09xY", "QWERTZ-yz/7-Zy", "Kyz+Q=/8aZ", "pretix-ZYX/abc")
 
@@ -37,8 +44,13 @@ def wait_until(app: QApplication, condition: Callable[[], bool], timeout_ms: int
     clock = QElapsedTimer()
     clock.start()
     loop = QEventLoop()
+
+    def check() -> None:  # a slot returns nothing: PySide mishandles slots returning bools
+        if condition() or clock.elapsed() >= timeout_ms:
+            loop.quit()
+
     poll = QTimer()
-    poll.timeout.connect(lambda: (condition() or clock.elapsed() >= timeout_ms) and loop.quit())
+    poll.timeout.connect(check)
     poll.start(5)
     if not condition():
         loop.exec()
@@ -50,13 +62,31 @@ def settle(app: QApplication, ms: int) -> None:
     wait_until(app, lambda: False, ms)
 
 
+class KeyTimes(QObject):
+    """When the first key of a burst and its Enter reached the application (perf_counter)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.first = self.enter = 0.0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Return:
+                self.enter = self.enter or time.perf_counter()
+            elif event.text():
+                self.first = self.first or time.perf_counter()
+        return False
+
+
 class Driver:
-    def __init__(self, app: QApplication, url: str):
+    def __init__(self, app: QApplication, url: str, demo: bool = True):
         self.app = app
         self.database = open_database(url)
-        with self.database.session() as session:
-            self.demo = create_demo_event(session, 50, seed=7)
-        self.ids = dict(zip(CODES, give_codes(self.database, self.demo.event_id, *CODES)))
+        self.ids: dict[str, int] = {}
+        if demo:
+            with self.database.session() as session:
+                self.demo = create_demo_event(session, 50, seed=7)
+            self.ids = dict(zip(CODES, give_codes(self.database, self.demo.event_id, *CODES)))
         settings = Settings(Path(tempfile.mkdtemp()) / "settings.json")
         settings.set("sounds", False)
         settings.set("language", "en")
@@ -130,6 +160,31 @@ class Driver:
         return {"focused": focused, "answers": [self.answer(r) for r in self.answers], "field": box.text(),
                 "delays": delays}
 
+    def bench(self, codes: str) -> dict:
+        """Scans each of ``codes`` (comma-separated) as a 4 ms/key US scanner with Enter; the
+        times from its first key and from its Enter reaching the app to the card painted."""
+        self.focus(self.window.scan_field)
+        times = KeyTimes()
+        self.app.installEventFilter(times)  # installed last: sees the keys before the wedge filter
+        painted: list[float] = []
+        answered: list[float] = []
+        self.window.card.painted.connect(painted.append)
+        self.window.controller.answered.connect(lambda _result: answered.append(time.perf_counter()))
+        rows: dict[str, list[float]] = {"first_key": [], "enter": [], "outcomes": []}
+        for code in codes.split(","):
+            times.first = times.enter = 0.0
+            painted.clear()
+            answered.clear()
+            self.answers.clear()
+            self.send(lambda c=code: self.keys.type(c, 4, "\r"))
+            wait_until(self.app, lambda: bool(answered) and bool(painted) and painted[-1] > answered[0], 5000)
+            settle(self.app, 30)
+            rows["first_key"].append(painted[-1] - times.first)
+            rows["enter"].append(painted[-1] - times.enter)
+            rows["outcomes"].append(self.answers[0].decision.outcome.value if self.answers else "none")
+        self.app.removeEventFilter(times)
+        return rows
+
     def scanner_check(self, code: str) -> dict:
         """Settings → Check scanner…, then the scanner scans ``code`` (the test code)."""
         self.window.dialogs.edit_settings()
@@ -149,8 +204,8 @@ class Driver:
 def main(argv: list[str]) -> int:
     app = QApplication([])
     collector = UiThreadCollector(app)  # as the app does: pool threads must not collect Qt objects
-    driver = Driver(app, argv[0])
-    report: dict = {"ids": driver.ids, "keymap_probe": None}
+    driver = Driver(app, argv[0], demo=not argv[1].startswith("bench:"))
+    report: dict = {"ids": driver.ids}
     for scenario in argv[1:]:
         name, _, argument = scenario.partition(":")
         report[scenario] = getattr(driver, name)(argument)
@@ -163,4 +218,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    code = main(sys.argv[1:])
+    sys.stdout.flush()
+    os._exit(code)  # see _PYSIDE_REFCOUNT_GUARD
