@@ -107,6 +107,26 @@
         <source>The list&apos;s entry rules refuse this ticket now: {reason}.</source>
         <translation>Die Einlassregeln der Liste lassen dieses Ticket jetzt nicht ein: {reason}.</translation>
     </message>
+    <message>
+        <source>This scanner types with a {scanner} keyboard layout but this computer uses {computer}: set the scanner to {computer} (or the computer to {scanner}).</source>
+        <translation>Dieser Scanner tippt mit dem Tastaturlayout „{scanner}“, dieser Computer verwendet aber „{computer}“: Stellen Sie den Scanner auf „{computer}“ um (oder den Computer auf „{scanner}“).</translation>
+    </message>
+    <message>
+        <source>US</source>
+        <translation>US</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Französisch</translation>
+    </message>
+    <message>
+        <source>Swiss German</source>
+        <translation>Schweizerdeutsch</translation>
+    </message>
 </context>
 <context>
     <name>AnswerCard</name>
@@ -923,6 +943,14 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <source>Try online again after (s)</source>
         <translation>Erneut online versuchen nach (s)</translation>
     </message>
+    <message>
+        <source>Check scanner…</source>
+        <translation>Scanner prüfen…</translation>
+    </message>
+    <message>
+        <source>Scanner typical key interval (ms)</source>
+        <translation>Typischer Tastenabstand des Scanners (ms)</translation>
+    </message>
 </context>
 <context>
     <name>WalkInDialog</name>
@@ -1120,6 +1148,100 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>Sunday</source>
         <translation>Sonntag</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerCheck</name>
+    <message>
+        <source>No characters arrived. Is the scanner set to USB keyboard mode?</source>
+        <translation>Es kamen keine Zeichen an. Ist der Scanner auf USB-Tastatur-Modus eingestellt?</translation>
+    </message>
+    <message>
+        <source>This was not the test code: the scanner sent “{0}”. Scan the code shown here.</source>
+        <translation>Das war nicht der Testcode: Der Scanner sandte „{0}“. Scannen Sie den hier gezeigten Code.</translation>
+    </message>
+    <message>
+        <source>The scanner read the test code.</source>
+        <translation>Der Scanner hat den Testcode gelesen.</translation>
+    </message>
+    <message>
+        <source>Prefix: “{0}”</source>
+        <translation>Präfix: „{0}“</translation>
+    </message>
+    <message>
+        <source>Prefix: none</source>
+        <translation>Präfix: keines</translation>
+    </message>
+    <message>
+        <source>Suffix: “{0}”</source>
+        <translation>Suffix: „{0}“</translation>
+    </message>
+    <message>
+        <source>Suffix: none</source>
+        <translation>Suffix: keines</translation>
+    </message>
+    <message>
+        <source>Key interval (median): {0} ms</source>
+        <translation>Tastenabstand (Median): {0} ms</translation>
+    </message>
+    <message>
+        <source>Keyboard layout: the same as this computer's.</source>
+        <translation>Tastaturlayout: dasselbe wie das dieses Computers.</translation>
+    </message>
+    <message>
+        <source>Some characters (such as + and =) were lost to this computer's dead keys: codes with them cannot be read until the layouts match.</source>
+        <translation>Einige Zeichen (etwa + und =) gingen an Tottasten dieses Computers verloren: Codes mit ihnen lassen sich erst lesen, wenn die Layouts übereinstimmen.</translation>
+    </message>
+    <message>
+        <source>Ends each code with: Enter</source>
+        <translation>Beendet jeden Code mit: Enter</translation>
+    </message>
+    <message>
+        <source>Ends each code with: Tab</source>
+        <translation>Beendet jeden Code mit: Tab</translation>
+    </message>
+    <message>
+        <source>Ends each code with: nothing (the desk waits for a pause)</source>
+        <translation>Beendet jeden Code mit: nichts (der Check-in wartet auf eine Pause)</translation>
+    </message>
+    <message>
+        <source>Capitals arrive in the wrong case: Caps Lock is on. Switch it off.</source>
+        <translation>Großbuchstaben kommen vertauscht an: Die Feststelltaste ist an. Schalten Sie sie aus.</translation>
+    </message>
+    <message>
+        <source>Capitals arrive in lower case: the scanner sends no Shift. Set it to keep upper and lower case.</source>
+        <translation>Großbuchstaben kommen klein an: Der Scanner sendet kein Umschalt. Stellen Sie ihn so ein, dass er Groß- und Kleinschreibung beibehält.</translation>
+    </message>
+    <message>
+        <source>Capitals: correct.</source>
+        <translation>Großbuchstaben: richtig.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerCheckDialog</name>
+    <message>
+        <source>Check scanner</source>
+        <translation>Scanner prüfen</translation>
+    </message>
+    <message>
+        <source>Scan this code with the scanner. The desk listens to the keys the scanner sends and tells you what it saw; nothing is checked in.</source>
+        <translation>Scannen Sie diesen Code mit dem Scanner. Der Check-in hört auf die Tasten, die der Scanner sendet, und sagt, was er gesehen hat; niemand wird eingecheckt.</translation>
+    </message>
+    <message>
+        <source>Test code {0}</source>
+        <translation>Testcode {0}</translation>
+    </message>
+    <message>
+        <source>Waiting for a scan…</source>
+        <translation>Warte auf einen Scan…</translation>
+    </message>
+    <message>
+        <source>Apply these settings</source>
+        <translation>Diese Einstellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Applied to the settings: press Save there to keep them.</source>
+        <translation>In die Einstellungen übernommen: Drücken Sie dort „Speichern“, um sie zu behalten.</translation>
     </message>
 </context>
 </TS>

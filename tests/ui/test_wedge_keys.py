@@ -7,9 +7,14 @@ import random
 
 from PySide6.QtWidgets import QApplication
 
-from checkin.core.decision import Outcome
+from checkin.core.decision import Decision, Outcome
 from checkin.scanning.keyboard_layouts import typed_as
+from checkin.scanning.wedge_check import TEST_CODE, analyse
+from checkin.ui.answer_text import layout_hint
+from checkin.ui.i18n import Translations
+from checkin.ui.scanner_check import findings_lines
 from tests.scanning.test_layout_recovery import give_codes
+from tests.scanning.test_wedge_check import presses
 from tests.ui.conftest import answers
 
 CODE = "Ab-Yz/09xY+Q="
@@ -91,3 +96,18 @@ def test_a_us_scanner_on_a_german_computer_checks_in_and_says_how_to_fix_it_once
     qtbot.waitUntil(lambda: len(results) == 2)
     assert results[1].registration_id == ids[1] and window.card.severity == "ok"
     assert "keyboard layout" not in window.card.advice.text()  # told once is enough
+
+
+def test_the_layout_hint_and_the_scanner_check_speak_german(qapp):
+    translations = Translations(qapp)
+    assert translations.apply("de")
+    try:
+        decision = Decision(Outcome.OK, "", extra={"scanner_layout": "us", "computer_layout": "de"})
+        assert layout_hint(decision) == ("Dieser Scanner tippt mit dem Tastaturlayout „US“, dieser Computer verwendet "
+                                         "aber „Deutsch“: Stellen Sie den Scanner auf „Deutsch“ um (oder den Computer "
+                                         "auf „US“).")
+        lines = findings_lines(analyse(presses(TEST_CODE.swapcase())))
+        assert "Der Scanner hat den Testcode gelesen." in lines and "Beendet jeden Code mit: Enter" in lines
+        assert any("Feststelltaste" in line for line in lines)
+    finally:
+        translations.remove()
