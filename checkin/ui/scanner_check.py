@@ -89,7 +89,7 @@ class ScannerCheckDialog(QDialog):
                                     "sends and tells you what it saw; nothing is checked in."), self)
         self.intro.setWordWrap(True)
         self.code = QLabel(self)
-        self.code.setPixmap(qr_pixmap(TEST_CODE, 8))
+        self.code.setPixmap(qr_pixmap(TEST_CODE, 6))
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setAccessibleName(self.tr("Test code {0}").format(TEST_CODE))
         self.findings = QLabel(self.tr("Waiting for a scan…"), self)
@@ -125,12 +125,14 @@ class ScannerCheckDialog(QDialog):
         self.recorder.presses = []
         self.findings.setText("\n".join(findings_lines(self.report)))
         self.apply_button.setEnabled(bool(suggested_settings(self.report)))
+        self.adjustSize()  # the findings are longer than "Waiting for a scan…": room for all of them
 
     def _apply(self) -> None:
         if self.report is not None:
             self.settings_chosen.emit(suggested_settings(self.report))
             self.findings.setText(self.findings.text() + "\n\n" + self.tr(
                 "Applied to the settings: press Save there to keep them."))
+            self.adjustSize()
 
 
 def findings_lines(report: ScannerReport) -> list[str]:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, Qt, QTime
 from PySide6.QtWidgets import QApplication, QWidget
 
 from checkin.app import build_desk_window
+from checkin.scanning.wedge_check import TEST_CODE
 from checkin.settings import Settings
 from checkin.store.database import open_database
 from checkin.sync.demo import create_demo_event
@@ -89,7 +90,7 @@ class Driver:
             self.ids = dict(zip(CODES, give_codes(self.database, self.demo.event_id, *CODES)))
         settings = Settings(Path(tempfile.mkdtemp()) / "settings.json")
         settings.set("sounds", False)
-        settings.set("language", "en")
+        settings.set("language", os.environ.get("DRIVER_LANGUAGE", "en"))
         self.window = build_desk_window(self.database, settings, app)
         self.answers: list = []
         self.window.controller.answered.connect(self.answers.append)
@@ -185,7 +186,7 @@ class Driver:
         self.app.removeEventFilter(times)
         return rows
 
-    def scanner_check(self, code: str) -> dict:
+    def scanner_check(self, code: str, screenshot: str = "") -> dict:
         """Settings → Check scanner…, then the scanner scans ``code`` (the test code)."""
         self.window.dialogs.edit_settings()
         settings_dialog = self.window.dialogs.current
@@ -196,9 +197,21 @@ class Driver:
         wait_until(self.app, lambda: check.report is not None, 3000)
         result = {"focused": focused, "answers": [self.answer(r) for r in self.answers],
                   "findings": check.findings.text()}
+        if screenshot:
+            self.screenshot(screenshot)
         check.reject()
         settings_dialog.reject()
         return result
+
+    def scanner_check_shot(self, path: str) -> dict:
+        """The scanner check after a scan of the test code, photographed to ``path``."""
+        return self.scanner_check(TEST_CODE, path)
+
+    def screenshot(self, path: str) -> dict:
+        """The whole screen (window manager decorations included) as a volunteer sees it."""
+        settle(self.app, 500)
+        self.app.primaryScreen().grabWindow(0).save(path)
+        return {"path": path}
 
 
 def main(argv: list[str]) -> int:
