@@ -87,10 +87,9 @@ def steady_share(intervals: Sequence[float], config: WedgeConfig) -> float:
 
 def looks_scanned(texts: Sequence[str], times_ms: Sequence[float], config: WedgeConfig) -> bool:
     """Whether a whole burst (its characters and their key times) came from a scanner."""
-    if config.prefix and len(texts) > len(config.prefix) and "".join(texts).startswith(config.prefix):
-        return True
-    if len(texts) < max(2, config.min_length):
-        return False
+    prefixed = bool(config.prefix) and len(texts) > len(config.prefix) and "".join(texts).startswith(config.prefix)
+    if len(texts) < (2 if prefixed else max(2, config.min_length)):
+        return False  # the scanner's prefix vouches for a short code, not for a slow one
     intervals = [later - earlier for earlier, later in zip(times_ms, times_ms[1:])]
     if statistics.median(intervals) > config.max_median_interval_ms:
         return False

@@ -93,6 +93,12 @@ def test_prefix_marks_a_scan_even_when_shorter_than_the_minimum():
     assert detector.terminator(25).burst == "]Qab"
 
 
+def test_a_person_typing_the_prefix_is_still_a_person():
+    detector = WedgeDetector(WedgeConfig(prefix="#"))
+    verdicts = feed(detector, "#ann", 0, 40) + [detector.terminator(200)]
+    assert replayed(verdicts) == "#ann" and not bursts(verdicts)
+
+
 def test_a_slow_key_in_the_middle_hands_the_start_back_as_typing():
     detector = WedgeDetector(CONFIG)
     verdicts = feed(detector, "ab", 0, 10) + feed(detector, "cdef", 100, 10)
