@@ -5,10 +5,12 @@ common wedge scanners: a press and a release report per character at USB polling
 1–8 ms; scanners set to an "inter-character delay" are slower and need the setting raised),
 then usually presses Enter or Tab; some send no terminator and just stop. People are slower
 and uneven: even a fast typist's quick runs are ~30 ms a key with jitter of ±10 ms or more,
-and only a few keys long. On a simulation of such typing (Gaussian, 30 ± 12 ms, 3–9 keys) the
-defaults take about 3 bursts in 100,000 for a scanner, and miss about 2 scans in 1,000 of
-scanners at 1–12 ms with 3 % of delayed keys (a missed scan lands in the field typed in: in the
-scan field, its Enter still scans it).
+and only a few keys long. In a simulation (people: Gaussian 30 ± 12 ms a key; scanners: 1–10 ms
+a key, each key stamped late by a random 0.5–4 ms on average as on a busy computer, 3 % of
+keys 10–30 ms late) the defaults took 2 in 100,000 runs of 6–9 typed keys and none of 100,000
+runs of 10–14 for a scan, and missed 0.06–3 % of scanned codes of 10–40 characters (a missed
+scan stays in the field typed in: in the scan field, its Enter still scans it). Short codes
+(6–9 characters) need a quiet computer: under heavy load many are left as typing.
 
 The detector holds printable keys while a burst lasts. A burst ends at a pause longer than
 ``max_key_interval_ms``, at Enter/Tab, at the suffix, or at any other key. Only then, looking
@@ -40,11 +42,13 @@ class WedgeConfig:
     #: For scanners without a terminator: this much silence after a scan-like burst ends the code
     #: (a late Enter or Tab within it is still the scanner's and is swallowed).
     end_pause_ms: int = 120
-    #: Regularity: at least this share of a scan's key intervals lie within ``steady_ms`` (or a
-    #: quarter of the median, if more) of the median. Scanners keep time to a millisecond or two;
-    #: people vary by tens of milliseconds.
-    steady_share: float = 0.75
-    steady_ms: float = 2.0
+    #: Regularity, as (tolerance in ms, tolerance as a share of the median, share of intervals
+    #: that must lie within the larger tolerance of the median). Scanners keep time to a
+    #: millisecond or two; people vary by tens. A busy computer stamps keys a few ms late, so
+    #: long bursts (which no person types this fast anyway) need less evenness than short ones.
+    short_steadiness: tuple[float, float, float] = (2.0, 0.25, 0.75)
+    long_steadiness: tuple[float, float, float] = (5.0, 0.5, 0.5)
+    long_burst: int = 10
     #: Fixed characters some scanners send before / after each code. A suffix ends the code
     #: like Enter does; both stay in the code (the payload rules strip them).
     prefix: str = ""
@@ -76,24 +80,28 @@ class Verdict:
     timer_ms: int | None = None
 
 
-def steady_share(intervals: Sequence[float], config: WedgeConfig) -> float:
-    """The share of ``intervals`` close to their median (1.0 for none): how machine-like they are."""
+def steady_share(intervals: Sequence[float], tolerance_ms: float, tolerance_share: float) -> float:
+    """The share of ``intervals`` within the tolerance of their median (1.0 for none)."""
     if not intervals:
         return 1.0
     median = statistics.median(intervals)
-    tolerance = max(config.steady_ms, median / 4)
+    tolerance = max(tolerance_ms, median * tolerance_share)
     return sum(abs(interval - median) <= tolerance for interval in intervals) / len(intervals)
 
 
 def looks_scanned(texts: Sequence[str], times_ms: Sequence[float], config: WedgeConfig) -> bool:
-    """Whether a whole burst (its characters and their key times) came from a scanner."""
+    """Whether a whole burst (its characters and their key times) came from a scanner: long
+    enough, fast on average and in the median, and even."""
     prefixed = bool(config.prefix) and len(texts) > len(config.prefix) and "".join(texts).startswith(config.prefix)
     if len(texts) < (2 if prefixed else max(2, config.min_length)):
         return False  # the scanner's prefix vouches for a short code, not for a slow one
     intervals = [later - earlier for earlier, later in zip(times_ms, times_ms[1:])]
-    if statistics.median(intervals) > config.max_median_interval_ms:
+    mean = (times_ms[-1] - times_ms[0]) / len(intervals)
+    if max(mean, statistics.median(intervals)) > config.max_median_interval_ms:
         return False
-    return steady_share(intervals, config) >= config.steady_share
+    tolerance_ms, tolerance_share, needed = (
+        config.long_steadiness if len(texts) >= config.long_burst else config.short_steadiness)
+    return steady_share(intervals, tolerance_ms, tolerance_share) >= needed
 
 
 @dataclass

@@ -69,9 +69,12 @@ class KeyTimes(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.first = self.enter = 0.0
+        #: (X timestamp, text) of every key press, to tell in a failure what the desk was given.
+        self.stamps: list[tuple[int, str]] = []
 
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.KeyPress:
+            self.stamps.append((event.timestamp(), event.text()))
             if event.key() == Qt.Key.Key_Return:
                 self.enter = self.enter or time.perf_counter()
             elif event.text():
@@ -114,9 +117,13 @@ class Driver:
 
     def scan(self, code: str, terminator: str | None, count: int = 1) -> list[dict]:
         self.answers.clear()
+        times = KeyTimes()
+        self.app.installEventFilter(times)
         self.send(lambda: self.keys.type(code, 4, terminator))
         wait_until(self.app, lambda: len(self.answers) >= count, 5000)
         settle(self.app, 400)  # a split-off second code would come now
+        self.app.removeEventFilter(times)
+        self.last_stamps = times.stamps
         return [self.answer(result) for result in self.answers]
 
     def answer(self, result) -> dict:  # noqa: ANN001 - ScanResult
@@ -128,7 +135,8 @@ class Driver:
     def scan_field(self, code: str) -> dict:
         focused = self.focus(self.window.scan_field)
         answers = self.scan(code, "\r")
-        return {"focused": focused, "answers": answers, "field": self.window.scan_field.text()}
+        return {"focused": focused, "answers": answers, "field": self.window.scan_field.text(),
+                "keys": self.last_stamps}
 
     def search_box(self, code: str) -> dict:
         box = self.window.search.box
@@ -136,7 +144,7 @@ class Driver:
         self.send(lambda: self.keys.type("Kow", 160))
         settle(self.app, 300)
         answers = self.scan(code, "\t")
-        return {"focused": focused, "answers": answers, "field": box.text()}
+        return {"focused": focused, "answers": answers, "field": box.text(), "keys": self.last_stamps}
 
     def dialog(self, code: str) -> dict:
         self.window.dialogs.walk_in()

@@ -34,7 +34,7 @@ def de(run_desk) -> dict:  # noqa: ANN001
 def only_answer(report: dict, scenario: str) -> dict:
     answers = report[scenario]["answers"]
     assert report[scenario]["focused"], f"{scenario}: the focus did not reach the widget"
-    assert len(answers) == 1, f"{scenario}: expected one scan, got {answers}"
+    assert len(answers) == 1, f"{scenario}: expected one scan, got {answers}; keys {report[scenario].get('keys')}"
     return answers[0]
 
 
@@ -92,7 +92,7 @@ def test_the_scanner_check_sees_enter_the_pace_and_a_matching_layout_on_us(us):
     assert report["focused"] and report["answers"] == []
     findings = report["findings"]
     assert "The scanner read the test code." in findings and "Ends each code with: Enter" in findings
-    assert re.search(r"Key interval \(median\): [3-6] ms", findings), findings  # 4 ms sent; Xvfb's timer rounds
+    assert re.search(r"Key interval \(median\): [3-6](\.\d)? ms", findings), findings  # 4 ms sent; Xvfb's timer rounds
     assert "the same as this computer's" in findings
     assert "Capitals: correct." in findings
 
