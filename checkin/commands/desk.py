@@ -97,12 +97,26 @@ def run_scan(args: argparse.Namespace, context: CommandContext) -> int:
             "nonce": result.nonce,
             "previous": {"happened_at": previous.happened_at.isoformat(), "desk": previous.desk,
                          "direction": previous.direction.value} if previous else None,
+            "layout_mix_up": _layout_mix_up(decision.extra),
         })
     else:
         print(f"{decision.outcome.value.upper()}: {decision.message}")
+        mix_up = _layout_mix_up(decision.extra)
+        if mix_up:
+            print(f"NOTE: the scanner typed with a {mix_up['scanner']} keyboard layout on a {mix_up['computer']} "
+                  f"computer: '{mix_up['typed']}' was read as '{decision.guest.code}'.")
         if decision.guest and decision.guest.attention_text:
             print(f"ATTENTION: {decision.guest.attention_text}")
     return EXIT_OK if decision.accepted else EXIT_REFUSED
+
+
+def _layout_mix_up(extra: dict) -> dict | None:
+    """The keyboard-layout mix-up a scan was read back through (layout_recovery's facts), or None."""
+    from checkin.scanning.layout_recovery import COMPUTER_LAYOUT, SCANNER_LAYOUT, TYPED_CODE
+
+    if SCANNER_LAYOUT not in extra:
+        return None
+    return {"scanner": extra[SCANNER_LAYOUT], "computer": extra[COMPUTER_LAYOUT], "typed": extra[TYPED_CODE]}
 
 
 def run_undo(args: argparse.Namespace, context: CommandContext) -> int:

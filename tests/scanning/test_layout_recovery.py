@@ -1,6 +1,8 @@
 """The desk service accepts a code mangled by a layout mix-up, through the real database."""
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select, update
 
 from checkin.core.decision import Outcome
@@ -8,6 +10,7 @@ from checkin.scanning.keyboard_layouts import meant, typed_as
 from checkin.scanning.layout_recovery import COMPUTER_LAYOUT, SCANNER_LAYOUT, TYPED_CODE, LayoutRecovery
 from checkin.store.desk import DeskService
 from checkin.store.models import CheckIn, Registration
+from tests.cli.test_cli import run
 
 DESK_ID = "00000000-0000-4000-8000-0000000000c1"
 
@@ -75,3 +78,13 @@ def test_a_known_code_never_reaches_the_recovery(database, demo, clock):
 def test_a_code_nobody_has_in_any_layout_is_unknown(database, demo, clock):
     result = recovering_desk(database, clock).scan(demo.event_id, demo.list_ids[0], "nobody-has-this")
     assert result.decision.outcome is Outcome.UNKNOWN
+
+
+def test_the_cli_scan_reads_a_mixed_up_code_back_and_says_so(database, demo, db_url):
+    give_codes(database, demo.event_id, "Ab-Yz/09xY")
+    arrived = typed_as("Ab-Yz/09xY", "us", "de")
+    answer = json.loads(run("scan", arrived, "--json", db=db_url).stdout)
+    assert answer["outcome"] == "ok" and answer["code"] == arrived
+    assert answer["layout_mix_up"] == {"scanner": "us", "computer": "de", "typed": arrived}
+    text = run("scan", "Nobody-Has-This", db=db_url, expect=3).stdout
+    assert text.startswith("UNKNOWN") and "NOTE" not in text
