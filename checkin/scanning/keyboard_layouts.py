@@ -96,29 +96,36 @@ def typed_as(code: str, scanner: str, computer: str, dead_keys: str = "exact") -
     composes with. The other :data:`DEAD_KEY_MODES` model what input methods do instead: the
     result is known, but characters are lost.
     """
-    drop_lone_dead_keys = dead_keys != "exact"
-    source, target = LAYOUTS[scanner], LAYOUTS[computer]
+    keys = _keys_shown(code, LAYOUTS[scanner], LAYOUTS[computer])
+    if keys is None:
+        return None
     out: list[str] = []
     pending_mark = ""
-    for character in code:
-        place = source.positions.get(character)
-        if place is None or source.is_dead(character):
-            return None
-        produced = target.char_at(*place)
-        if produced is None:
-            return None
-        if target.is_dead(produced):
-            if pending_mark and not drop_lone_dead_keys:
+    for produced in keys:
+        if LAYOUTS[computer].is_dead(produced):
+            if pending_mark and dead_keys == "exact":
                 return None  # two dead keys in a row: what shows depends on the input method
             pending_mark = produced
             continue
         if pending_mark:
             composed = _compose(produced, pending_mark) if dead_keys != "drop" else None
-            if composed is None and not drop_lone_dead_keys:
+            if composed is None and dead_keys == "exact":
                 return None
             produced, pending_mark = composed or produced, ""
         out.append(produced)
-    return None if pending_mark and not drop_lone_dead_keys else "".join(out)
+    return None if pending_mark and dead_keys == "exact" else "".join(out)
+
+
+def _keys_shown(code: str, source: Layout, target: Layout) -> list[str] | None:
+    """What each key the scanner presses for ``code`` is on the target (dead keys as marks)."""
+    shown = []
+    for character in code:
+        place = source.positions.get(character)
+        produced = target.char_at(*place) if place and not source.is_dead(character) else None
+        if produced is None:
+            return None
+        shown.append(produced)
+    return shown
 
 
 def readings(typed: str, scanner: str, computer: str) -> set[str]:
