@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import time
 
+import qrcode
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from qrcode.constants import ERROR_CORRECT_M
 
-from checkin.badges.qr import make_qr
 from checkin.scanning.wedge_check import (
     CAPITALS_CAPS_LOCK,
     CAPITALS_LOST,
@@ -169,7 +170,10 @@ def _capitals_line(report: ScannerReport) -> str:
 
 def qr_pixmap(payload: str, module_px: int, quiet_modules: int = 4) -> QPixmap:
     """A crisp QR code: each module ``module_px`` pixels, with a white quiet zone around it."""
-    matrix = make_qr(payload, "M").get_matrix()
+    symbol = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+    symbol.add_data(payload)
+    symbol.make(fit=True)
+    matrix = symbol.get_matrix()
     side = (len(matrix) + 2 * quiet_modules) * module_px
     image = QImage(side, side, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))

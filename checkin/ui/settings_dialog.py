@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.settings import SETTINGS, Setting, Settings
-from checkin.ui.scanner_check import ScannerCheckDialog
 
 #: Internal settings the desk sets itself (the event and list are chosen in the window).
 HIDDEN = {"desk_id", "event_slug", "check_in_list_id"}
@@ -99,7 +98,10 @@ class SettingsDialog(QDialog):
                 values[key] = editor.text()
         return values
 
-    def open_scanner_check(self) -> ScannerCheckDialog:
+    def open_scanner_check(self) -> QDialog:
+        # Imported when asked for: its QR library would add ~25 ms to every start of the desk.
+        from checkin.ui.scanner_check import ScannerCheckDialog
+
         dialog = ScannerCheckDialog(self)
         dialog.settings_chosen.connect(self.set_values)
         dialog.finished.connect(lambda _result: dialog.deleteLater())
