@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from checkin.heap import freeze_startup_objects
+from checkin.scanning.layout_recovery import LayoutRecovery
 from checkin.settings import Settings
 from checkin.store.database import Database, StoreOpenError, open_database
+from checkin.store.desk import DeskService
+from checkin.store.desk_setup import DeskSetup
 from checkin.ui.badge_printing import BadgePrintService
 from checkin.ui.collector import UiThreadCollector
 from checkin.ui.i18n import Translations, pick_language
@@ -21,7 +26,20 @@ def build_desk_window(database: Database, settings: Settings, app: QApplication,
     """The desk window with its language installed (shared by the app, tests and screenshots)."""
     translations = Translations(app)
     translations.apply(pick_language(settings.get("language")))
+    collaborators["desk_service_factory"] = with_layout_recovery(collaborators.get("desk_service_factory"))
     return MainWindow(database, settings, translations=translations, **collaborators)
+
+
+def with_layout_recovery(factory: Callable[..., DeskService] | None) -> Callable[..., DeskService]:
+    """The desk's service factory (pretix's, or the plain DeskService) with the resolver that
+    accepts codes a scanner typed with the wrong keyboard layout."""
+
+    def build(setup: DeskSetup, *desk_args: Any, **options: Any) -> DeskService:
+        options.setdefault("unknown_code_resolvers", (LayoutRecovery(),))
+        if factory is None:
+            return DeskService(*desk_args, **options)
+        return factory(setup, *desk_args, **options)
+    return build
 
 
 def run_desk_app(db_url: str | None = None) -> int:

@@ -8,8 +8,9 @@ DESK_PACKAGES=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libpulse0 fonts-noto-core fonts-wqy-zenhei
 )
 # What the tests start for real: a screen for screenshots, a CUPS queue that writes PDFs,
-# a PostgreSQL server for several desks, and pdftoppm to look at rendered badges.
-TEST_PACKAGES=(xvfb xauth cups cups-client printer-driver-cups-pdf postgresql poppler-utils)
+# a PostgreSQL server for several desks, pdftoppm to look at rendered badges, and the X
+# keymap tools (setxkbmap, xkbcomp) for the scanner tests with real key events.
+TEST_PACKAGES=(xvfb xauth cups cups-client printer-driver-cups-pdf postgresql poppler-utils x11-xkb-utils)
 
 missing_packages() {
   local package

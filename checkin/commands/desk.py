@@ -10,6 +10,7 @@ from checkin.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_REFUSED, Command
 from checkin.core.decision import Direction
 from checkin.core.names import display_name
 from checkin.core.payload import PayloadRules
+from checkin.scanning.layout_recovery import COMPUTER_LAYOUT, SCANNER_LAYOUT, TYPED_CODE, LayoutRecovery
 from checkin.store.desk import DeskService
 from checkin.store.search import search
 from checkin.store.stats import event_stats
@@ -62,7 +63,8 @@ def desk_service(args: argparse.Namespace, context: CommandContext, event_id: in
     if args.desk:
         desk_id, desk_name = str(uuid.uuid5(uuid.NAMESPACE_URL, f"checkin-desk:{args.desk}")), args.desk
     rules = PayloadRules(settings.get("scanner_prefix"), settings.get("scanner_suffix"))
-    return desk_service_for(event_id, context.database, desk_id, desk_name, payload_rules=rules)
+    return desk_service_for(event_id, context.database, desk_id, desk_name, payload_rules=rules,
+                            unknown_code_resolvers=[LayoutRecovery()])
 
 
 def run_demo(args: argparse.Namespace, context: CommandContext) -> int:
@@ -104,9 +106,14 @@ def run_scan(args: argparse.Namespace, context: CommandContext) -> int:
             "nonce": result.nonce,
             "previous": {"happened_at": previous.happened_at.isoformat(), "desk": previous.desk,
                          "direction": previous.direction.value} if previous else None,
+            "layout_mix_up": _layout_mix_up(decision.extra),
         })
     else:
         print(f"{decision.outcome.value.upper()}: {decision.message}")
+        mix_up = _layout_mix_up(decision.extra)
+        if mix_up:
+            print(f"NOTE: the scanner typed with a {mix_up['scanner']} keyboard layout on a {mix_up['computer']} "
+                  f"computer: '{mix_up['typed']}' was read as '{decision.guest.code}'.")
         if decision.guest and decision.guest.attention_text:
             print(f"ATTENTION: {decision.guest.attention_text}")
     return EXIT_OK if decision.accepted else EXIT_REFUSED
@@ -134,6 +141,13 @@ def _image_refused(args: argparse.Namespace, context: CommandContext, error: str
     print(f"checkin: {message}", file=sys.stderr)
     if args.json:
         context.print_json({"error": error, "message": message, "image": args.image, "codes": list(codes)})
+
+
+def _layout_mix_up(extra: dict) -> dict | None:
+    """The keyboard-layout mix-up a scan was read back through (layout_recovery's facts), or None."""
+    if SCANNER_LAYOUT not in extra:
+        return None
+    return {"scanner": extra[SCANNER_LAYOUT], "computer": extra[COMPUTER_LAYOUT], "typed": extra[TYPED_CODE]}
 
 
 def run_undo(args: argparse.Namespace, context: CommandContext) -> int:

@@ -81,6 +81,9 @@ class AnswerCard(QFrame):
         self.severity = "idle"
         self.decision: Decision | None = None
         self._timezone = "UTC"
+        #: Layout mix-ups the desk was told how to fix (once each), and the answer that told it.
+        self._mix_ups_told: set[tuple[str, str]] = set()
+        self._telling: Decision | None = None
         self._clear_timer = QTimer(self)
         self._clear_timer.setSingleShot(True)
         self._clear_timer.timeout.connect(self.clear)
@@ -131,7 +134,8 @@ class AnswerCard(QFrame):
         if guest and guest.attention and not attention:
             attention = self.tr("Attention: see the notes.")
         self.attention.setText(("⚠ " + attention) if attention else "")
-        self.advice.setText(answer_text.advice(decision, self._timezone))
+        self.advice.setText("\n".join(filter(None, (self._layout_hint(decision),
+                                                    answer_text.advice(decision, self._timezone)))))
         for label in (self.name, self.details, self.attention):
             label.setVisible(bool(label.text()))
         self._restyle()
@@ -141,6 +145,15 @@ class AnswerCard(QFrame):
             self._clear_timer.start(timeout_s * 1000)
         else:
             self._clear_timer.stop()
+
+    def _layout_hint(self, decision: Decision) -> str:
+        """The fix for a scanner's layout, on the first answer that needed it (and its repaints)."""
+        mix_up = answer_text.layout_mix_up(decision)
+        if mix_up is None or (mix_up in self._mix_ups_told and decision is not self._telling):
+            return ""
+        self._mix_ups_told.add(mix_up)
+        self._telling = decision
+        return answer_text.layout_hint(decision)
 
     def show_message(self, severity: Severity | str, headline: str, detail: str = "") -> None:
         """An answer that is not a scan (e.g. an undo, an error)."""

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QCoreApplication
 
 from checkin.core.decision import Decision, Direction, Outcome
+from checkin.scanning.layout_recovery import COMPUTER_LAYOUT, SCANNER_LAYOUT
 from checkin.ui.rule_words import rules_sentence
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
@@ -73,3 +74,29 @@ def ticket_line(decision: Decision) -> str:
     if guest is None:
         return ""
     return " · ".join(part for part in (guest.company, guest.ticket_type) if part)
+
+
+def layout_mix_up(decision: Decision) -> tuple[str, str] | None:
+    """(scanner's layout, computer's layout) when the code was read back through a mix-up."""
+    scanner, computer = decision.extra.get(SCANNER_LAYOUT), decision.extra.get(COMPUTER_LAYOUT)
+    return (scanner, computer) if scanner and computer else None
+
+
+def layout_hint(decision: Decision) -> str:
+    """How to fix a scanner that types with another keyboard layout than the computer's."""
+    mix_up = layout_mix_up(decision)
+    return layout_advice(*mix_up) if mix_up else ""
+
+
+def layout_advice(scanner_layout: str, computer_layout: str) -> str:
+    """The plain sentence for a scanner typing with ``scanner_layout`` on ``computer_layout``."""
+    scanner, computer = layout_name(scanner_layout), layout_name(computer_layout)
+    return translate("Answer", "This scanner types with a {scanner} keyboard layout but this computer uses {computer}: "
+                     "set the scanner to {computer} (or the computer to {scanner}).").format(
+        scanner=scanner, computer=computer)
+
+
+def layout_name(code: str) -> str:
+    names = {"us": translate("Answer", "US"), "de": translate("Answer", "German"),
+             "fr": translate("Answer", "French"), "ch": translate("Answer", "Swiss German")}
+    return names.get(code, code)

@@ -6,12 +6,14 @@ The sync interval and the online timeouts come from the settings; edited in the 
 they apply at once: the timer runs on the new interval, the next scan uses the new timeouts."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject
 
 from checkin.core.payload import PayloadRules
 from checkin.settings import Settings
 from checkin.store.database import Database
-from checkin.store.desk import Clock, DeskService
+from checkin.store.desk import Clock, DeskService, UnknownCodeResolver
 from checkin.store.desk_setup import DeskSetup
 from checkin.store.models import utcnow
 from checkin.sync.pretix.connection import connected_events
@@ -43,10 +45,12 @@ class PretixSync(QObject):
         self._tune()
 
     def desk_service(self, setup: DeskSetup, database: Database, desk_id: str, desk_name: str,
-                     clock: Clock = utcnow, *, payload_rules: PayloadRules = PayloadRules()) -> DeskService:
+                     clock: Clock = utcnow, *, payload_rules: PayloadRules = PayloadRules(),
+                     unknown_code_resolvers: Sequence[UnknownCodeResolver] = ()) -> DeskService:
         """DeskController's factory; runs on the desk's lane (not the UI thread): it reads the event."""
         return desk_service_for(setup.event_id, database, desk_id, desk_name, clock, payload_rules=payload_rules,
-                                tokens=self.tokens, on_state=self.worker.report_online_state, timing=self.timing)
+                                tokens=self.tokens, on_state=self.worker.report_online_state, timing=self.timing,
+                                unknown_code_resolvers=unknown_code_resolvers)
 
     def attach(self, window: MainWindow) -> None:
         self.window = window

@@ -39,6 +39,8 @@ class SettingsDialog(QDialog):
             self.editors[setting.key] = editor
             form.addRow(label + ":", editor)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.check_scanner = buttons.addButton(self.tr("Check scanner…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.check_scanner.clicked.connect(self.open_scanner_check)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -48,6 +50,7 @@ class SettingsDialog(QDialog):
             "desk_name": self.tr("Desk name"), "scanner_prefix": self.tr("Scanner prefix"),
             "scanner_suffix": self.tr("Scanner suffix"),
             "scanner_max_key_interval_ms": self.tr("Scanner key interval (ms)"),
+            "scanner_typical_interval_ms": self.tr("Scanner typical key interval (ms)"),
             "scanner_min_length": self.tr("Scanner minimum length"),
             "scanner_end_pause_ms": self.tr("Scanner end pause (ms)"),
             "answer_timeout_s": self.tr("Answer stays (s, 0 = until the next scan)"),
@@ -99,6 +102,25 @@ class SettingsDialog(QDialog):
             else:
                 values[key] = editor.text()
         return values
+
+    def open_scanner_check(self) -> QDialog:
+        # Imported when asked for: its QR library would add ~25 ms to every start of the desk.
+        from checkin.ui.scanner_check import ScannerCheckDialog
+
+        dialog = ScannerCheckDialog(self)
+        dialog.settings_chosen.connect(self.set_values)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def set_values(self, values: dict) -> None:
+        """Put values into the editors (the scanner check's findings); Save keeps them."""
+        for key, value in values.items():
+            editor = self.editors.get(key)
+            if isinstance(editor, (QSpinBox, QDoubleSpinBox)):
+                editor.setValue(value)
+            elif isinstance(editor, QLineEdit):
+                editor.setText(str(value))
 
     def accept(self) -> None:
         for key, value in self.values().items():

@@ -100,6 +100,26 @@
         <translation>Das Ticket ist nicht mehr gültig: {message}</translation>
     </message>
     <message>
+        <source>This scanner types with a {scanner} keyboard layout but this computer uses {computer}: set the scanner to {computer} (or the computer to {scanner}).</source>
+        <translation>Dieser Scanner tippt mit dem Tastaturlayout „{scanner}“, dieser Computer verwendet aber „{computer}“: Stellen Sie den Scanner auf „{computer}“ um (oder den Computer auf „{scanner}“).</translation>
+    </message>
+    <message>
+        <source>US</source>
+        <translation>US</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Französisch</translation>
+    </message>
+    <message>
+        <source>Swiss German</source>
+        <translation>Schweizerdeutsch</translation>
+    </message>
+    <message>
         <source>Entry not permitted</source>
         <translation>Einlass nicht erlaubt</translation>
     </message>
@@ -112,7 +132,7 @@
     <name>AnswerCard</name>
     <message>
         <source>Answer</source>
-        <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;).</extracomment>
+        <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;). Layout mix-ups the desk was told how to fix (once each), and the answer that told it.</extracomment>
         <translation>Antwort</translation>
     </message>
     <message>
@@ -129,9 +149,139 @@
     </message>
 </context>
 <context>
+    <name>BadgeEditor</name>
+    <message>
+        <source>Badge layout</source>
+        <translation>Namensschild-Layout</translation>
+    </message>
+    <message>
+        <source>Save as my layout</source>
+        <translation>Als mein Layout speichern</translation>
+    </message>
+    <message>
+        <source>Add text</source>
+        <translation>Text hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add QR code</source>
+        <translation>QR-Code hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove element</source>
+        <translation>Element entfernen</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>Sample guest</source>
+        <translation>Beispielgast</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Text: {0}</source>
+        <translation>Text: {0}</translation>
+    </message>
+    <message>
+        <source>Band: {0}</source>
+        <translation>Band: {0}</translation>
+    </message>
+    <message>
+        <source>QR code: {0}</source>
+        <translation>QR-Code: {0}</translation>
+    </message>
+    <message>
+        <source>Image: {0}</source>
+        <translation>Bild: {0}</translation>
+    </message>
+    <message>
+        <source>My layout</source>
+        <translation>Mein Layout</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Nicht gespeichert: {0}</translation>
+    </message>
+    <message>
+        <source>Saved as {0}</source>
+        <translation>Gespeichert als {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BadgePrintService</name>
+    <message>
+        <source>Choose the badge printer</source>
+        <translation>Drucker für Namensschilder wählen</translation>
+    </message>
+    <message>
+        <source>Badge not printed: {0}</source>
+        <translation>Namensschild nicht gedruckt: {0}</translation>
+    </message>
+    <message>
+        <source>No badge printer is chosen for this desk.</source>
+        <translation>Für diesen Schalter ist kein Drucker für Namensschilder gewählt.</translation>
+    </message>
+    <message>
+        <source>Badge {0}</source>
+        <translation>Namensschild {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BadgeTools</name>
+    <message>
+        <source>Badge &amp;layout…</source>
+        <translation>Namensschild-&amp;Layout…</translation>
+    </message>
+    <message>
+        <source>Choose the badge &amp;printer…</source>
+        <translation>&amp;Drucker für Namensschilder wählen…</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <source>No camera found. Connect a webcam (Desk → Settings… chooses which one); until then, scan with the scanner or type the code.</source>
+        <extracomment>Builds the feed for a camera id (&quot;&quot; = the system&apos;s default), or None when there is no such camera. A code the camera read (not again while it stays in view): the desk scans it. Two or more different codes in one frame: nobody may be checked in. Something the desk should hear about beyond the panel (the camera was lost).</extracomment>
+        <translation>Keine Kamera gefunden. Schließen Sie eine Webcam an (welche, legt Schalter → Einstellungen… fest); bis dahin mit dem Scanner scannen oder den Code eintippen.</translation>
+    </message>
+    <message>
+        <source>The camera stopped ({0}). Scanning goes on with the scanner and the keyboard; the camera resumes when it is connected again.</source>
+        <translation>Die Kamera ist ausgefallen ({0}). Scannen geht mit dem Scanner und der Tastatur weiter; die Kamera läuft wieder, sobald sie angeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Camera</source>
+        <translation>&amp;Kamera</translation>
+    </message>
+    <message>
+        <source>Scan QR codes with the webcam; its picture shows in the window</source>
+        <translation>QR-Codes mit der Webcam scannen; ihr Bild erscheint im Fenster</translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation>Kamerabild</translation>
+    </message>
+    <message>
+        <source>The system&apos;s default camera</source>
+        <translation>Standardkamera des Systems</translation>
+    </message>
+    <message>
+        <source>{0} (not connected)</source>
+        <translation>{0} (nicht angeschlossen)</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to a pretix server</source>
+        <extracomment>A person waits on these: one retry, not the background sync&apos;s four. Smaller write batches than the background sync&apos;s (20 pages): progress moves and Cancel answers sooner (tests/perf/test_connect_perf.py measures the cost). A connect links an event and downloads its guests. ConnectResult and SyncSummary of a connect whose first download finished. The dialog closed without a finished download, once no download writes any more; the event may be linked already (the next sync goes on where this one stopped).</extracomment>
         <translation>Mit einem pretix-Server verbinden</translation>
     </message>
     <message>
@@ -337,7 +487,7 @@
     <name>DeskController</name>
     <message>
         <source>No event is open: open the demo event or import one first.</source>
-        <extracomment>The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. The check-in log changed (counts, search rows and details may be stale). A request failed; the text is for the desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
+        <extracomment>The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. A request failed; the text is for the desk. Builds the service for an event (e.g. pretix&apos;s online-first desk); plain DeskService without. Scans that arrived while the event was still being read: answered once it is.</extracomment>
         <translation>Keine Veranstaltung geöffnet: Öffnen Sie zuerst die Demo-Veranstaltung oder importieren Sie eine.</translation>
     </message>
 </context>
@@ -460,6 +610,93 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
+    </message>
+</context>
+<context>
+    <name>ElementForm</name>
+    <message>
+        <source>Left (mm)</source>
+        <translation>Links (mm)</translation>
+    </message>
+    <message>
+        <source>Top (mm)</source>
+        <translation>Oben (mm)</translation>
+    </message>
+    <message>
+        <source>Width (mm)</source>
+        <translation>Breite (mm)</translation>
+    </message>
+    <message>
+        <source>Height (mm)</source>
+        <translation>Höhe (mm)</translation>
+    </message>
+    <message>
+        <source>Size (mm)</source>
+        <translation>Größe (mm)</translation>
+    </message>
+    <message>
+        <source>Font size (pt)</source>
+        <translation>Schriftgröße (pt)</translation>
+    </message>
+    <message>
+        <source>Smallest font size (pt)</source>
+        <translation>Kleinste Schriftgröße (pt)</translation>
+    </message>
+    <message>
+        <source>Placeholders: </source>
+        <translation>Platzhalter: </translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>QR content</source>
+        <translation>QR-Inhalt</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Band colour</source>
+        <translation>Bandfarbe</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Textfarbe</translation>
+    </message>
+    <message>
+        <source>Band colour per ticket type</source>
+        <translation>Bandfarbe je Ticketart</translation>
+    </message>
+    <message>
+        <source>Per ticket type</source>
+        <translation>Je Ticketart</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Fett</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Mitte</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>Ausrichtung</translation>
     </message>
 </context>
 <context>
@@ -634,10 +871,76 @@
     </message>
 </context>
 <context>
+    <name>GuestImport</name>
+    <message>
+        <source>&amp;Import guests from a file…</source>
+        <translation>Gäste aus einer Datei &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import guests</source>
+        <translation>Gäste importieren</translation>
+    </message>
+    <message>
+        <source>Guest lists (*.csv *.txt *.tsv *.xlsx)</source>
+        <translation>Gästelisten (*.csv *.txt *.tsv *.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import guests from %1</source>
+        <extracomment>An import adds guests and may create the event.</extracomment>
+        <translation>Gäste aus %1 importieren</translation>
+    </message>
+    <message>
+        <source>Reading %1 …</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— nicht importieren —</translation>
+    </message>
+    <message>
+        <source>Choose a column: %1</source>
+        <translation>Spalte wählen: %1</translation>
+    </message>
+    <message>
+        <source>%1 guests · %2 · header in line %3 · the preview shows the first rows as they will be imported.</source>
+        <translation>%1 Gäste · %2 · Kopfzeile in Zeile %3 · die Vorschau zeigt die ersten Zeilen so, wie sie importiert werden.</translation>
+    </message>
+    <message>
+        <source>Importing …</source>
+        <translation>Import läuft …</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>Importiert: %1 neu, %2 aktualisiert, %3 unverändert.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported:</source>
+        <translation>Es wurde nichts importiert:</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>No event yet</source>
-        <extracomment>The desk knows its event and list and takes scans (or None: no event yet).</extracomment>
+        <extracomment>The desk knows its event and list and takes scans (or None: no event yet). The settings were edited and saved; services the window does not own apply them too. The app&apos;s lanes and change notifier (its own when none is given: tests, screenshots). While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).</extracomment>
         <translation>Noch keine Veranstaltung</translation>
     </message>
     <message>
@@ -702,32 +1005,6 @@
     </message>
 </context>
 <context>
-    <name>BadgeTools</name>
-    <message>
-        <source>Badge &amp;layout…</source>
-        <translation>Namensschild-&amp;Layout…</translation>
-    </message>
-    <message>
-        <source>Choose the badge &amp;printer…</source>
-        <translation>&amp;Drucker für Namensschilder wählen…</translation>
-    </message>
-</context>
-<context>
-    <name>GuestImport</name>
-    <message>
-        <source>&amp;Import guests from a file…</source>
-        <translation>Gäste aus einer Datei &amp;importieren…</translation>
-    </message>
-    <message>
-        <source>Import guests</source>
-        <translation>Gäste importieren</translation>
-    </message>
-    <message>
-        <source>Guest lists (*.csv *.txt *.tsv *.xlsx)</source>
-        <translation>Gästelisten (*.csv *.txt *.tsv *.xlsx)</translation>
-    </message>
-</context>
-<context>
     <name>PersonalDataTools</name>
     <message>
         <source>&amp;Remove personal data of this event (GDPR)…</source>
@@ -765,250 +1042,66 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     </message>
 </context>
 <context>
+    <name>ReconcileDialog</name>
+    <message>
+        <source>Reconcile with pretix</source>
+        <extracomment>Reconciling uploads what waits and pulls the server&apos;s state first.</extracomment>
+        <translation>Mit pretix abgleichen</translation>
+    </message>
+    <message>
+        <source>Uploading, downloading and comparing with the server…</source>
+        <translation>Hochladen, Herunterladen und Abgleich mit dem Server …</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Order or code</source>
+        <translation>Bestellung oder Code</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <source>Reconciliation findings</source>
+        <translation>Ergebnisse des Abgleichs</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>Bericht &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Reconciliation failed: %1</source>
+        <translation>Abgleich fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3 uploaded and accepted, %4 waiting for upload, %5 entries on pretix.</source>
+        <translation>%1 — %2: %3 hochgeladen und angenommen, %4 warten auf das Hochladen, %5 Einträge bei pretix.</translation>
+    </message>
+    <message>
+        <source>Save the reconciliation report</source>
+        <translation>Bericht des Abgleichs speichern</translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf)</source>
+        <translation>PDF-Bericht (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Bericht gespeichert unter %1</translation>
+    </message>
+</context>
+<context>
     <name>Reconciliation</name>
     <message>
         <source>&amp;Reconcile with pretix…</source>
         <translation>Mit pretix &amp;abgleichen…</translation>
-    </message>
-</context>
-<context>
-    <name>ServerConnection</name>
-    <message>
-        <source>&amp;Connect to a pretix server…</source>
-        <translation>Mit einem pretix-Server &amp;verbinden…</translation>
-    </message>
-    <message>
-        <source>Connected to “%1”: %2 registrations downloaded.</source>
-        <translation>Verbunden mit „%1“: %2 Anmeldungen heruntergeladen.</translation>
-    </message>
-    <message>
-        <source>Connecting to pretix was stopped. What was downloaded is kept; a connected event goes on syncing in the background.</source>
-        <translation>Das Verbinden mit pretix wurde abgebrochen. Bereits Heruntergeladenes bleibt erhalten; eine verbundene Veranstaltung wird im Hintergrund weiter abgeglichen.</translation>
-    </message>
-</context>
-<context>
-    <name>SearchModel</name>
-    <message>
-        <source>In?</source>
-        <extracomment>Search shows at most this many guests; more letters narrow it down.</extracomment>
-        <translation>Da?</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>Firma</translation>
-    </message>
-    <message>
-        <source>Ticket type</source>
-        <translation>Ticketart</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>✔ in since {0}</source>
-        <translation>✔ da seit {0}</translation>
-    </message>
-    <message>
-        <source>– not yet</source>
-        <translation>– noch nicht</translation>
-    </message>
-    <message>
-        <source> (walk-in)</source>
-        <translation> (Spontangast)</translation>
-    </message>
-    <message>
-        <source>valid</source>
-        <translation>gültig</translation>
-    </message>
-    <message>
-        <source>not paid</source>
-        <translation>nicht bezahlt</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>storniert</translation>
-    </message>
-</context>
-<context>
-    <name>SearchPanel</name>
-    <message>
-        <source>&amp;Search guests (name, company, e-mail or code):</source>
-        <extracomment>The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
-        <translation>Gäste &amp;suchen (Name, Firma, E-Mail oder Code):</translation>
-    </message>
-    <message>
-        <source>Type a name…</source>
-        <translation>Namen eintippen…</translation>
-    </message>
-    <message>
-        <source>Search guests</source>
-        <translation>Gäste suchen</translation>
-    </message>
-    <message>
-        <source>Search results</source>
-        <translation>Suchergebnisse</translation>
-    </message>
-    <message>
-        <source>Enter checks in the selected guest; double-click shows details.</source>
-        <translation>Enter checkt den gewählten Gast ein; Doppelklick zeigt Details.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The first %n guests are shown: type more to narrow the search.</source>
-        <translation>
-            <numerusform>Der erste %n Gast wird gezeigt: tippen Sie weiter, um die Suche einzugrenzen.</numerusform>
-            <numerusform>Die ersten %n Gäste werden gezeigt: tippen Sie weiter, um die Suche einzugrenzen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n guest(s) found.</source>
-        <translation>
-            <numerusform>%n Gast gefunden.</numerusform>
-            <numerusform>%n Gäste gefunden.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <extracomment>Internal settings the desk sets itself (the event and list are chosen in the window).</extracomment>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>Desk name</source>
-        <translation>Schaltername</translation>
-    </message>
-    <message>
-        <source>Scanner prefix</source>
-        <translation>Scanner-Präfix</translation>
-    </message>
-    <message>
-        <source>Scanner suffix</source>
-        <translation>Scanner-Suffix</translation>
-    </message>
-    <message>
-        <source>Scanner key interval (ms)</source>
-        <translation>Scanner-Tastenabstand (ms)</translation>
-    </message>
-    <message>
-        <source>Scanner minimum length</source>
-        <translation>Scanner-Mindestlänge</translation>
-    </message>
-    <message>
-        <source>Scanner end pause (ms)</source>
-        <translation>Scanner-Endpause (ms)</translation>
-    </message>
-    <message>
-        <source>Answer stays (s, 0 = until the next scan)</source>
-        <translation>Antwort bleibt (s, 0 = bis zum nächsten Scan)</translation>
-    </message>
-    <message>
-        <source>Sounds</source>
-        <translation>Töne</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <source>Font scale</source>
-        <translation>Schriftgröße</translation>
-    </message>
-    <message>
-        <source>High contrast</source>
-        <translation>Hoher Kontrast</translation>
-    </message>
-    <message>
-        <source>Print badge on check-in</source>
-        <translation>Namensschild beim Check-in drucken</translation>
-    </message>
-    <message>
-        <source>As the system</source>
-        <translation>Wie das System</translation>
-    </message>
-    <message>
-        <source>pretix sync every (s)</source>
-        <translation>pretix-Abgleich alle (s)</translation>
-    </message>
-    <message>
-        <source>Online check-in timeout (s)</source>
-        <translation>Wartezeit für Online-Check-in (s)</translation>
-    </message>
-    <message>
-        <source>Slow answer from pretix (s)</source>
-        <translation>Langsame Antwort von pretix ab (s)</translation>
-    </message>
-    <message>
-        <source>Try online again after (s)</source>
-        <translation>Erneut online versuchen nach (s)</translation>
-    </message>
-</context>
-<context>
-    <name>WalkInDialog</name>
-    <message>
-        <source>Walk-in guest</source>
-        <translation>Spontangast</translation>
-    </message>
-    <message>
-        <source>(no ticket type)</source>
-        <translation>(keine Ticketart)</translation>
-    </message>
-    <message>
-        <source>&amp;Given name:</source>
-        <translation>&amp;Vorname:</translation>
-    </message>
-    <message>
-        <source>Given name</source>
-        <translation>Vorname</translation>
-    </message>
-    <message>
-        <source>&amp;Family name:</source>
-        <translation>&amp;Nachname:</translation>
-    </message>
-    <message>
-        <source>Family name</source>
-        <translation>Nachname</translation>
-    </message>
-    <message>
-        <source>&amp;Company:</source>
-        <translation>&amp;Firma:</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>Firma</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-Mail:</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>&amp;Ticket type:</source>
-        <translation>&amp;Ticketart:</translation>
-    </message>
-    <message>
-        <source>Ticket type</source>
-        <translation>Ticketart</translation>
-    </message>
-    <message>
-        <source>Register and check &amp;in</source>
-        <translation>Anmelden und &amp;einchecken</translation>
-    </message>
-    <message>
-        <source>A walk-in needs a name.</source>
-        <translation>Ein Spontangast braucht einen Namen.</translation>
-    </message>
-    <message>
-        <source>This e-mail address has no @.</source>
-        <translation>Diese E-Mail-Adresse hat kein @.</translation>
     </message>
 </context>
 <context>
@@ -1147,40 +1240,206 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     </message>
 </context>
 <context>
-    <name>CameraPanel</name>
+    <name>ScannerCheck</name>
     <message>
-        <source>No camera found. Connect a webcam (Desk → Settings… chooses which one); until then, scan with the scanner or type the code.</source>
-        <translation>Keine Kamera gefunden. Schließen Sie eine Webcam an (welche, legt Schalter → Einstellungen… fest); bis dahin mit dem Scanner scannen oder den Code eintippen.</translation>
+        <source>No characters arrived. Is the scanner set to USB keyboard mode?</source>
+        <translation>Es kamen keine Zeichen an. Ist der Scanner auf USB-Tastatur-Modus eingestellt?</translation>
     </message>
     <message>
-        <source>The camera stopped ({0}). Scanning goes on with the scanner and the keyboard; the camera resumes when it is connected again.</source>
-        <translation>Die Kamera ist ausgefallen ({0}). Scannen geht mit dem Scanner und der Tastatur weiter; die Kamera läuft wieder, sobald sie angeschlossen ist.</translation>
+        <source>This was not the test code: the scanner sent “{0}”. Scan the code shown here.</source>
+        <translation>Das war nicht der Testcode: Der Scanner sandte „{0}“. Scannen Sie den hier gezeigten Code.</translation>
     </message>
     <message>
-        <source>&amp;Camera</source>
-        <translation>&amp;Kamera</translation>
+        <source>The scanner read the test code.</source>
+        <translation>Der Scanner hat den Testcode gelesen.</translation>
     </message>
     <message>
-        <source>Scan QR codes with the webcam; its picture shows in the window</source>
-        <translation>QR-Codes mit der Webcam scannen; ihr Bild erscheint im Fenster</translation>
+        <source>Prefix: “{0}”</source>
+        <translation>Präfix: „{0}“</translation>
     </message>
     <message>
-        <source>Camera picture</source>
-        <translation>Kamerabild</translation>
+        <source>Prefix: none</source>
+        <translation>Präfix: keines</translation>
     </message>
     <message>
-        <source>The system&apos;s default camera</source>
-        <translation>Standardkamera des Systems</translation>
+        <source>Suffix: “{0}”</source>
+        <translation>Suffix: „{0}“</translation>
     </message>
     <message>
-        <source>{0} (not connected)</source>
-        <translation>{0} (nicht angeschlossen)</translation>
+        <source>Suffix: none</source>
+        <translation>Suffix: keines</translation>
+    </message>
+    <message>
+        <source>Key interval (median): {0} ms</source>
+        <translation>Tastenabstand (Median): {0} ms</translation>
+    </message>
+    <message>
+        <source>Keyboard layout: the same as this computer&apos;s.</source>
+        <translation>Tastaturlayout: dasselbe wie das dieses Computers.</translation>
+    </message>
+    <message>
+        <source>Some characters (such as + and =) were lost to this computer&apos;s dead keys: codes with them cannot be read until the layouts match.</source>
+        <translation>Einige Zeichen (etwa + und =) gingen an Tottasten dieses Computers verloren: Codes mit ihnen lassen sich erst lesen, wenn die Layouts übereinstimmen.</translation>
+    </message>
+    <message>
+        <source>Ends each code with: Enter</source>
+        <translation>Beendet jeden Code mit: Enter</translation>
+    </message>
+    <message>
+        <source>Ends each code with: Tab</source>
+        <translation>Beendet jeden Code mit: Tab</translation>
+    </message>
+    <message>
+        <source>Ends each code with: nothing (the desk waits for a pause)</source>
+        <translation>Beendet jeden Code mit: nichts (der Check-in wartet auf eine Pause)</translation>
+    </message>
+    <message>
+        <source>Capitals arrive in the wrong case: Caps Lock is on. Switch it off.</source>
+        <translation>Großbuchstaben kommen vertauscht an: Die Feststelltaste ist an. Schalten Sie sie aus.</translation>
+    </message>
+    <message>
+        <source>Capitals arrive in lower case: the scanner sends no Shift. Set it to keep upper and lower case.</source>
+        <translation>Großbuchstaben kommen klein an: Der Scanner sendet kein Umschalt. Stellen Sie ihn so ein, dass er Groß- und Kleinschreibung beibehält.</translation>
+    </message>
+    <message>
+        <source>Capitals: correct.</source>
+        <translation>Großbuchstaben: richtig.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerCheckDialog</name>
+    <message>
+        <source>Check scanner</source>
+        <extracomment>The settings matching the scanner (key → value), chosen with &quot;Apply these settings&quot;.</extracomment>
+        <translation>Scanner prüfen</translation>
+    </message>
+    <message>
+        <source>Scan this code with the scanner. The desk listens to the keys the scanner sends and tells you what it saw; nothing is checked in.</source>
+        <translation>Scannen Sie diesen Code mit dem Scanner. Der Check-in hört auf die Tasten, die der Scanner sendet, und sagt, was er gesehen hat; niemand wird eingecheckt.</translation>
+    </message>
+    <message>
+        <source>Test code {0}</source>
+        <translation>Testcode {0}</translation>
+    </message>
+    <message>
+        <source>Waiting for a scan…</source>
+        <translation>Warte auf einen Scan…</translation>
+    </message>
+    <message>
+        <source>Apply these settings</source>
+        <translation>Diese Einstellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Applied to the settings: press Save there to keep them.</source>
+        <translation>In die Einstellungen übernommen: Drücken Sie dort „Speichern“, um sie zu behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchModel</name>
+    <message>
+        <source>In?</source>
+        <extracomment>Search shows at most this many guests; more letters narrow it down.</extracomment>
+        <translation>Da?</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Ticketart</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>✔ in since {0}</source>
+        <translation>✔ da seit {0}</translation>
+    </message>
+    <message>
+        <source>– not yet</source>
+        <translation>– noch nicht</translation>
+    </message>
+    <message>
+        <source> (walk-in)</source>
+        <translation> (Spontangast)</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation>nicht bezahlt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>storniert</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>&amp;Search guests (name, company, e-mail or code):</source>
+        <extracomment>The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
+        <translation>Gäste &amp;suchen (Name, Firma, E-Mail oder Code):</translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation>Namen eintippen…</translation>
+    </message>
+    <message>
+        <source>Search guests</source>
+        <translation>Gäste suchen</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Enter checks in the selected guest; double-click shows details.</source>
+        <translation>Enter checkt den gewählten Gast ein; Doppelklick zeigt Details.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n guests are shown: type more to narrow the search.</source>
+        <translation>
+            <numerusform>Der erste %n Gast wird gezeigt: tippen Sie weiter, um die Suche einzugrenzen.</numerusform>
+            <numerusform>Die ersten %n Gäste werden gezeigt: tippen Sie weiter, um die Suche einzugrenzen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guest(s) found.</source>
+        <translation>
+            <numerusform>%n Gast gefunden.</numerusform>
+            <numerusform>%n Gäste gefunden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnection</name>
+    <message>
+        <source>&amp;Connect to a pretix server…</source>
+        <translation>Mit einem pretix-Server &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Connected to “%1”: %2 registrations downloaded.</source>
+        <translation>Verbunden mit „%1“: %2 Anmeldungen heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>Connecting to pretix was stopped. What was downloaded is kept; a connected event goes on syncing in the background.</source>
+        <translation>Das Verbinden mit pretix wurde abgebrochen. Bereits Heruntergeladenes bleibt erhalten; eine verbundene Veranstaltung wird im Hintergrund weiter abgeglichen.</translation>
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
         <source>Camera</source>
+        <extracomment>Bounds for numbers: the settings dialog keeps to them, and a value outside (an edited file) is clamped.</extracomment>
         <translation>Kamera</translation>
     </message>
     <message>
@@ -1202,6 +1461,169 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>Only once the code was out of view this long: a ticket held up is one scan.</source>
         <translation>Erst wenn der Code so lange nicht im Bild war: ein hochgehaltenes Ticket ist ein Scan.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>Internal settings the desk sets itself (the event and list are chosen in the window).</extracomment>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Check scanner…</source>
+        <translation>Scanner prüfen…</translation>
+    </message>
+    <message>
+        <source>Desk name</source>
+        <translation>Schaltername</translation>
+    </message>
+    <message>
+        <source>Scanner prefix</source>
+        <translation>Scanner-Präfix</translation>
+    </message>
+    <message>
+        <source>Scanner suffix</source>
+        <translation>Scanner-Suffix</translation>
+    </message>
+    <message>
+        <source>Scanner key interval (ms)</source>
+        <translation>Scanner-Tastenabstand (ms)</translation>
+    </message>
+    <message>
+        <source>Scanner typical key interval (ms)</source>
+        <translation>Typischer Tastenabstand des Scanners (ms)</translation>
+    </message>
+    <message>
+        <source>Scanner minimum length</source>
+        <translation>Scanner-Mindestlänge</translation>
+    </message>
+    <message>
+        <source>Scanner end pause (ms)</source>
+        <translation>Scanner-Endpause (ms)</translation>
+    </message>
+    <message>
+        <source>Answer stays (s, 0 = until the next scan)</source>
+        <translation>Antwort bleibt (s, 0 = bis zum nächsten Scan)</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Töne</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Font scale</source>
+        <translation>Schriftgröße</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
+    </message>
+    <message>
+        <source>Print badge on check-in</source>
+        <translation>Namensschild beim Check-in drucken</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>pretix sync every (s)</source>
+        <translation>pretix-Abgleich alle (s)</translation>
+    </message>
+    <message>
+        <source>Online check-in timeout (s)</source>
+        <translation>Wartezeit für Online-Check-in (s)</translation>
+    </message>
+    <message>
+        <source>Slow answer from pretix (s)</source>
+        <translation>Langsame Antwort von pretix ab (s)</translation>
+    </message>
+    <message>
+        <source>Try online again after (s)</source>
+        <translation>Erneut online versuchen nach (s)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWorker</name>
+    <message>
+        <source>Syncing…</source>
+        <extracomment>A sync uploads check-ins (their upload state) and pulls guests, lists and ticket types. A sync stuck on the network is not waited for longer when the desk closes.</extracomment>
+        <translation>Synchronisiere …</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Walk-in guest</source>
+        <translation>Spontangast</translation>
+    </message>
+    <message>
+        <source>(no ticket type)</source>
+        <translation>(keine Ticketart)</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Firma:</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket type:</source>
+        <translation>&amp;Ticketart:</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Ticketart</translation>
+    </message>
+    <message>
+        <source>Register and check &amp;in</source>
+        <translation>Anmelden und &amp;einchecken</translation>
+    </message>
+    <message>
+        <source>A walk-in needs a name.</source>
+        <translation>Ein Spontangast braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>This e-mail address has no @.</source>
+        <translation>Diese E-Mail-Adresse hat kein @.</translation>
     </message>
 </context>
 </TS>

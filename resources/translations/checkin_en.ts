@@ -100,6 +100,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This scanner types with a {scanner} keyboard layout but this computer uses {computer}: set the scanner to {computer} (or the computer to {scanner}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swiss German</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entry not permitted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -112,7 +132,7 @@
     <name>AnswerCard</name>
     <message>
         <source>Answer</source>
-        <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;).</extracomment>
+        <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;). Layout mix-ups the desk was told how to fix (once each), and the answer that told it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -129,9 +149,139 @@
     </message>
 </context>
 <context>
+    <name>BadgeEditor</name>
+    <message>
+        <source>Badge layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as my layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Band: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BadgePrintService</name>
+    <message>
+        <source>Choose the badge printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge not printed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No badge printer is chosen for this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BadgeTools</name>
+    <message>
+        <source>Badge &amp;layout…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the badge &amp;printer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <source>No camera found. Connect a webcam (Desk → Settings… chooses which one); until then, scan with the scanner or type the code.</source>
+        <extracomment>Builds the feed for a camera id (&quot;&quot; = the system&apos;s default), or None when there is no such camera. A code the camera read (not again while it stays in view): the desk scans it. Two or more different codes in one frame: nobody may be checked in. Something the desk should hear about beyond the panel (the camera was lost).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera stopped ({0}). Scanning goes on with the scanner and the keyboard; the camera resumes when it is connected again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan QR codes with the webcam; its picture shows in the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s default camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (not connected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to a pretix server</source>
+        <extracomment>A person waits on these: one retry, not the background sync&apos;s four. Smaller write batches than the background sync&apos;s (20 pages): progress moves and Cancel answers sooner (tests/perf/test_connect_perf.py measures the cost). A connect links an event and downloads its guests. ConnectResult and SyncSummary of a connect whose first download finished. The dialog closed without a finished download, once no download writes any more; the event may be linked already (the next sync goes on where this one stopped).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -337,7 +487,7 @@
     <name>DeskController</name>
     <message>
         <source>No event is open: open the demo event or import one first.</source>
-        <extracomment>The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. The check-in log changed (counts, search rows and details may be stale). A request failed; the text is for the desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
+        <extracomment>The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. A request failed; the text is for the desk. Builds the service for an event (e.g. pretix&apos;s online-first desk); plain DeskService without. Scans that arrived while the event was still being read: answered once it is.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -459,6 +609,93 @@
     </message>
     <message>
         <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ElementForm</name>
+    <message>
+        <source>Left (mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top (mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width (mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height (mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size (mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Font size (pt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smallest font size (pt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placeholders: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Band colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Band colour per ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alignment</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -634,10 +871,76 @@
     </message>
 </context>
 <context>
+    <name>GuestImport</name>
+    <message>
+        <source>&amp;Import guests from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guest lists (*.csv *.txt *.tsv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import guests from %1</source>
+        <extracomment>An import adds guests and may create the event.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a column: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 guests · %2 · header in line %3 · the preview shows the first rows as they will be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>No event yet</source>
-        <extracomment>The desk knows its event and list and takes scans (or None: no event yet).</extracomment>
+        <extracomment>The desk knows its event and list and takes scans (or None: no event yet). The settings were edited and saved; services the window does not own apply them too. The app&apos;s lanes and change notifier (its own when none is given: tests, screenshots). While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -669,6 +972,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Something went wrong: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
@@ -694,32 +1001,6 @@
     </message>
     <message>
         <source>Show one ticket at a time. Nobody was checked in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>BadgeTools</name>
-    <message>
-        <source>Badge &amp;layout…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the badge &amp;printer…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>GuestImport</name>
-    <message>
-        <source>&amp;Import guests from a file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import guests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guest lists (*.csv *.txt *.tsv *.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -758,249 +1039,65 @@ Remove it with Tools → Remove personal data.</source>
     </message>
 </context>
 <context>
+    <name>ReconcileDialog</name>
+    <message>
+        <source>Reconcile with pretix</source>
+        <extracomment>Reconciling uploads what waits and pulls the server&apos;s state first.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading, downloading and comparing with the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciliation findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciliation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3 uploaded and accepted, %4 waiting for upload, %5 entries on pretix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the reconciliation report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Reconciliation</name>
     <message>
         <source>&amp;Reconcile with pretix…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ServerConnection</name>
-    <message>
-        <source>&amp;Connect to a pretix server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected to “%1”: %2 registrations downloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connecting to pretix was stopped. What was downloaded is kept; a connected event goes on syncing in the background.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SearchModel</name>
-    <message>
-        <source>In?</source>
-        <extracomment>Search shows at most this many guests; more letters narrow it down.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ticket type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✔ in since {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>– not yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (walk-in)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>valid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SearchPanel</name>
-    <message>
-        <source>&amp;Search guests (name, company, e-mail or code):</source>
-        <extracomment>The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type a name…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search guests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter checks in the selected guest; double-click shows details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The first %n guests are shown: type more to narrow the search.</source>
-        <translation>
-            <numerusform>The first %n guest is shown: type more to narrow the search.</numerusform>
-            <numerusform>The first %n guests are shown: type more to narrow the search.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n guest(s) found.</source>
-        <translation>
-            <numerusform>%n guest found.</numerusform>
-            <numerusform>%n guests found.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <extracomment>Internal settings the desk sets itself (the event and list are chosen in the window).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Desk name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scanner prefix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scanner suffix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scanner key interval (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scanner minimum length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scanner end pause (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answer stays (s, 0 = until the next scan)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sounds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Font scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>High contrast</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print badge on check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>As the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pretix sync every (s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Online check-in timeout (s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slow answer from pretix (s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try online again after (s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>WalkInDialog</name>
-    <message>
-        <source>Walk-in guest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no ticket type)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Given name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Given name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Family name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Family name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Company:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Ticket type:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ticket type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Register and check &amp;in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A walk-in needs a name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This e-mail address has no @.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1140,33 +1237,198 @@ Remove it with Tools → Remove personal data.</source>
     </message>
 </context>
 <context>
-    <name>CameraPanel</name>
+    <name>ScannerCheck</name>
     <message>
-        <source>No camera found. Connect a webcam (Desk → Settings… chooses which one); until then, scan with the scanner or type the code.</source>
+        <source>No characters arrived. Is the scanner set to USB keyboard mode?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The camera stopped ({0}). Scanning goes on with the scanner and the keyboard; the camera resumes when it is connected again.</source>
+        <source>This was not the test code: the scanner sent “{0}”. Scan the code shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Camera</source>
+        <source>The scanner read the test code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan QR codes with the webcam; its picture shows in the window</source>
+        <source>Prefix: “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Camera picture</source>
+        <source>Prefix: none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The system&apos;s default camera</source>
+        <source>Suffix: “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} (not connected)</source>
+        <source>Suffix: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key interval (median): {0} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard layout: the same as this computer&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some characters (such as + and =) were lost to this computer&apos;s dead keys: codes with them cannot be read until the layouts match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends each code with: Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends each code with: Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends each code with: nothing (the desk waits for a pause)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capitals arrive in the wrong case: Caps Lock is on. Switch it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capitals arrive in lower case: the scanner sends no Shift. Set it to keep upper and lower case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capitals: correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScannerCheckDialog</name>
+    <message>
+        <source>Check scanner</source>
+        <extracomment>The settings matching the scanner (key → value), chosen with &quot;Apply these settings&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan this code with the scanner. The desk listens to the keys the scanner sends and tells you what it saw; nothing is checked in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test code {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a scan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply these settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied to the settings: press Save there to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchModel</name>
+    <message>
+        <source>In?</source>
+        <extracomment>Search shows at most this many guests; more letters narrow it down.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ in since {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>– not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (walk-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>&amp;Search guests (name, company, e-mail or code):</source>
+        <extracomment>The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter checks in the selected guest; double-click shows details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n guests are shown: type more to narrow the search.</source>
+        <translation>
+            <numerusform>The first %n guest is shown: type more to narrow the search.</numerusform>
+            <numerusform>The first %n guests are shown: type more to narrow the search.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guest(s) found.</source>
+        <translation>
+            <numerusform>%n guest found.</numerusform>
+            <numerusform>%n guests found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnection</name>
+    <message>
+        <source>&amp;Connect to a pretix server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to “%1”: %2 registrations downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to pretix was stopped. What was downloaded is kept; a connected event goes on syncing in the background.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1174,6 +1436,7 @@ Remove it with Tools → Remove personal data.</source>
     <name>Settings</name>
     <message>
         <source>Camera</source>
+        <extracomment>Bounds for numbers: the settings dialog keeps to them, and a value outside (an edited file) is clamped.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1194,6 +1457,169 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>Only once the code was out of view this long: a ticket held up is one scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>Internal settings the desk sets itself (the event and list are chosen in the window).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check scanner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner key interval (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner typical key interval (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner minimum length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner end pause (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer stays (s, 0 = until the next scan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Font scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print badge on check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pretix sync every (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online check-in timeout (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow answer from pretix (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try online again after (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncWorker</name>
+    <message>
+        <source>Syncing…</source>
+        <extracomment>A sync uploads check-ins (their upload state) and pulls guests, lists and ticket types. A sync stuck on the network is not waited for longer when the desk closes.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Walk-in guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no ticket type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ticket type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register and check &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A walk-in needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This e-mail address has no @.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,9 +1,11 @@
 """The wedge detector's rules, with synthetic timestamps (no Qt, no timers)."""
 from __future__ import annotations
 
-from checkin.scanning.wedge import Verdict, WedgeConfig, WedgeDetector
+import random
 
-CONFIG = WedgeConfig(max_key_interval_ms=35, min_length=4, end_pause_ms=120)
+from checkin.scanning.wedge import Verdict, WedgeConfig, WedgeDetector, looks_scanned, steady_share
+
+CONFIG = WedgeConfig(max_key_interval_ms=35, min_length=4, end_pause_ms=120, max_median_interval_ms=20)
 
 
 def feed(detector: WedgeDetector, text: str, start: float, step: float) -> list[Verdict]:
@@ -91,6 +93,12 @@ def test_prefix_marks_a_scan_even_when_shorter_than_the_minimum():
     assert detector.terminator(25).burst == "]Qab"
 
 
+def test_a_person_typing_the_prefix_is_still_a_person():
+    detector = WedgeDetector(WedgeConfig(prefix="#"))
+    verdicts = feed(detector, "#ann", 0, 40) + [detector.terminator(200)]
+    assert replayed(verdicts) == "#ann" and not bursts(verdicts)
+
+
 def test_a_slow_key_in_the_middle_hands_the_start_back_as_typing():
     detector = WedgeDetector(CONFIG)
     verdicts = feed(detector, "ab", 0, 10) + feed(detector, "cdef", 100, 10)
@@ -127,3 +135,88 @@ def test_scanning_is_known_as_soon_as_the_run_is_long_enough():
     detector.key("d", 15)
     assert detector.scanning
     assert detector.timeout().burst == "abcd" and not detector.scanning
+
+
+# -- the burst as a whole -------------------------------------------------------------------
+def feed_times(detector: WedgeDetector, text: str, times: list[float]) -> list[Verdict]:
+    return [detector.key(ch, at) for ch, at in zip(text, times)]
+
+
+def jittered(rng: random.Random, count: int, start: float, mean: float, jitter: float) -> list[float]:
+    times, now = [], start
+    for _ in range(count):
+        times.append(now)
+        now += max(1.0, rng.gauss(mean, jitter))
+    return times
+
+
+def test_a_fast_person_at_30_ms_a_key_with_jitter_is_never_a_scan():
+    rng = random.Random(12)
+    for trial in range(5000):
+        detector = WedgeDetector(WedgeConfig())
+        name = "".join(rng.choice("abcdefghijklmnopqrstuvwxyzäöü") for _ in range(rng.randrange(3, 15)))
+        times = jittered(rng, len(name), trial * 10_000, mean=30, jitter=12)
+        verdicts = feed_times(detector, name, times) + [detector.timeout()]
+        assert not bursts(verdicts), (name, times)
+        assert replayed(verdicts) == name
+
+
+def test_even_a_burst_of_rollover_at_scanner_speed_is_typing_when_it_is_uneven():
+    # Six keys, median 10 ms, but 3 to 25 ms apart: a hand, not a machine.
+    detector = WedgeDetector(WedgeConfig())
+    verdicts = feed_times(detector, "schmid", [0, 3, 13, 38, 44, 54]) + [detector.timeout()]
+    assert replayed(verdicts) == "schmid" and not bursts(verdicts)
+
+
+def test_long_codes_are_scans_when_a_busy_computer_stamps_keys_late():
+    rng = random.Random(8)
+    for step in (1, 4, 10):
+        for trial in range(300):
+            detector = WedgeDetector(WedgeConfig())
+            code = "".join(rng.choice("ABCabc0123-/") for _ in range(rng.randrange(12, 40)))
+            times, last = [], 0.0
+            for index in range(len(code)):  # each key stamped a random ~2 ms late, never out of order
+                last = max(last, round(trial * 10_000 + index * step + rng.expovariate(0.5)))
+                times.append(last)
+            verdicts = feed_times(detector, code, times)
+            assert detector.terminator(times[-1] + step).burst == code and not replayed(verdicts), (step, times)
+
+
+def test_wedge_scanners_from_1_to_20_ms_a_key_are_scans_despite_millisecond_jitter():
+    rng = random.Random(3)
+    for step in (1, 2, 4, 8, 10, 12):
+        for trial in range(200):
+            detector = WedgeDetector(WedgeConfig())
+            code = "".join(rng.choice("ABCabc0123-/+=") for _ in range(rng.randrange(8, 40)))
+            times = [round(t) for t in jittered(rng, len(code), trial * 10_000, mean=step, jitter=0.6)]
+            verdicts = feed_times(detector, code, times)
+            end = detector.terminator(times[-1] + step)
+            assert end.burst == code and not replayed(verdicts), (step, code, times)
+
+
+def test_a_burst_that_turns_uneven_is_handed_back_whole():
+    detector = WedgeDetector(WedgeConfig())
+    verdicts = feed_times(detector, "abcdef", [0, 5, 10, 15, 20, 25])
+    assert detector.scanning  # so far it looks like a scanner...
+    verdicts += feed_times(detector, "ghijklm", [55, 85, 115, 145, 175, 205, 235])  # ...then a person's pace
+    verdicts.append(detector.terminator(300))
+    assert replayed(verdicts) == "abcdefghijklm" and not bursts(verdicts)
+
+
+def test_the_median_interval_and_its_steadiness_decide(settings):
+    config = WedgeConfig(max_median_interval_ms=15, min_length=6)
+    assert looks_scanned("abcdef", [0, 4, 8, 12, 16, 20], config)
+    assert looks_scanned("abcdef", [0, 4, 8, 12, 16, 30], config)  # one key late (a busy computer)
+    assert not looks_scanned("abcdef", [0, 25, 50, 75, 100, 125], config)  # too slow
+    assert not looks_scanned("abcdef", [0, 2, 12, 14, 26, 28], config)  # too uneven
+    assert not looks_scanned("abcd", [0, 4, 8, 12], config)  # too short
+    assert steady_share([4, 4, 5, 30], 2, 0.25) == 0.75 and steady_share([], 2, 0.25) == 1.0
+    settings.set("scanner_typical_interval_ms", 12)
+    assert WedgeConfig.from_settings(settings).max_median_interval_ms == 12
+
+
+def test_a_long_code_stamped_unevenly_by_a_busy_computer_is_still_a_scan():
+    # Seen under Xvfb on a loaded machine: 4 ms a key sent, stamped 4 to 19 ms apart.
+    times = [701, 720, 724, 728, 736, 752, 765, 771, 775, 779, 788, 796, 803, 808]
+    assert looks_scanned("QWERTZ-yz/7-Zy", times, WedgeConfig())
+    assert not looks_scanned("QWERTZ", times[:6], WedgeConfig())  # as a short code, too uneven
