@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: $CHECKIN_DB or the "
                         "SQLite file in the user data folder)")
     parser.add_argument("--event", metavar="SLUG", help="the event to work on (default: the newest)")
+    parser.add_argument("--self-test", action="store_true", help="check this installation in a temporary "
+                        "folder (database, check-in, badge, QR code, translations) and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).add_commands(subparsers)
@@ -77,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from checkin.selftest import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from checkin.app import run_desk_app
 
