@@ -20,6 +20,7 @@ def run_desk_app(db_url: str | None = None) -> int:
     from checkin.heap import freeze_startup_objects
     from checkin.ui.collector import UiThreadCollector
     from checkin.settings import Settings
+    from checkin.startup_probe import exit_when_shown_if_asked
     from checkin.store.database import StoreOpenError, open_database
     from checkin.ui.badge_printing import BadgePrintService
     from checkin.ui.organiser_tools import OrganiserTools
@@ -44,6 +45,7 @@ def run_desk_app(db_url: str | None = None) -> int:
     tools.attach(window)
     sync.attach(window)
     window.show()
+    exit_when_shown_if_asked(app)
     freeze_startup_objects()  # a later full garbage collection (during a big pull) walks less: shorter freezes
     try:
         return app.exec()
