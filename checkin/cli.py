@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "checkin.commands.badges",
     "checkin.commands.files",
     "checkin.commands.pretix",
+    "checkin.commands.backup",
 )
 
 

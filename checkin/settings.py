@@ -65,6 +65,10 @@ SETTINGS: tuple[Setting, ...] = (
             "offline decisions.", 0.1, 30.0),
     Setting("online_retry_s", float, 30.0, "Try online again after (s)", "After going offline, the desk asks "
             "pretix again after this long.", 1.0, 3600.0),
+    Setting("backup_interval_min", int, 10, "Backup every (min)", "The desk copies its SQLite database at start "
+            "and then this often into the backups folder of the user data folder.", 1, 240),
+    Setting("backups_kept", int, 24, "Backups kept", "The newest this many backups stay; older ones are "
+            "deleted.", 1, 1000),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 
