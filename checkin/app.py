@@ -25,6 +25,7 @@ def run_desk_app(db_url: str | None = None) -> int:
     from checkin.ui.badge_printing import BadgePrintService
     from checkin.ui.organiser_tools import OrganiserTools
     from checkin.ui.pretix_sync import PretixSync
+    from checkin.ui.safety_nets import SafetyNets
 
     app = QApplication.instance() or QApplication(sys.argv)
     collector = UiThreadCollector(app)  # before any pool thread runs: none of them may collect
@@ -36,6 +37,7 @@ def run_desk_app(db_url: str | None = None) -> int:
         QMessageBox.critical(None, "Check-in Desk", str(error))
         return 1
     settings = Settings()
+    safety = SafetyNets(app, database.url, settings)  # log file, icon, crash dialog, backups, Help menu
     badge_printer = BadgePrintService(database, settings, *settings.desk_identity())
     sync = PretixSync(database, app, settings=settings)
     tools = OrganiserTools(database, settings, badge_printer, app, pretix=sync)
@@ -44,6 +46,7 @@ def run_desk_app(db_url: str | None = None) -> int:
                                desk_service_factory=sync.desk_service)
     tools.attach(window)
     sync.attach(window)
+    safety.attach(window)
     window.show()
     exit_when_shown_if_asked(app)
     freeze_startup_objects()  # a later full garbage collection (during a big pull) walks less: shorter freezes
@@ -51,6 +54,7 @@ def run_desk_app(db_url: str | None = None) -> int:
         return app.exec()
     finally:
         sync.stop()
+        safety.stop()
         badge_printer.wait_for_done(10_000)  # a badge being printed comes out before the database closes
         database.dispose()
         collector.stop()

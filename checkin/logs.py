@@ -84,14 +84,21 @@ def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path
     handler = PrivateRotatingFileHandler(folder / LOG_FILE_NAME, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
                                          encoding="utf-8")
     handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    stop_logging()
     root = logging.getLogger()
-    for old in [h for h in root.handlers if isinstance(h, PrivateRotatingFileHandler)]:
-        root.removeHandler(old)
-        old.close()
     root.addHandler(handler)
     root.setLevel(min(root.level or level, level))
     logging.captureWarnings(True)
     return folder / LOG_FILE_NAME
+
+
+def stop_logging() -> None:
+    """Close the log file (at exit, or before a new one is set up)."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, PrivateRotatingFileHandler)]:
+        root.removeHandler(handler)
+        handler.close()
+    logging.captureWarnings(False)
 
 
 def last_lines(count: int = 200, path: Path | None = None) -> list[str]:

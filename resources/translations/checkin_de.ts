@@ -851,6 +851,14 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Backup every (min)</source>
+        <translation>Sicherung alle (min)</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Aufbewahrte Sicherungen</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <extracomment>Internal settings the desk sets itself (the event and list are chosen in the window).</extracomment>
         <translation>Einstellungen</translation>
@@ -1120,6 +1128,79 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>Sunday</source>
         <translation>Sonntag</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Check-in Desk</source>
+        <translation>Über Check-in Desk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Check-in Desk&lt;/b&gt; {0} ({1})</source>
+        <translation>&lt;b&gt;Check-in Desk&lt;/b&gt; {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>Datenbank: {0}</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Bibliotheken</translation>
+    </message>
+    <message>
+        <source>Bundled fonts</source>
+        <translation>Mitgelieferte Schriften</translation>
+    </message>
+    <message>
+        <source>Check-in Desk itself is licensed under the Apache License 2.0.</source>
+        <translation>Check-in Desk selbst steht unter der Apache License 2.0.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <source>An error occurred. Check-ins confirmed so far are saved and the desk keeps running. Please send the diagnostics below to your organiser.</source>
+        <translation>Ein Fehler ist aufgetreten. Alle bestätigten Check-ins sind gespeichert, und der Platz arbeitet weiter. Bitte senden Sie die Diagnose unten an Ihre Veranstaltungsleitung.</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Diagnose kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Diagnostics copied: paste them into a message.</source>
+        <translation>Diagnose kopiert: in eine Nachricht einfügen.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Check-in Desk…</source>
+        <translation>Ü&amp;ber Check-in Desk…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>&amp;Diagnose kopieren</translation>
     </message>
 </context>
 </TS>

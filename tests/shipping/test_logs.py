@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import stat
+from pathlib import Path
 
 import pytest
 
 from checkin.diagnostics import diagnostics
-from checkin.logs import LOG_FILE_NAME, Personal, PrivateRotatingFileHandler, last_lines, mask, setup_logging
+from checkin.logs import LOG_FILE_NAME, Personal, last_lines, mask, setup_logging, stop_logging
 
 NAME, EMAIL, CODE = "Zoë Ångström-Müller", "zoe.angstrom@example.org", "HBUU66AFKJUGGROZMB2V"
 
@@ -19,11 +20,7 @@ def log_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("CHECKIN_LOG_DIR", str(folder))
     setup_logging(folder)
     yield folder
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, PrivateRotatingFileHandler)]:
-        root.removeHandler(handler)
-        handler.close()
-    logging.captureWarnings(False)
+    stop_logging()
 
 
 def logged(folder) -> str:
@@ -46,8 +43,6 @@ def test_personal_data_never_reaches_the_log_file(log_folder):
 
 
 def test_sql_parameters_and_home_folder_are_masked():
-    from pathlib import Path
-
     text = mask(f"(sqlite3.IntegrityError) [SQL: INSERT INTO registration VALUES (?, ?)] "
                 f"[parameters: ('{NAME}', '{EMAIL}')] in {Path.home()}/data")
     assert NAME not in text and EMAIL not in text and str(Path.home()) not in text
