@@ -24,6 +24,7 @@ class SafetyNets(QObject):
         self.log_file = setup_logging()
         log.info("started: %s", version_line())
         app.setWindowIcon(app_icon())
+        app.setDesktopFileName("checkin-desk")  # matches resources/icons/checkin-desk.desktop (taskbar icon)
         self.window: QMainWindow | None = None
         self.crash_guard = CrashGuard(database_url, lambda: self.window, self)
         self.crash_guard.install()
