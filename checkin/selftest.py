@@ -7,6 +7,7 @@ resource folders. Everything happens in a temporary folder; the user's data stay
 """
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -126,6 +127,8 @@ def rasterise(pdf: Path) -> QImage:
 def run_self_test(out: TextIO | None = None) -> int:
     """Run every check in order, printing each; 0 when all pass, 1 naming the first failure."""
     out = out or sys.stdout
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a headless build server has no screen
     app = QApplication.instance() or QApplication(sys.argv[:1])
     print(f"Check-in Desk {__version__} self-test", file=out)
     with tempfile.TemporaryDirectory(prefix="checkin-self-test-") as folder:
