@@ -1,5 +1,5 @@
-"""The day-of-event safety nets, wired by the composition root in three calls: the log file,
-the app icon, the crash guard, the periodic backups, and the Help menu."""
+"""The day-of-event safety nets, wired by the composition root in three calls: the log file
+(with Qt's warnings), the app icon, the crash guard, the periodic backups, and the Help menu."""
 from __future__ import annotations
 
 import logging
@@ -14,6 +14,7 @@ from checkin.ui.app_icon import app_icon
 from checkin.ui.backup_scheduler import BackupScheduler
 from checkin.ui.crash_dialog import CrashGuard
 from checkin.ui.help_menu import HelpMenu
+from checkin.ui.qt_log import QtMessagesToLog
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,8 @@ class SafetyNets(QObject):
         super().__init__(app)
         self.log_file = setup_logging()
         log.info("started: %s", version_line())
+        self.qt_messages = QtMessagesToLog()
+        self.qt_messages.install()
         app.setWindowIcon(app_icon())
         app.setDesktopFileName("checkin-desk")  # matches resources/icons/checkin-desk.desktop (taskbar icon)
         self.window: QMainWindow | None = None
@@ -41,4 +44,5 @@ class SafetyNets(QObject):
     def stop(self) -> None:
         self.backups.stop()
         self.crash_guard.uninstall()
+        self.qt_messages.uninstall()
         stop_logging()

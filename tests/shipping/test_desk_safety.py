@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtCore import qWarning
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
@@ -94,3 +95,10 @@ def test_help_menu_and_crash_dialog_speak_german(qtbot, nets, window):  # noqa: 
         dialog.close()
     finally:
         window.translations.apply("en")
+
+
+def test_qt_warnings_reach_the_log_file(nets):
+    qWarning("font file not found: Ångström.ttf")
+    nets.qt_messages.uninstall()
+    log_text = (nets.log_file.parent / LOG_FILE_NAME).read_text(encoding="utf-8")
+    assert "WARNING qt: font file not found:" in log_text
