@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -37,8 +37,22 @@ class CrashDialog(QDialog):
         self.resize(720, 480)
 
 
+class LoggedTraceback(logging.Handler):
+    """A ``checkin`` logger reporting an error with its traceback (a background task that failed
+    with no one to tell, say) counts as unhandled too."""
+
+    def __init__(self, report: Callable[[str], None]):
+        super().__init__(logging.ERROR)
+        self.report = report
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info and record.exc_info[0] is not None and record.name != log.name:
+            self.report(record.exc_info[0].__name__)
+
+
 class CrashGuard(QObject):
-    """Installs ``sys.excepthook`` and ``threading.excepthook``; one dialog at a time."""
+    """Installs ``sys.excepthook`` and ``threading.excepthook`` (and watches the ``checkin``
+    loggers for tracebacks); one dialog at a time."""
 
     #: Emitted from whichever thread failed; delivered (queued) on the UI thread.
     crashed = Signal(str)
@@ -50,16 +64,20 @@ class CrashGuard(QObject):
         self.dialog: CrashDialog | None = None
         self.count = 0
         self._previous: tuple | None = None
-        self.crashed.connect(self._show)
+        self._logged = LoggedTraceback(self.crashed.emit)
+        # Queued even on the UI thread: the dialog reads the log after the record is written.
+        self.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> None:
         self._previous = (sys.excepthook, threading.excepthook)
         sys.excepthook, threading.excepthook = self.on_exception, self.on_thread_exception
+        logging.getLogger("checkin").addHandler(self._logged)
 
     def uninstall(self) -> None:
         if self._previous is not None:
             sys.excepthook, threading.excepthook = self._previous
             self._previous = None
+            logging.getLogger("checkin").removeHandler(self._logged)
 
     def on_exception(self, kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt) and self._previous is not None:

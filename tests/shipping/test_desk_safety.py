@@ -14,6 +14,7 @@ from checkin.logs import LOG_FILE_NAME
 from checkin.store.models import CheckIn
 from checkin.ui.crash_dialog import CrashDialog
 from checkin.ui.safety_nets import SafetyNets
+from checkin.ui.tasks import TaskLane
 from tests.ui.conftest import codes, compiled_translations, make_window, window, window_settings  # noqa: F401
 
 
@@ -23,6 +24,11 @@ def nets(qapp, window, database, window_settings, tmp_path, monkeypatch):  # noq
     nets = SafetyNets(qapp, database.url, window_settings)
     yield nets
     nets.stop()  # closes the log file too
+
+
+def dialog_shown(qtbot, guard) -> CrashDialog:  # noqa: ANN001
+    qtbot.waitUntil(lambda: guard.dialog is not None and guard.dialog.isVisible())
+    return guard.dialog
 
 
 def checked_in(database) -> int:
@@ -57,8 +63,7 @@ def test_an_error_in_a_view_shows_the_dialog_and_loses_no_check_in(qtbot, nets, 
     window.controller.answered.connect(broken_view)
     with qtbot.waitSignal(nets.crash_guard.crashed, timeout=10_000):
         window.scan(codes["valid"][0])
-    assert isinstance(nets.crash_guard.dialog, CrashDialog) and nets.crash_guard.dialog.isVisible()
-    assert "the view broke" in nets.crash_guard.dialog.report.toPlainText()
+    assert "the view broke" in dialog_shown(qtbot, nets.crash_guard).report.toPlainText()
     assert checked_in(database) == 1
     nets.crash_guard.dialog.close()
     window.controller.answered.disconnect(broken_view)
@@ -79,7 +84,7 @@ def test_an_error_on_a_worker_thread_reaches_the_dialog(qtbot, nets, window):  #
         thread.start()
         thread.join()
     assert crash.args == ["ValueError"]
-    assert nets.crash_guard.dialog.isVisible()
+    dialog_shown(qtbot, nets.crash_guard)
     log_text = (nets.log_file.parent / LOG_FILE_NAME).read_text(encoding="utf-8")
     assert "unhandled ValueError on thread import-reader" in log_text
 
@@ -102,3 +107,17 @@ def test_qt_warnings_reach_the_log_file(nets):
     nets.qt_messages.uninstall()
     log_text = (nets.log_file.parent / LOG_FILE_NAME).read_text(encoding="utf-8")
     assert "WARNING qt: font file not found:" in log_text
+
+
+def test_a_failed_background_task_nobody_handles_reaches_the_dialog(qtbot, nets, window):  # noqa: F811
+    nets.attach(window)
+    lane = TaskLane(window, "checkin-test")
+
+    def task() -> None:
+        raise OSError("disk gone")
+
+    with qtbot.waitSignal(nets.crash_guard.crashed, timeout=10_000) as crash:
+        lane.run(task)
+    lane.shutdown()
+    assert crash.args == ["OSError"]
+    assert "disk gone" in dialog_shown(qtbot, nets.crash_guard).report.toPlainText()
