@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from checkin.heap import freeze_startup_objects
 from checkin.scanning.layout_recovery import LayoutRecovery
 from checkin.settings import Settings
+from checkin.ui.startup_probe import exit_when_shown_if_asked
 from checkin.store.database import Database, StoreOpenError, open_database
 from checkin.store.desk import DeskService
 from checkin.store.desk_setup import DeskSetup
@@ -19,6 +20,7 @@ from checkin.ui.i18n import Translations, pick_language
 from checkin.ui.main_window import MainWindow
 from checkin.ui.organiser_tools import OrganiserTools
 from checkin.ui.pretix_sync import PretixSync
+from checkin.ui.safety_nets import SafetyNets
 from checkin.ui.taskman import APP_TASKS, TaskManager
 
 
@@ -54,6 +56,7 @@ def run_desk_app(db_url: str | None = None) -> int:
         return 1
     settings = Settings()
     tasks = TaskManager(app, object_name=APP_TASKS)  # every job off the UI thread, one writer lane
+    safety = SafetyNets(app, database.url, settings)  # log file, icon, crash dialog, backups, Help menu
     badge_printer = BadgePrintService(database, settings, *settings.desk_identity(), tasks=tasks)
     sync = PretixSync(database, app, settings=settings, tasks=tasks)
     tools = OrganiserTools(database, settings, badge_printer, app, pretix=sync)
@@ -62,12 +65,15 @@ def run_desk_app(db_url: str | None = None) -> int:
                                desk_service_factory=sync.desk_service, tasks=tasks)
     tools.attach(window)
     sync.attach(window)
+    safety.attach(window)
     window.show()
+    exit_when_shown_if_asked(app)
     freeze_startup_objects()  # a later full garbage collection (during a big pull) walks less: shorter freezes
     try:
         return app.exec()
     finally:
         sync.stop()
+        safety.stop()
         badge_printer.wait_for_done(10_000)  # a badge being printed comes out before the database closes
         tasks.shutdown()  # a scan being written is written
         database.dispose()

@@ -10,13 +10,13 @@ import sys
 from collections.abc import Sequence
 
 from checkin import __version__
-from checkin.commands import badges, desk, files, pretix, privacy
+from checkin.commands import backup, badges, desk, files, pretix, privacy
 from checkin.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandContext, UsageError
 from checkin.store.database import StoreOpenError
 
 #: Each module adds its sub-commands with ``add_commands(subparsers)``; a command's
 #: ``func(args, context)`` returns the exit code (see checkin.commands.common).
-COMMAND_MODULES = (desk, badges, files, privacy, pretix)
+COMMAND_MODULES = (desk, badges, files, privacy, pretix, backup)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: $CHECKIN_DB or the "
                         "SQLite file in the user data folder)")
     parser.add_argument("--event", metavar="SLUG", help="the event to work on (default: the newest)")
+    parser.add_argument("--self-test", action="store_true", help="check this installation in a temporary "
+                        "folder (database, check-in, badge, QR code, translations) and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.add_commands(subparsers)
@@ -34,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        # Lazy like the app below: the self-test loads Qt, which no headless command needs.
+        from checkin.selftest import run_self_test
+
+        return run_self_test()
     if args.command is None:
         # Lazy on purpose, not to dodge a cycle (app imports nothing of the CLI): headless commands
         # never load Qt, so they start fast and run where no display libraries are installed.

@@ -84,6 +84,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("camera_repeat_s", float, 3.0, QT_TRANSLATE_NOOP("Settings", "Camera reads a code again after (s)"),
             QT_TRANSLATE_NOOP("Settings",
                               "Only once the code was out of view this long: a ticket held up is one scan."), 1.0, 60.0),
+    Setting("backup_interval_min", int, 10, "Backup every (min)", "The desk copies its SQLite database at start "
+            "and then this often into the backups folder of the user data folder.", 1, 240),
+    Setting("backups_kept", int, 24, "Backups kept", "The newest this many backups stay; older ones are "
+            "deleted.", 1, 1000),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 

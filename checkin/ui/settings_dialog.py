@@ -60,6 +60,7 @@ class SettingsDialog(QDialog):
             "online_timeout_s": self.tr("Online check-in timeout (s)"),
             "online_slow_s": self.tr("Slow answer from pretix (s)"),
             "online_retry_s": self.tr("Try online again after (s)"),
+            "backup_interval_min": self.tr("Backup every (min)"), "backups_kept": self.tr("Backups kept"),
         }
 
     def _editor(self, setting: Setting, value: object) -> QWidget:

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Check-in Desk</source>
+        <translation>Über Check-in Desk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Check-in Desk&lt;/b&gt; {0} ({1})</source>
+        <translation>&lt;b&gt;Check-in Desk&lt;/b&gt; {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>Datenbank: {0}</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Bibliotheken</translation>
+    </message>
+    <message>
+        <source>Bundled fonts</source>
+        <translation>Mitgelieferte Schriften</translation>
+    </message>
+    <message>
+        <source>Check-in Desk itself is licensed under the Apache License 2.0.</source>
+        <translation>Check-in Desk selbst steht unter der Apache License 2.0.</translation>
+    </message>
+</context>
+<context>
     <name>Answer</name>
     <message>
         <source>Goodbye!</source>
@@ -426,6 +465,21 @@
     <message>
         <source>Download progress</source>
         <translation>Fortschritt des Herunterladens</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <source>An error occurred. Check-ins confirmed so far are saved and the desk keeps running. Please send the diagnostics below to your organiser.</source>
+        <translation>Ein Fehler ist aufgetreten. Alle bestätigten Check-ins sind gespeichert, und der Platz arbeitet weiter. Bitte senden Sie die Diagnose unten an Ihre Veranstaltungsleitung.</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Diagnose kopieren</translation>
     </message>
 </context>
 <context>
@@ -883,6 +937,25 @@
     <message>
         <source>Guest lists (*.csv *.txt *.tsv *.xlsx)</source>
         <translation>Gästelisten (*.csv *.txt *.tsv *.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Diagnostics copied: paste them into a message.</source>
+        <translation>Diagnose kopiert: in eine Nachricht einfügen.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Check-in Desk…</source>
+        <translation>Ü&amp;ber Check-in Desk…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>&amp;Diagnose kopieren</translation>
     </message>
 </context>
 <context>
@@ -1525,6 +1598,14 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>Print badge on check-in</source>
         <translation>Namensschild beim Check-in drucken</translation>
+    </message>
+    <message>
+        <source>Backup every (min)</source>
+        <translation>Sicherung alle (min)</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Aufbewahrte Sicherungen</translation>
     </message>
     <message>
         <source>As the system</source>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Check-in Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Check-in Desk&lt;/b&gt; {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundled fonts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in Desk itself is licensed under the Apache License 2.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Answer</name>
     <message>
         <source>Goodbye!</source>
@@ -425,6 +464,21 @@
     </message>
     <message>
         <source>Download progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An error occurred. Check-ins confirmed so far are saved and the desk keeps running. Please send the diagnostics below to your organiser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -882,6 +936,25 @@
     </message>
     <message>
         <source>Guest lists (*.csv *.txt *.tsv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Diagnostics copied: paste them into a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Check-in Desk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1521,6 +1594,14 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>Print badge on check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup every (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
