@@ -1,5 +1,5 @@
 """Backups while the desk runs: one at start, then every few minutes (settings
-``backup_interval_min``, ``backups_kept``), on a lane of their own so no scan waits."""
+``backup_interval_min``, ``backups_kept``), on the task manager's pool so no scan waits."""
 from __future__ import annotations
 
 import logging
@@ -11,7 +11,8 @@ from sqlalchemy.engine import make_url
 
 from checkin.settings import Settings
 from checkin.store.backup import take_backup
-from checkin.ui.tasks import TaskLane
+from checkin.ui.operations import Op
+from checkin.ui.taskman import Lane, tasks_of
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,6 @@ class BackupScheduler(QObject):
                  folder: Path | None = None):
         super().__init__(parent)
         self.database_url, self.settings, self.folder = database_url, settings, folder
-        self.lane = TaskLane(self, "checkin-backup")
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.backup_now)
 
@@ -46,12 +46,12 @@ class BackupScheduler(QObject):
             self.timer.start(self.settings.get("backup_interval_min") * 60_000)
 
     def backup_now(self) -> None:
-        task = partial(take_backup, self.database_url, self.folder, self.settings.get("backups_kept"))
-        self.lane.run(task, on_done=self._taken, on_error=self._failed)
+        take = partial(take_backup, self.database_url, self.folder, self.settings.get("backups_kept"))
+        Op(self, lambda _job: take(), lane=Lane.POOL).success(self._taken).failure(self._failed).run(tasks_of(self))
 
     def stop(self) -> None:
+        """No new backups; one in flight finishes with the app's task manager."""
         self.timer.stop()
-        self.lane.shutdown()
 
     def _taken(self, path: Path) -> None:
         log.info("backup written: %s", path.name)

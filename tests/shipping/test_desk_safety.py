@@ -14,7 +14,8 @@ from checkin.logs import LOG_FILE_NAME
 from checkin.store.models import CheckIn
 from checkin.ui.crash_dialog import CrashDialog
 from checkin.ui.safety_nets import SafetyNets
-from checkin.ui.tasks import TaskLane
+from checkin.ui.operations import Op
+from checkin.ui.taskman import Lane
 from tests.ui.conftest import codes, compiled_translations, make_window, window, window_settings  # noqa: F401
 
 
@@ -102,6 +103,7 @@ def test_help_menu_and_crash_dialog_speak_german(qtbot, nets, window):  # noqa: 
         window.translations.apply("en")
 
 
+@pytest.mark.qt_log_ignore("^font file not found: Ångström.ttf$")  # the warning this test sends
 def test_qt_warnings_reach_the_log_file(nets):
     qWarning("font file not found: Ångström.ttf")
     nets.qt_messages.uninstall()
@@ -111,13 +113,11 @@ def test_qt_warnings_reach_the_log_file(nets):
 
 def test_a_failed_background_task_nobody_handles_reaches_the_dialog(qtbot, nets, window):  # noqa: F811
     nets.attach(window)
-    lane = TaskLane(window, "checkin-test")
 
-    def task() -> None:
+    def task(_job: object) -> None:
         raise OSError("disk gone")
 
     with qtbot.waitSignal(nets.crash_guard.crashed, timeout=10_000) as crash:
-        lane.run(task)
-    lane.shutdown()
+        Op(window, task, lane=Lane.POOL).run(window.tasks)
     assert crash.args == ["OSError"]
     assert "disk gone" in dialog_shown(qtbot, nets.crash_guard).report.toPlainText()
