@@ -107,7 +107,7 @@ def _show_under(writer: PdfWriter, page: PageObject, form: IndirectObject, call:
     resources = page.setdefault(NameObject("/Resources"), DictionaryObject()).get_object()
     xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
     xobjects[NameObject(BACKGROUND_NAME)] = form
-    contents = page[NameObject("/Contents")]
+    contents = page.raw_get(NameObject("/Contents"))  # a reference: a stream must stay an indirect object
     own = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else [contents]
     page[NameObject("/Contents")] = ArrayObject([call, *own])
 

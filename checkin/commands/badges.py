@@ -34,7 +34,7 @@ def run_badges(args: argparse.Namespace, context: CommandContext) -> int:
     if args.list_stock:
         return _list_stock()
     if args.list_layouts:
-        return _list_layouts()
+        return _list_layouts(context)
     if args.set_offset:
         return _set_offset(args.printer, *args.set_offset)
     if not args.out:
@@ -59,11 +59,14 @@ def _list_stock() -> int:
     return EXIT_OK
 
 
-def _list_layouts() -> int:
+def _list_layouts(context: CommandContext) -> int:
     from checkin.badges.library import layout_entries
+    from checkin.commands.pretix_badges import pretix_layout_lines
 
     for entry in layout_entries():
         print(f"{entry.key}  {entry.path}")
+    for line in pretix_layout_lines(context):
+        print(line)
     return EXIT_OK
 
 
@@ -107,8 +110,11 @@ def _offset(printer: str | None):  # noqa: ANN202 - an Offset
 
 def _render_batch(args: argparse.Namespace, context: CommandContext, stock, offset) -> int:  # noqa: ANN001
     from checkin.badges.render import BadgeRenderer
+    from checkin.commands.pretix_badges import render_pretix_batch, uses_pretix_layouts
     from checkin.store.badge_log import UnknownTicketTypeError, select_batch
 
+    if uses_pretix_layouts(args, context):
+        return render_pretix_batch(args, context, _write_atomically, _mark_printed)
     layout = _layout(args, context, stock)
     with context.database.reader() as session:
         event, _list = context.event_and_list(session)
