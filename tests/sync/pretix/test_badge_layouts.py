@@ -89,3 +89,51 @@ def test_the_cli_lists_and_prints_pretix_layouts(pulled, db_url, tmp_path):
     assert "pretix:Peer badge" in default.stdout and "pretix:Workshop badge" in default.stdout
     unknown = run_cli("--db", db_url, "badges", "--layout", "pretix:Nope", "--out", str(out), env=env)
     assert unknown.returncode != 0 and "no pretix layout named 'Nope'" in unknown.stderr
+
+
+def _guest_id(database, ticket_type: str) -> int:
+    from checkin.store.models import Registration
+
+    with database.reader() as session:
+        return session.scalar(select(Registration.id).join(TicketType).where(
+            TicketType.name == ticket_type, Registration.status == "valid").order_by(Registration.id))
+
+
+def test_print_on_check_in_prints_the_products_pretix_layout(qtbot, pulled, database, settings, tmp_path):
+    from pypdf import PdfReader
+
+    from checkin.ui.badge_pdf import QtPrinterBackend
+    from checkin.ui.badge_printing import BadgePrintService
+    from checkin.store.badge_log import print_history
+
+    output = tmp_path / "printed.pdf"
+    backend = QtPrinterBackend("Qt PDF", output_file=output)
+    service = BadgePrintService(database, settings, "00000000-0000-4000-8000-00000000000b", "Desk B",
+                                backend_factory=lambda _settings: backend)
+    guest_id = _guest_id(database, "Workshop")
+    with qtbot.waitSignal(service.printed, timeout=30000):
+        service.print_badge(guest_id)
+    assert len(PdfReader(output).pages) == 1
+    with database.reader() as session:
+        [record] = print_history(session, guest_id)
+    assert (record.status, record.layout) == ("printed", "Workshop badge")
+
+
+def test_a_product_pretix_prints_no_badge_for_prints_none(pulled, database, tokens, pretix_server):
+    from checkin.badges.pretix_printing import pretix_choice
+    from checkin.store.badge_log import badge_guest
+
+    seeded = pretix_server.seed["events"]["conf"]
+    guest_id = _guest_id(database, "Workshop")
+    pretix_server.assign_badge(seeded["items"]["workshop"], None)
+    try:
+        assert not sync_event(database, tokens, pulled.event_id).error
+        with database.reader() as session:
+            choice = pretix_choice(session, badge_guest(session, guest_id))
+            named = pretix_choice(session, badge_guest(session, guest_id), "pretix:Peer badge")
+            ours = pretix_choice(session, badge_guest(session, guest_id), "classic")
+        assert choice is not None and choice.layout is None
+        assert named.layout.name == "Peer badge"  # a layout named by hand prints every guest
+        assert ours is None  # one of the desk's own layouts: pretix's choice does not apply
+    finally:
+        pretix_server.assign_badge(seeded["items"]["workshop"], seeded["badges"]["workshop"])
