@@ -32,6 +32,9 @@ DEFAULT_PAGE = (148 * mm, 105 * mm)
 #: QrCodeWidget's quiet zone, in modules.
 QR_BORDER = 4
 BACKGROUND_NAME = "/CheckinDeskBackground"
+#: What the log has said already: a desk printing on check-in makes a renderer per badge, and
+#: should say once, not per guest, what a layout lacks.
+_logged: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -128,11 +131,13 @@ class PretixBadgeRenderer:
             self._draw_badge(canvas, guest)
             badges += 1
         canvas.save()
-        writer = PdfWriter()
+        # Incremental: the overlay's objects (fonts, drawings) are kept as written, not parsed and
+        # cloned; only the changed pages and the background form are appended.
+        overlay.seek(0)
+        writer = PdfWriter(overlay, incremental=True)
         forms = self.background.forms(writer)
         call = writer._add_object(_stream(f"q {BACKGROUND_NAME} Do Q\n".encode()))
-        for index, overlay_page in enumerate(PdfReader(overlay).pages):
-            page = writer.add_page(overlay_page)
+        for index, page in enumerate(writer.pages):
             if forms:
                 _show_under(writer, page, forms[index % len(forms)], call)
         writer.add_metadata({"/Title": f"Badges: {self.layout.name}", "/Creator": "Check-in Desk"})
@@ -196,7 +201,9 @@ class PretixBadgeRenderer:
             self._warned.add(what)
             message = f"pretix layout {self.layout.name!r}: left out {what}"
             self.warnings.append(message)
-            log.warning(message)
+            if message not in _logged:
+                _logged.add(message)
+                log.warning(message)
 
 
 def _stream(data: bytes) -> DecodedStreamObject:
