@@ -141,21 +141,13 @@ class PretixBadgeRenderer:
             if forms:
                 _show_under(writer, page, forms[index % len(forms)], call)
         writer.add_metadata({"/Title": f"Badges: {self.layout.name}", "/Creator": "Check-in Desk"})
-        self._write(writer, target)
+        write_pdf(writer, target)
         return PretixRenderResult(len(writer.pages), badges, list(self.warnings))
 
     def render_bytes(self, guests: Iterable[PretixGuest]) -> tuple[bytes, PretixRenderResult]:
         buffer = io.BytesIO()
         result = self.render(guests, buffer)
         return buffer.getvalue(), result
-
-    @staticmethod
-    def _write(writer: PdfWriter, target: str | Path | BinaryIO) -> None:
-        if isinstance(target, (str, Path)):
-            with open(target, "wb") as handle:
-                writer.write(handle)
-        else:
-            writer.write(target)
 
     def _draw_badge(self, canvas: Canvas, guest: PretixGuest) -> None:
         values = pretix_values(guest, self.event)
@@ -204,6 +196,14 @@ class PretixBadgeRenderer:
             if message not in _logged:
                 _logged.add(message)
                 log.warning(message)
+
+
+def write_pdf(writer: PdfWriter, target: str | Path | BinaryIO) -> None:
+    if isinstance(target, (str, Path)):
+        with open(target, "wb") as handle:
+            writer.write(handle)
+    else:
+        writer.write(target)
 
 
 def _stream(data: bytes) -> DecodedStreamObject:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from checkin.badges.guest import BadgeGuest
 from checkin.badges.layout import LayoutError
-from checkin.badges.pretix_layout import PREFIX, PretixBadgeRenderer, PretixLayout, PretixRenderResult
+from checkin.badges.pretix_layout import PREFIX, PretixBadgeRenderer, PretixLayout, PretixRenderResult, write_pdf
 from checkin.badges.pretix_values import EventFacts, PretixGuest
 from checkin.store.models import (Event, PretixBadgeBackground, PretixBadgeItem, PretixBadgeLayout, Registration,
                                   TicketType)
@@ -110,9 +110,5 @@ def render_runs(badges: PretixBadges, runs: Iterable[tuple[PretixLayout, list[Pr
         total.badges += result.badges
         total.warnings.extend(result.warnings)
     total.pages = len(writer.pages)
-    if isinstance(target, (str, Path)):
-        with open(target, "wb") as handle:
-            writer.write(handle)
-    else:
-        writer.write(target)
+    write_pdf(writer, target)
     return total

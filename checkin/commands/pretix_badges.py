@@ -45,9 +45,8 @@ def pretix_layout_lines(context: CommandContext) -> list[str]:
             f"{', background PDF' if layout.background else ''})" for layout in badges.layouts]
 
 
-def render_pretix_batch(args: argparse.Namespace, context: CommandContext,
-                        write_atomically: Callable, mark_printed: Callable) -> int:
-    """The batch in pretix's layouts, written atomically to ``--out``."""
+def _selected_runs(args: argparse.Namespace, context: CommandContext) -> tuple[PretixBadges, list]:
+    """The event's layouts, and the selected guests in runs per layout (the named one, else pretix's)."""
     named = _named(args, context)
     with context.database.reader() as session:
         event, _list = context.event_and_list(session)
@@ -58,7 +57,13 @@ def render_pretix_batch(args: argparse.Namespace, context: CommandContext,
                                   ticket_type=args.ticket_type, sort=args.sort)
         except (LayoutError, UnknownTicketTypeError) as error:
             raise UsageError(str(error)) from None
-        runs = list(runs_by_layout(badges, pretix_guests(session, guests), chosen))
+        return badges, list(runs_by_layout(badges, pretix_guests(session, guests), chosen))
+
+
+def render_pretix_batch(args: argparse.Namespace, context: CommandContext,
+                        write_atomically: Callable, mark_printed: Callable) -> int:
+    """The batch in pretix's layouts, written atomically to ``--out``."""
+    badges, runs = _selected_runs(args, context)
     printed = [guest.guest for _layout, run in runs for guest in run]
     if not printed:
         print("No badges to print: no guest matches (or pretix prints no badge for their products).", file=sys.stderr)

@@ -40,10 +40,18 @@ def pull_badge_layouts(client: PretixClient, session: Session, connection: Conne
         _replace(session, event_id, [], [])
         return BadgePullResult(0, 0, 0, plugin_active=False)
     assignments = _fetch_all(client, connection.event_path + "badgeitems/") or []
+    rows, downloaded = _layout_rows(client, session, event_id, layouts)
+    items = [_item_row(event_id, data) for data in assignments if data.get("item") is not None]
+    _replace(session, event_id, rows, items)
+    return BadgePullResult(len(rows), len(items), downloaded)
+
+
+def _layout_rows(client: PretixClient, session: Session, event_id: int,
+                 layouts: list[dict]) -> tuple[list[PretixBadgeLayout], int]:
+    """The layouts as rows, their backgrounds kept; how many backgrounds had to be downloaded."""
     known = {row.background_url: row.background_sha256 for row in
              session.scalars(select(PretixBadgeLayout).where(PretixBadgeLayout.event_id == event_id))}
-    downloaded = 0
-    rows = []
+    rows, downloaded = [], 0
     for data in layouts:
         url = data.get("background") or ""
         sha = known.get(url, "") if url and _has_background(session, known.get(url, "")) else ""
@@ -51,9 +59,7 @@ def pull_badge_layouts(client: PretixClient, session: Session, connection: Conne
             sha = _store_background(session, _download(client, url))
             downloaded += 1
         rows.append(_layout_row(event_id, data, url, sha))
-    items = [_item_row(event_id, data) for data in assignments if data.get("item") is not None]
-    _replace(session, event_id, rows, items)
-    return BadgePullResult(len(rows), len(items), downloaded)
+    return rows, downloaded
 
 
 def _fetch_all(client: PretixClient, path: str) -> list[dict] | None:
