@@ -14,7 +14,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     badges = subparsers.add_parser("badges", help="render name badges to a PDF (a batch on sheets or labels)")
     badges.add_argument("--out", metavar="FILE.pdf", help="the PDF to write")
     badges.add_argument("--stock", metavar="NAME", help="badge stock (see --list-stock; default: the setting)")
-    badges.add_argument("--layout", metavar="FILE", help="layout name or .json file (default: suits the stock)")
+    badges.add_argument("--layout", metavar="FILE",
+                        help="layout name, pretix:NAME (the event's pretix layouts) or .json file "
+                             "(default: a pretix event's layouts per product, else one that suits the stock)")
     badges.add_argument("--only-unprinted", action="store_true", help="only guests whose badge was not printed")
     badges.add_argument("--sort", choices=("surname", "company"), default="surname", help="order of the badges")
     badges.add_argument("--ticket-type", metavar="T", help="only guests with this ticket type")
