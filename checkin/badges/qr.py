@@ -53,7 +53,8 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> in
     return len(matrix)
 
 
-def draw_matrix(canvas: Canvas, matrix: Matrix, x: float, y: float, size: float, quiet_zone: int) -> None:
+def draw_matrix(canvas: Canvas, matrix: Matrix, x: float, y: float, size: float, quiet_zone: int,
+                rgb: tuple[float, float, float] = (0, 0, 0)) -> None:
     """Draw a module matrix in the square at (x, y) of ``size`` points, quiet zone included."""
     module = size / (len(matrix) + 2 * quiet_zone)
     left, top = x + quiet_zone * module, y + size - quiet_zone * module
@@ -68,6 +69,6 @@ def draw_matrix(canvas: Canvas, matrix: Matrix, x: float, y: float, size: float,
                 path.rect(left + start * module, row_top, (column - start) * module, module)
                 start = None
     canvas.saveState()
-    canvas.setFillColorRGB(0, 0, 0)
+    canvas.setFillColorRGB(*rgb)
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()

@@ -15,6 +15,7 @@ from checkin.badges.library import layout_entries, layout_for
 from checkin.badges.render import BadgeRenderer
 from checkin.badges.stock import STOCKS, Stock, UnknownStockError, get_stock
 from checkin.commands.common import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
+from checkin.commands.pretix_badges import pretix_layout_lines, render_pretix_batch, uses_pretix_layouts
 from checkin.core.badge_guest import BadgeGuest
 from checkin.store.badge_log import PrintTarget, UnknownTicketTypeError, record_printed, select_batch
 
@@ -25,7 +26,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     badges = subparsers.add_parser("badges", help="render name badges to a PDF (a batch on sheets or labels)")
     badges.add_argument("--out", metavar="FILE.pdf", help="the PDF to write")
     badges.add_argument("--stock", metavar="NAME", help="badge stock (see --list-stock; default: the setting)")
-    badges.add_argument("--layout", metavar="FILE", help="layout name or .json file (default: suits the stock)")
+    badges.add_argument("--layout", metavar="FILE",
+                        help="layout name, pretix:NAME (the event's pretix layouts) or .json file "
+                             "(default: a pretix event's layouts per product, else one that suits the stock)")
     badges.add_argument("--only-unprinted", action="store_true", help="only guests whose badge was not printed")
     badges.add_argument("--sort", choices=("surname", "company"), default="surname", help="order of the badges")
     badges.add_argument("--ticket-type", metavar="T", help="only guests with this ticket type")
@@ -45,7 +48,7 @@ def run_badges(args: argparse.Namespace, context: CommandContext) -> int:
     if args.list_stock:
         return _list_stock()
     if args.list_layouts:
-        return _list_layouts()
+        return _list_layouts(context)
     if args.set_offset:
         return _set_offset(args.printer, *args.set_offset)
     if not args.out:
@@ -66,9 +69,11 @@ def _list_stock() -> int:
     return EXIT_OK
 
 
-def _list_layouts() -> int:
+def _list_layouts(context: CommandContext) -> int:
     for entry in layout_entries():
         print(f"{entry.key}  {entry.path}")
+    for line in pretix_layout_lines(context):
+        print(line)
     return EXIT_OK
 
 
@@ -102,6 +107,8 @@ def _offset(printer: str | None) -> Offset:
 
 
 def _render_batch(args: argparse.Namespace, context: CommandContext, stock: Stock, offset: Offset) -> int:
+    if uses_pretix_layouts(args, context):
+        return render_pretix_batch(args, context, _write_atomically, _mark_printed)
     layout = _layout(args, context, stock)
     with context.database.reader() as session:
         event, _list = context.event_and_list(session)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    LargeBinary,
     Date,
     DateTime,
     ForeignKey,
@@ -338,3 +339,41 @@ class RevokedSecret(Base):
     secret: Mapped[str] = mapped_column(String(512))
     external_id: Mapped[str | None] = mapped_column(String(255))
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class PretixBadgeLayout(Base):
+    """One of the event's badge layouts from pretix's badge editor (elements as pretix's JSON)."""
+
+    __tablename__ = "pretix_badge_layout"
+    __table_args__ = (UniqueConstraint("event_id", "external_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    external_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(190))
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    elements: Mapped[list] = mapped_column(JSON)
+    background_url: Mapped[str] = mapped_column(String(1000), default="")
+    # The background PDF's SHA-256 (a row of pretix_badge_background); empty until downloaded.
+    background_sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class PretixBadgeItem(Base):
+    """Which layout a product prints; no layout means pretix prints no badge for it."""
+
+    __tablename__ = "pretix_badge_item"
+    __table_args__ = (UniqueConstraint("event_id", "item_external_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    item_external_id: Mapped[str] = mapped_column(String(255))
+    layout_external_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class PretixBadgeBackground(Base):
+    """A background PDF, kept once per content (layouts and events share it), for printing offline."""
+
+    __tablename__ = "pretix_badge_background"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)

@@ -21,6 +21,7 @@ from checkin.badges.calibration import Calibrations
 from checkin.badges.cups import CupsError, CupsPrinter
 from checkin.badges.layout import LayoutError
 from checkin.badges.library import layout_for
+from checkin.badges.pretix_printing import pretix_choice
 from checkin.badges.render import BadgeRenderer
 from checkin.badges.stock import Stock, UnknownStockError, get_stock
 from checkin.settings import Settings
@@ -58,7 +59,7 @@ class BadgePrintService(QObject):
     """``print_badge(registration_id, reprint=False)`` for the desk window; never blocks the UI."""
 
     printed = Signal(int, str)  # registration id, print job or destination
-    skipped = Signal(int)  # printed before: automatic printing leaves it alone
+    skipped = Signal(int)  # printed before (automatic printing leaves it alone), or pretix prints it no badge
     failed = Signal(int, str)  # registration id, message to show
 
     def __init__(self, database: Database, settings: Settings, desk_id: str, desk_name: str, *,
@@ -128,7 +129,12 @@ class BadgePrintService(QObject):
         if backend is None:
             raise NoPrinterError(self.tr("No badge printer is chosen for this desk."))
         stock = get_stock(self.settings.get("badge_stock"))
-        layout = layout_for(stock, self.settings.get("badge_layout"))
+        with self.database.reader() as session:  # a pretix event prints its own layouts, chosen per product
+            pretix = pretix_choice(session, badge_guest(session, registration_id), self.settings.get("badge_layout"))
+        if pretix is not None and pretix.layout is None:  # pretix prints no badge for this product
+            self.skipped.emit(registration_id)
+            return
+        layout = layout_for(stock, self.settings.get("badge_layout")) if pretix is None else pretix.layout
         target = PrintTarget(self.desk_id, self.desk_name, self.settings.get("badge_layout") or layout.name,
                              stock.name, backend.destination)
         with self.database.session() as session:
@@ -140,7 +146,10 @@ class BadgePrintService(QObject):
         try:
             with tempfile.TemporaryDirectory(prefix="checkin-badge-") as folder:
                 pdf = Path(folder) / "badge.pdf"
-                BadgeRenderer(layout, stock, offset=(offset.x, offset.y)).render([guest], pdf)
+                if pretix is None:
+                    BadgeRenderer(layout, stock, offset=(offset.x, offset.y)).render([guest], pdf)
+                else:
+                    pretix.render(pdf)
                 job = backend.print_pdf(pdf, stock, title=self.tr("Badge {0}").format(guest.name or guest.code))
         except PRINT_ERRORS as error:
             self._finish(print_id, str(error))

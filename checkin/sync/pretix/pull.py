@@ -2,6 +2,7 @@
 then only what changed (``modified_since`` = the ``X-Page-Generated`` of the previous pull's first page)."""
 from __future__ import annotations
 
+import logging
 import math
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -16,7 +17,8 @@ from sqlalchemy.orm import Session
 from checkin.store.database import Database
 from checkin.store.models import Registration, TicketType
 from checkin.store.registrations import insert_registrations, reindex
-from checkin.sync.pretix.client import PAGE_SIZE, PretixClient
+from checkin.sync.pretix.badge_layouts import pull_badge_layouts
+from checkin.sync.pretix.client import PAGE_SIZE, PretixClient, PretixError
 from checkin.sync.pretix.connection import Connection, sync_state
 from checkin.sync.pretix.mapping import registration_fields
 from checkin.sync.pretix.metadata import item_texts, pull_metadata
@@ -32,6 +34,7 @@ EXCLUDED = ("fees", "payments", "refunds", "payment_date", "payment_provider", "
 #: New orders sort last (by datetime, code as tie-break), so pages fetched earlier never shift.
 ORDER_PARAMS = {"pdf_data": "false", "include_canceled_positions": "true", "ordering": "datetime,code",
                 "exclude": list(EXCLUDED)}
+log = logging.getLogger(__name__)
 _SEARCHED = ("given_name", "family_name", "company", "email", "code")
 
 Progress = Callable[[int, int], None]
@@ -68,9 +71,19 @@ class Puller:
             self.event_id = pull_metadata(self.client, session, self.connection).id
             state = sync_state(session, self.event_id, "orders")
             cursor, data = state.cursor, dict(state.data or {})
+        self._pull_badge_layouts()
         if cursor:
             return self._incremental(cursor)
         return self._full(data)
+
+    def _pull_badge_layouts(self) -> None:
+        """The badges print offline, so they come with every pull; a broken background must not stop
+        the guests from coming: the layouts kept from the last pull stay, with a warning."""
+        try:
+            with self.database.session() as session:
+                pull_badge_layouts(self.client, session, self.connection, self.event_id)
+        except PretixError as error:
+            log.warning("pretix badge layouts not updated: %s", error)
 
     def _full(self, data: dict) -> PullResult:
         first, headers = self.client.get_json(self.path, {**ORDER_PARAMS, "page": 1})

@@ -188,7 +188,7 @@ class PretixServer:
 
     def _spawn(self, log) -> subprocess.Popen:  # noqa: ANN001
         return subprocess.Popen(
-            [str(VENV / "bin" / "gunicorn"), "pretix.wsgi", "--bind", f"127.0.0.1:{self.port}",
+            [str(VENV / "bin" / "gunicorn"), "checkin_pretix_wsgi", "--bind", f"127.0.0.1:{self.port}",
              "--workers", str(self.workers), "--timeout", "120", "--graceful-timeout", "2"],
             env=_environment(self.config), stdout=log, stderr=subprocess.STDOUT, cwd=self.data_dir,
             preexec_fn=_die_with_parent,
@@ -232,6 +232,17 @@ class PretixServer:
         out = _run([str(VENV / "bin" / "python"), str(HERE / "rules_oracle.py")], "asking pretix's rule logic",
                    env=_environment(self.config), stdin=json.dumps(cases))
         return json.loads(out.strip().splitlines()[-1])
+
+    def assign_badge(self, item_id: int, layout_id: int | None) -> None:
+        """The organiser sets which badge layout a product prints (None: no badge); the API cannot."""
+        _run([str(VENV / "bin" / "python"), str(HERE / "seed.py"), "badge-item", str(item_id),
+              "none" if layout_id is None else str(layout_id)], "assigning a badge layout", env=_environment(self.config))
+
+    def badge_oracle(self, secrets: list[str], out: Path) -> Path:
+        """pretix's own rendering of these positions' badges, one per page, into ``out``."""
+        _run([str(VENV / "bin" / "python"), str(HERE / "badge_oracle.py")], "rendering badges with pretix",
+             env=_environment(self.config), stdin=json.dumps({"event": "conf", "secrets": secrets, "out": str(out)}))
+        return out
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

@@ -4,6 +4,7 @@
     python seed.py seed --orders N [--big N]   seed organiser, team token, events, device, orders; prints JSON
     python seed.py revoke-device ID            an organiser revokes a device in the backend
     python seed.py gate-device ID NAME         a new gate NAME, and the device placed at it; prints its id
+    python seed.py badge-item ITEM LAYOUT|none a product prints that badge layout (or none)
 
 Seeding goes through the ORM with bulk_create: 5,000 orders take seconds, the REST API would
 need ~130 ms an order.
@@ -34,6 +35,9 @@ def main():
     gate = sub.add_parser("gate-device")
     gate.add_argument("device_id", type=int)
     gate.add_argument("name")
+    badge_item = sub.add_parser("badge-item")
+    badge_item.add_argument("item", type=int)
+    badge_item.add_argument("layout")
     args = parser.parse_args()
     if args.command == "schema":
         from django.core.management import call_command
@@ -47,6 +51,10 @@ def main():
     with scopes_disabled():
         if args.command == "seed":
             json.dump(seed_all(args.orders, args.big), sys.stdout)
+        elif args.command == "badge-item":
+            from badge_seed import assign_badge
+
+            assign_badge(args.item, None if args.layout == "none" else int(args.layout))
         elif args.command == "gate-device":
             json.dump({"gate_id": gate_device(args.device_id, args.name)}, sys.stdout)
         else:
@@ -107,8 +115,15 @@ def seed_event(organizer, slug, name, count, signed):
     session = event.checkin_lists.create(name="Workshop room", all_products=False, allow_multiple_entries=True)
     session.limit_products.add(workshop)
     codes = bulk_orders(event, [regular, workshop], count)
-    return {"slug": slug, "lists": {"main": main.pk, "workshop": session.pk},
+    badges = seed_badges(event, workshop) if signed else {}
+    return {"slug": slug, "badges": badges, "lists": {"main": main.pk, "workshop": session.pk},
             "items": {"regular": regular.pk, "workshop": workshop.pk}, "orders": count, **codes}
+
+
+def seed_badges(event, workshop):
+    from badge_seed import seed_badges as seed
+
+    return seed(event, workshop)
 
 
 def bulk_orders(event, items, count):
