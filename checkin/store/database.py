@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from checkin.store.migrate import upgrade_to_head
+from checkin.store.sqlite_file import NotOurDatabase, check_existing_file
 
 APP_DIR_NAME = "checkin-desk"
 
@@ -98,6 +99,12 @@ def _check_sqlite_file(path: str | None, name: str) -> None:
             raise StoreOpenError(f"Cannot open the database {name}: it is not a file.")
         if not os.access(file, os.R_OK | os.W_OK):
             raise StoreOpenError(f"Cannot open the database {name}: no permission to read and write it.")
+        try:
+            check_existing_file(file)
+        except NotOurDatabase as error:
+            raise StoreOpenError(f"Cannot open the database {name}: {error}. It was left unchanged.") from None
+        except sqlite3.Error as error:
+            raise StoreOpenError(f"Cannot open the database {name}: {_reason(error)}") from error
         return
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
