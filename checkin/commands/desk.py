@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from checkin.cli import EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
+from checkin.cli import EXIT_FAILURE, EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="create the demo event (no server needed)")
     demo.add_argument("--guests", type=int, default=500, metavar="N", help="number of guests (default 500)")
     demo.add_argument("--json", action="store_true", help="print a JSON summary")
+    demo.add_argument("--replace", action="store_true",
+                      help="replace an existing demo event even if it holds check-ins (they are deleted)")
     demo.set_defaults(func=run_demo)
 
     scan = subparsers.add_parser("scan", help="check in a ticket code and print the answer")
@@ -58,11 +61,16 @@ def desk_service(args: argparse.Namespace, context: CommandContext):  # noqa: AN
 
 
 def run_demo(args: argparse.Namespace, context: CommandContext) -> int:
-    from checkin.sync.demo import create_demo_event
+    from checkin.sync.demo import create_demo_event, demo_check_ins
 
     if args.guests < 0:
         raise UsageError("--guests must be 0 or more")
     with context.database.session() as session:
+        check_ins = demo_check_ins(session)
+        if check_ins and not args.replace:
+            print(f"checkin: the demo event already holds {check_ins} check-ins; nothing was changed. "
+                  "Run 'checkin demo --replace' to delete them with the event and start again.", file=sys.stderr)
+            return EXIT_FAILURE
         summary = create_demo_event(session, args.guests)
     if args.json:
         context.print_json({"event": summary.slug, "event_id": summary.event_id, "guests": summary.guests,
