@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from functools import cached_property
@@ -74,7 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Files and folders this process creates are its user's alone (0600, 0700): the database, its
+#: WAL, exports, receipts, settings and logs hold guest data or a server token.
+PRIVATE_UMASK = 0o077
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    # Here, before any thread starts: SQLite, ReportLab and openpyxl create files themselves.
+    os.umask(PRIVATE_UMASK)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
