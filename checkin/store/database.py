@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from checkin.store.compaction import finish_pending as finish_pending_compaction
 from checkin.store.migrate import upgrade_to_head
 from checkin.store.sqlite_file import NotOurDatabase, check_existing_file
 
@@ -85,6 +86,7 @@ def open_database(url: str | None = None, *, migrate: bool = True, busy_timeout_
                 connection.exec_driver_sql("PRAGMA schema_version").scalar()
         if migrate:
             upgrade_to_head(engine)
+            finish_pending_compaction(engine)
     except (DBAPIError, sqlite3.Error) as error:
         raise StoreOpenError(f"Cannot open the database {name}: {_reason(error)}") from error
     return Database(engine)
