@@ -89,7 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from checkin.app import run_desk_app
 
         return run_desk_app(args.db)
-    from checkin.store.database import StoreOpenError
+    from sqlalchemy.exc import DBAPIError
+
+    from checkin.store.database import StoreOpenError, describe_error
 
     context = CommandContext(args)
     try:
@@ -99,6 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except StoreOpenError as error:
         print(f"checkin: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except DBAPIError as error:  # the database failed mid-command: a full disk, a lock held too long
+        print(f"checkin: the database could not be used: {describe_error(error)}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
