@@ -81,7 +81,7 @@ def open_database(url: str | None = None, *, migrate: bool = True, busy_timeout_
         _check_sqlite_file(make_url(url).database, name)
     engine = _create_engine(url, busy_timeout_s)
     try:
-        with engine.connect() as connection:
+        with engine.execution_options(sqlite_begin="DEFERRED").connect() as connection:  # a read: no write lock
             connection.execute(text("SELECT 1")).scalar()
             if engine.dialect.name == "sqlite":
                 connection.exec_driver_sql("PRAGMA schema_version").scalar()
