@@ -10,9 +10,11 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from checkin.store.desk import DeskService
 from checkin.sync.files.xlsx import read_xlsx
@@ -118,3 +120,56 @@ def test_100k_fuzzed_scans_raise_nothing(database, big_demo, clock):  # noqa: AN
     fuzz = Timing("fuzzed scan (mean per scan)", [(time.perf_counter() - started) / FUZZ_PAYLOADS])
     report("scan fuzz", [baseline, fuzz], baseline, payloads=FUZZ_PAYLOADS, exceptions=len(failures))
     assert failures == [], "\n".join(failures[:20])
+
+
+_IMPORT = """
+import sys, time
+from pathlib import Path
+from checkin.store.database import open_database
+from checkin.sync.files.importer import read_and_import
+database = open_database(sys.argv[1])
+print("start", flush=True)
+started = time.perf_counter()
+summary = read_and_import(database, Path(sys.argv[2]), "Big import")
+print(f"imported {summary.imported} in {time.perf_counter() - started:.1f} s", flush=True)
+"""
+
+
+def _guest_csv(path: Path, rows: int) -> Path:
+    with path.open("w", encoding="utf-8") as file:
+        file.write("First name;Last name;Company;E-Mail\n")
+        for number in range(rows):
+            file.write(f"Given{number % 997};Family{number};Firma {number % 3000};guest{number}@example.org\n")
+    return path
+
+
+def _scan_until(desk: DeskService, demo, codes: list[str], done: Callable[[], bool]) -> tuple[Timing, int]:  # noqa: ANN001
+    """Scan (each code once, then again: duplicates are writes too) until ``done``; latencies and failures."""
+    timing, failures = Timing("scan"), 0
+    for number in range(1_000_000):
+        if done():
+            break
+        started = time.perf_counter()
+        try:
+            desk.scan(demo.event_id, demo.list_ids[0], codes[number % len(codes)])
+        except OperationalError:
+            failures += 1
+        timing.seconds.append(time.perf_counter() - started)
+        time.sleep(0.02)  # a desk scans a few guests a second, not in a tight loop
+    return timing, failures
+
+
+def test_scans_while_another_desk_imports_100k_rows(database, demo, clock, tmp_path: Path):  # noqa: ANN001
+    path = _guest_csv(tmp_path / "big.csv", 100_000)
+    desk = DeskService(database, "00000000-0000-4000-8000-0000000000f3", "Scanning desk", clock=clock)
+    codes = known_codes(database, demo.event_id)
+    quiet_until = time.monotonic() + 10
+    baseline, _ = _scan_until(desk, demo, codes, lambda: time.monotonic() > quiet_until)
+    baseline.name = "scan, nobody importing (baseline)"
+    with subprocess.Popen([sys.executable, "-c", _IMPORT, database.url, str(path)], stdout=subprocess.PIPE,
+                          text=True) as importer:
+        assert importer.stdout.readline().strip() == "start"
+        during, failures = _scan_until(desk, demo, codes, lambda: importer.poll() is not None)
+        print(importer.stdout.read().strip())
+    during.name = "scan during another desk's 100k import"
+    report("scans during an import", [baseline, during], baseline, failed_scans=failures)
