@@ -95,6 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     context = CommandContext(args)
     try:
+        _refuse_undecodable(args)
         return args.func(args, context)
     except UsageError as error:
         print(f"checkin: {error}", file=sys.stderr)
@@ -110,6 +111,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `checkin search x | head`
         sys.stderr.close()
         return EXIT_OK
+
+
+def _refuse_undecodable(args: argparse.Namespace) -> None:
+    """Bytes that are not UTF-8 reach us as lone surrogates, which no database can store: say so
+    instead of failing deep inside. A scanned code is exempt: the desk records it as refused."""
+    for key, value in vars(args).items():
+        if key != "code" and isinstance(value, str) and not value.isascii() and _has_surrogates(value):
+            raise UsageError(f"the {key.replace('_', ' ')} given is not valid UTF-8 text "
+                             "(is the terminal set to another encoding?)")
+
+
+def _has_surrogates(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 if __name__ == "__main__":
