@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from checkin.cli import EXIT_FAILURE, EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
+from checkin.cli import EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -67,10 +66,9 @@ def run_demo(args: argparse.Namespace, context: CommandContext) -> int:
         raise UsageError("--guests must be 0 or more")
     with context.database.session() as session:
         check_ins = demo_check_ins(session)
-        if check_ins and not args.replace:
-            print(f"checkin: the demo event already holds {check_ins} check-ins; nothing was changed. "
-                  "Run 'checkin demo --replace' to delete them with the event and start again.", file=sys.stderr)
-            return EXIT_FAILURE
+        if check_ins and not args.replace:  # a usage matter: the command needs --replace here
+            raise UsageError(f"the demo event already holds {check_ins} check-ins; nothing was changed. "
+                             "Run 'checkin demo --replace' to delete them with the event and start again")
         summary = create_demo_event(session, args.guests)
     if args.json:
         context.print_json({"event": summary.slug, "event_id": summary.event_id, "guests": summary.guests,

@@ -113,7 +113,7 @@ def test_checkin_db_environment_variable(tmp_path):
 def test_demo_keeps_an_existing_demo_with_check_ins_unless_replace(demo_db):
     guest = next(g for g in _guests(demo_db) if g["status"] == "valid")
     run("scan", guest["code"], db=demo_db)
-    refused = run("demo", db=demo_db, expect=1)
+    refused = run("demo", db=demo_db, expect=2)
     assert "already holds 1 check-ins" in refused.stderr and "--replace" in refused.stderr
     assert json.loads(run("stats", "--json", db=demo_db).stdout)["checked_in"] == 1
     run("demo", "--replace", "--guests", "10", db=demo_db)
