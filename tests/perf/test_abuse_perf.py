@@ -107,6 +107,7 @@ def big_demo(database):  # noqa: ANN001, ANN201
         return create_demo_event(session, 2000, seed=11)
 
 
+@pytest.mark.timeout(1800)  # 100,000 durable writes: minutes on a shared machine
 def test_100k_fuzzed_scans_raise_nothing(database, big_demo, clock):  # noqa: ANN001
     desk = DeskService(database, "00000000-0000-4000-8000-0000000000f2", "Fuzz", clock=clock)
     codes = known_codes(database, big_demo.event_id)
@@ -159,6 +160,7 @@ def _scan_until(desk: DeskService, demo, codes: list[str], done: Callable[[], bo
     return timing, failures
 
 
+@pytest.mark.timeout(900)
 def test_scans_while_another_desk_imports_100k_rows(database, demo, clock, tmp_path: Path):  # noqa: ANN001
     path = _guest_csv(tmp_path / "big.csv", 100_000)
     desk = DeskService(database, "00000000-0000-4000-8000-0000000000f3", "Scanning desk", clock=clock)
