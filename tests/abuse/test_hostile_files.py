@@ -36,11 +36,12 @@ def test_a_hostile_file_is_imported_or_refused_in_one_line(kind: str, database: 
         assert guests(database) == before + summary.imported
 
 
-def test_an_8_gib_zip_bomb_is_refused_as_json_naming_the_file(db_url: str, tmp_path: Path, capsys):
+def test_a_zip_bomb_is_refused_as_json_naming_the_file(db_url: str, tmp_path: Path, capsys):
+    # 2 GiB inflated here; tests/perf/test_abuse_perf.py refuses the 8 GiB one and measures it.
     sheet = DeflateBomb(f'<?xml version="1.0"?><worksheet xmlns="{MAIN}"><sheetData><row r="1">',
-                        '<c t="n"><v>1</v></c>', "</row></sheetData></worksheet>", 8 << 30)
+                        '<c t="n"><v>1</v></c>', "</row></sheetData></worksheet>", 2 << 30)
     path = write_xlsx(tmp_path / "bomb.xlsx", workbook_parts({SHEET: None}), {SHEET: sheet})
     assert main(["--db", db_url, "import", str(path), "--event", "Bomb", "--json"]) == EXIT_FAILURE
     [problem] = json.loads(capsys.readouterr().out)["errors"]
     assert problem["file"] == "bomb.xlsx"
-    assert "unpacks to 8,192 MB" in problem["message"]
+    assert "unpacks to 2,048 MB" in problem["message"]
