@@ -6,13 +6,16 @@ database or a server could not be used, 2 usage error, 3 scan refused.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+
+from sqlalchemy.exc import DBAPIError
 
 from checkin import __version__
 from checkin.commands import backup, badges, desk, files, pretix, privacy
 from checkin.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandContext, UsageError
-from checkin.store.database import StoreOpenError
+from checkin.store.database import StoreOpenError, describe_error
 
 #: Each module adds its sub-commands with ``add_commands(subparsers)``; a command's
 #: ``func(args, context)`` returns the exit code (see checkin.commands.common).
@@ -33,7 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Files and folders this process creates are its user's alone (0600, 0700): the database, its
+#: WAL, exports, receipts, settings and logs hold guest data or a server token.
+PRIVATE_UMASK = 0o077
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    # Here, before any thread starts: SQLite, ReportLab and openpyxl create files themselves.
+    os.umask(PRIVATE_UMASK)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:
@@ -49,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_desk_app(args.db)
     context = CommandContext(args)
     try:
+        _refuse_undecodable(args)
         return args.func(args, context)
     except UsageError as error:
         print(f"checkin: {error}", file=sys.stderr)
@@ -56,11 +67,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreOpenError as error:
         print(f"checkin: {error}", file=sys.stderr)
         return EXIT_FAILURE
+    except DBAPIError as error:  # the database failed mid-command: a full disk, a lock held too long
+        print(f"checkin: the database could not be used: {describe_error(error)}", file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `checkin search x | head`
         sys.stderr.close()
         return EXIT_OK
+
+
+def _refuse_undecodable(args: argparse.Namespace) -> None:
+    """Bytes that are not UTF-8 reach us as lone surrogates, which no database can store: say so
+    instead of failing deep inside. A scanned code is exempt: the desk records it as refused."""
+    for key, value in vars(args).items():
+        if key != "code" and isinstance(value, str) and not value.isascii() and _has_surrogates(value):
+            raise UsageError(f"the {key.replace('_', ' ')} given is not valid UTF-8 text "
+                             "(is the terminal set to another encoding?)")
+
+
+def _has_surrogates(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from checkin.scanning.layout_recovery import COMPUTER_LAYOUT, SCANNER_LAYOUT, TY
 from checkin.store.desk import DeskService
 from checkin.store.search import search
 from checkin.store.stats import event_stats
-from checkin.sync.demo import create_demo_event
+from checkin.sync.demo import create_demo_event, demo_check_ins
 from checkin.sync.pretix.desk import desk_service_for
 
 
@@ -22,6 +22,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="create the demo event (no server needed)")
     demo.add_argument("--guests", type=int, default=500, metavar="N", help="number of guests (default 500)")
     demo.add_argument("--json", action="store_true", help="print a JSON summary")
+    demo.add_argument("--replace", action="store_true",
+                      help="replace an existing demo event even if it holds check-ins (they are deleted)")
     demo.set_defaults(func=run_demo)
 
     scan = subparsers.add_parser("scan", help="check in a ticket code and print the answer")
@@ -71,6 +73,10 @@ def run_demo(args: argparse.Namespace, context: CommandContext) -> int:
     if args.guests < 0:
         raise UsageError("--guests must be 0 or more")
     with context.database.session() as session:
+        check_ins = demo_check_ins(session)
+        if check_ins and not args.replace:  # a usage matter: the command needs --replace here
+            raise UsageError(f"the demo event already holds {check_ins} check-ins; nothing was changed. "
+                             "Run 'checkin demo --replace' to delete them with the event and start again")
         summary = create_demo_event(session, args.guests)
     if args.json:
         context.print_json({"event": summary.slug, "event_id": summary.event_id, "guests": summary.guests,

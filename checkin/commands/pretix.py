@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from checkin.commands.common import EXIT_FAILURE, EXIT_OK, CommandContext, Usage
 from checkin.reports.reconcile_report import SECTION_TITLES, write_report
 from checkin.sync.pretix.client import PretixError
 from checkin.sync.pretix.connection import forget_connection
-from checkin.sync.pretix.credentials import TokenStore
+from checkin.sync.pretix.credentials import TOKEN_ENVIRONMENT, TokenStore, read_token_file
 from checkin.sync.pretix.push import pending_count
 from checkin.sync.pretix.reconcile_event import NotConnectedError as ListNotConnectedError
 from checkin.sync.pretix.reconcile_event import reconcile_event
@@ -22,8 +23,11 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     actions = pretix.add_subparsers(dest="pretix_command", metavar="ACTION", required=True)
     connect = actions.add_parser("connect", help="connect this desk to a pretix event and pull its metadata")
     connect.add_argument("--url", required=True, help="the pretix server, e.g. https://pretix.eu")
-    secret = connect.add_mutually_exclusive_group(required=True)
-    secret.add_argument("--token", help="an organiser API token (Organizer → Teams → API tokens)")
+    secret = connect.add_mutually_exclusive_group()
+    secret.add_argument("--token-file", metavar="FILE", help="a file holding an organiser API token (Organizer → "
+                        "Teams → API tokens); '-' reads it from standard input. Or set CHECKIN_PRETIX_TOKEN")
+    secret.add_argument("--token", help="the token itself: visible to every user of this computer, prefer "
+                        "--token-file")
     secret.add_argument("--handshake", metavar="JSON", help="the device setup code's text (Organizer → Devices)")
     connect.add_argument("--organizer", required=True, metavar="ORG", help="the organiser's short form")
     connect.add_argument("--event", dest="pretix_event", required=True, metavar="SLUG", help="the event's short form")
@@ -48,8 +52,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 
 def run_connect(args: argparse.Namespace, context: CommandContext) -> int:
     try:
+        token = None if args.handshake else _token(args)
         result = connect(context.database, TokenStore(), url=args.url, organizer=args.organizer,
-                         event_slug=args.pretix_event, token=args.token, handshake=args.handshake,
+                         event_slug=args.pretix_event, token=token, handshake=args.handshake,
                          list_id=args.pretix_list)
     except PretixError as error:
         return _fail(error)
@@ -66,6 +71,21 @@ def run_connect(args: argparse.Namespace, context: CommandContext) -> int:
         print(f"The access token is kept in {result.token_storage}.")
         print("Run 'checkin sync' to download the registrations.")
     return EXIT_OK
+
+
+def _token(args: argparse.Namespace) -> str:
+    """The organiser token from --token-file, standard input, CHECKIN_PRETIX_TOKEN or (warned) --token."""
+    if args.token_file:
+        return read_token_file(args.token_file, sys.stdin)
+    if args.token:
+        print("checkin: warning: a token given with --token is visible to every user of this computer (ps, "
+              f"shell history); use --token-file FILE, --token-file - (standard input) or {TOKEN_ENVIRONMENT}",
+              file=sys.stderr)
+        return args.token
+    if os.environ.get(TOKEN_ENVIRONMENT):
+        return os.environ[TOKEN_ENVIRONMENT]
+    raise UsageError(f"give the pretix token with --token-file FILE, --token-file - (standard input) or "
+                     f"{TOKEN_ENVIRONMENT}, or a device setup code with --handshake")
 
 
 def run_disconnect(args: argparse.Namespace, context: CommandContext) -> int:

@@ -13,6 +13,11 @@ from checkin.store.events import NoEventError, find_event
 from checkin.store.purge import purge_event, write_receipt
 
 
+NOT_COMPACTED = ("NOT DONE: the names are deleted from the tables but still in the database file, because "
+                 "another desk is reading it. Close the other desks; the next start of Check-in Desk (any "
+                 "'checkin' command, or the window) then removes them from the file.")
+
+
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
     purge = subparsers.add_parser("purge", help="GDPR: remove all personal data of the event (and compact the file)")
     purge.add_argument("--keep-aggregates", action="store_true",
@@ -62,13 +67,13 @@ def run_purge(args: argparse.Namespace, context: CommandContext) -> int:
         return fail(f"purged, but the receipt file could not be written ({error.strerror or error}); "
                     "it is kept in the database")
     if args.json:
-        context.print_json({**receipt.as_json(), "receipt_file": str(path)})
+        context.print_json({**receipt.as_json(), "receipt_file": str(path),
+                            **({} if receipt.compacted else {"warning": NOT_COMPACTED})})
     else:
         what = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in receipt.removed.items())
         print(f"Purged the personal data of '{receipt.event}' ({what}). Receipt: {path}")
-        if not receipt.compacted:
-            print("checkin: the database file could not be compacted now (another desk has it open); "
-                  "close the other desks and run the purge again", file=sys.stderr)
+    if not receipt.compacted:
+        return fail(NOT_COMPACTED)
     return EXIT_OK
 
 

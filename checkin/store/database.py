@@ -13,7 +13,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from checkin.store.compaction import finish_pending as finish_pending_compaction
 from checkin.store.migrate import upgrade_to_head
+from checkin.store.sqlite_file import NotOurDatabase, check_existing_file
 
 APP_DIR_NAME = "checkin-desk"
 
@@ -74,19 +76,42 @@ def open_database(url: str | None = None, *, migrate: bool = True, busy_timeout_
     """
     url = resolve_url(url)
     name = describe(url)
+    new_file = _new_sqlite_file(url)
     if make_url(url).get_backend_name() == "sqlite":
         _check_sqlite_file(make_url(url).database, name)
+    engine = _create_engine(url, busy_timeout_s)
     try:
-        engine = _create_engine(url, busy_timeout_s)
-        with engine.connect() as connection:
+        with engine.execution_options(sqlite_begin="DEFERRED").connect() as connection:  # a read: no write lock
             connection.execute(text("SELECT 1")).scalar()
             if engine.dialect.name == "sqlite":
                 connection.exec_driver_sql("PRAGMA schema_version").scalar()
         if migrate:
             upgrade_to_head(engine)
+            finish_pending_compaction(engine)
     except (DBAPIError, sqlite3.Error) as error:
+        engine.dispose()
+        if new_file is not None:  # ours, half made (a full disk): leave no stray database behind
+            _remove_with_side_files(new_file)
         raise StoreOpenError(f"Cannot open the database {name}: {_reason(error)}") from error
     return Database(engine)
+
+
+def _new_sqlite_file(url: str) -> Path | None:
+    """The SQLite file this open is about to create, or None (it exists, or is not a file)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return None if Path(parsed.database).exists() else Path(parsed.database)
+
+
+def _remove_with_side_files(file: Path) -> None:
+    for path in (file, *(Path(f"{file}{suffix}") for suffix in ("-wal", "-shm", "-journal"))):
+        path.unlink(missing_ok=True)
+
+
+def describe_error(error: BaseException) -> str:
+    """What a database error means for the person at the desk ("the disk is full (…)")."""
+    return _reason(error)
 
 
 def _check_sqlite_file(path: str | None, name: str) -> None:
@@ -98,6 +123,12 @@ def _check_sqlite_file(path: str | None, name: str) -> None:
             raise StoreOpenError(f"Cannot open the database {name}: it is not a file.")
         if not os.access(file, os.R_OK | os.W_OK):
             raise StoreOpenError(f"Cannot open the database {name}: no permission to read and write it.")
+        try:
+            check_existing_file(file)
+        except NotOurDatabase as error:
+            raise StoreOpenError(f"Cannot open the database {name}: {error}. It was left unchanged.") from None
+        except sqlite3.Error as error:
+            raise StoreOpenError(f"Cannot open the database {name}: {_reason(error)}") from error
         return
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -148,6 +179,7 @@ def _reason(error: BaseException) -> str:
         "readonly database": "the file or its folder is read-only",
         "unable to open database file": "the file or its folder cannot be opened (missing or read-only?)",
         "disk i/o error": "the disk reported an error",
+        "database or disk is full": "the disk is full (free some space; what was saved before is kept)",
     }
     for needle, hint in hints.items():
         if needle in message.lower():
@@ -155,4 +187,5 @@ def _reason(error: BaseException) -> str:
     return message + "."
 
 
-__all__ = ["Database", "StoreOpenError", "open_database", "resolve_url", "describe", "OperationalError"]
+__all__ = ["Database", "StoreOpenError", "open_database", "resolve_url", "describe", "describe_error",
+           "OperationalError"]

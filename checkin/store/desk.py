@@ -28,7 +28,7 @@ from checkin.core.decision import (
     refused,
 )
 from checkin.core.names import display_name
-from checkin.core.payload import MAX_CODE_LENGTH, PayloadError, PayloadRules, normalise_payload
+from checkin.core.payload import MAX_CODE_LENGTH, EmptyPayload, PayloadError, PayloadRules, normalise_payload
 from checkin.store.code_signing import screen_payload
 from checkin.store.database import Database
 from checkin.store.models import (
@@ -171,7 +171,7 @@ class DeskService:
         """A payload that is no code: recorded as refused, unless nothing at all was scanned."""
         raw = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
         decision = refused(Outcome.INVALID_CODE, str(error), direction)
-        if not raw.strip():
+        if isinstance(error, EmptyPayload):  # nothing, or only invisible characters: no scan at all
             return ScanResult(decision, None, None, None, "")
         return self._record(event_id, list_id, raw, decision, source)
 
@@ -303,7 +303,7 @@ class DeskService:
         uploaded_at = utcnow() if upload_state is UploadState.UPLOADED else None
         result = session.connection().execute(_APPEND, dict(
             nonce=nonce, event_id=event_id, registration_id=registration_id,
-            raw_code=_printable(code)[:MAX_CODE_LENGTH], check_in_list_id=list_id, desk_id=self.desk_id,
+            raw_code=_printable(code[:MAX_CODE_LENGTH]), check_in_list_id=list_id, desk_id=self.desk_id,
             direction=decision.direction.value, happened_at=self.clock(), source=source,
             outcome=decision.outcome.value, upload_state=upload_state.value, upload_error="",
             uploaded_at=uploaded_at, explanation=decision.extra.get("explanation"),

@@ -25,7 +25,9 @@ def head_revision() -> str | None:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
+    # A read: on SQLite a deferred transaction, so starting a desk never waits for (or blocks)
+    # another desk's write lock. Only an upgrade itself writes.
+    with engine.execution_options(sqlite_begin="DEFERRED").connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 

@@ -20,6 +20,8 @@ from platformdirs import user_data_dir
 from sqlalchemy import String, cast, delete, func, literal, select, update
 from sqlalchemy.orm import Session
 
+from checkin.store.compaction import compact as compact_storage
+from checkin.store.compaction import mark_pending
 from checkin.store.database import APP_DIR_NAME, Database, describe
 from checkin.store.events import find_event
 from checkin.store.models import CheckIn, Event, Registration, SearchToken, SyncState, utcnow
@@ -76,11 +78,15 @@ def purge_event(database: Database, event_slug: str | None, desk: tuple[str, str
         aggregates = keep_aggregates(session, event) if keep_aggregates else None
         removed = _anonymise(session, event.id) if keep_aggregates else _delete(session, event.id)
         event.purged_at = now
+        receipt_event_id = event.id
         receipt = PurgeReceipt(event.slug, event.name, now.isoformat(), desk[0], desk[1], describe(database.url),
                                keep_aggregates is not None, removed=removed, aggregates=aggregates)
         session.add(SyncState(source=RECEIPT_SOURCE, resource=f"{RECEIPT_RESOURCE}:{now.isoformat()}",
                               event_id=event.id, data=receipt.as_json()))
     receipt.compacted = compact(database)
+    if not receipt.compacted:
+        with database.session() as session:
+            mark_pending(session, receipt_event_id)
     return receipt
 
 
@@ -112,25 +118,7 @@ def _anonymise(session: Session, event_id: int) -> dict[str, int]:
 
 def compact(database: Database) -> bool:
     """Rewrite the storage so deleted rows leave no trace in the file; False if not possible now."""
-    from sqlalchemy.exc import DBAPIError
-
-    try:
-        if database.is_sqlite:
-            connection = database.engine.raw_connection()
-            try:
-                cursor = connection.cursor()
-                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                cursor.execute("VACUUM")
-                busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-                cursor.close()
-            finally:
-                connection.close()
-            return not busy
-        with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.exec_driver_sql("VACUUM FULL registration, search_token, check_in")
-        return True
-    except DBAPIError:
-        return False
+    return compact_storage(database.engine)
 
 
 def receipts(session: Session, event_id: int) -> list[dict]:

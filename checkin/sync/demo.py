@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from checkin.store.models import CheckInList, Event, TicketType
+from checkin.store.models import CheckIn, CheckInList, Event, TicketType
 from checkin.store.registrations import forget_tokens, insert_registrations, new_code
 
 DEMO_SLUG = "demo"
@@ -46,6 +46,12 @@ class DemoSummary:
     slug: str
     guests: int
     list_ids: tuple[int, ...]
+
+
+def demo_check_ins(session: Session, slug: str = DEMO_SLUG) -> int:
+    """How many check-ins the existing demo event holds (0 if there is none): replacing it loses them."""
+    return session.scalar(select(func.count(CheckIn.id)).join(Event, CheckIn.event_id == Event.id)
+                          .where(Event.slug == slug)) or 0
 
 
 def create_demo_event(session: Session, guests: int = 500, *, seed: int = 2026, slug: str = DEMO_SLUG,

@@ -108,3 +108,29 @@ def test_checkin_db_environment_variable(tmp_path):
     subprocess.run([sys.executable, "-m", "checkin", "demo", "--guests", "3"], env=env, check=True,
                    capture_output=True)
     assert (tmp_path / "env.sqlite3").exists()
+
+
+def test_demo_keeps_an_existing_demo_with_check_ins_unless_replace(demo_db):
+    guest = next(g for g in _guests(demo_db) if g["status"] == "valid")
+    run("scan", guest["code"], db=demo_db)
+    refused = run("demo", db=demo_db, expect=2)
+    assert "already holds 1 check-ins" in refused.stderr and "--replace" in refused.stderr
+    assert json.loads(run("stats", "--json", db=demo_db).stdout)["checked_in"] == 1
+    run("demo", "--replace", "--guests", "10", db=demo_db)
+    assert json.loads(run("stats", "--json", db=demo_db).stdout)["checked_in"] == 0
+
+
+def test_the_scan_path_answers_hostile_arguments_without_a_traceback(demo_db):
+    for payload in ("http://[abc/XYZ", "https://[::1/x", "https://[zz]/CODE", "AB\udcffCD", "\u200b\ufeff"):
+        answer = run("scan", payload, "--json", db=demo_db, expect=3)
+        assert json.loads(answer.stdout)["outcome"] == "invalid_code"
+
+
+def test_arguments_that_are_not_utf8_get_one_line_not_a_traceback(demo_db, tmp_path):
+    searched = run("search", "M\udcfcller", db=demo_db, expect=2)  # "Müller" typed in a Latin-1 terminal
+    assert "not valid UTF-8" in searched.stderr
+    assert "not valid UTF-8" in run("--event", "d\udcffmo", "stats", db=demo_db, expect=2).stderr
+    guests = tmp_path / "g\udce4ste.csv"  # Linux allows any bytes in a file name
+    guests.write_text("First name;Last name;E-Mail\nAda;Lovelace;ada@example.org\n", encoding="utf-8")
+    imported = json.loads(run("import", str(guests), "--json", db=demo_db).stdout)
+    assert (imported["file"], imported["imported"]) == ("g\ufffdste.csv", 1)

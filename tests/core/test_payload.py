@@ -1,6 +1,6 @@
 import pytest
 
-from checkin.core.payload import MAX_CODE_LENGTH, PayloadError, PayloadRules, normalise_payload
+from checkin.core.payload import MAX_CODE_LENGTH, EmptyPayload, PayloadError, PayloadRules, is_blank, normalise_payload
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,32 @@ def test_prefix_and_suffix_from_the_scanner_settings():
 def test_refused_payloads_say_why(raw, reason):
     with pytest.raises(PayloadError, match=reason):
         normalise_payload(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("http://[abc/XYZ", "not a valid one"),
+        ("https://[::1/x", "not a valid one"),
+        ("https://[zz]/CODE", "not a valid one"),
+        ("AB\udcffCD", "broken characters"),  # invalid UTF-8 from argv (surrogateescape)
+        ("abc\ud800", "broken characters"),
+        ("\u200b\u200b", "empty"),
+        ("\ufeff\ufeff\r\n", "empty"),
+        ("\u2060\u200e ", "empty"),
+    ],
+)
+def test_what_parsing_would_raise_on_becomes_a_reason(raw, reason):
+    with pytest.raises(PayloadError, match=reason):
+        normalise_payload(raw)
+
+
+def test_invisible_characters_around_a_code_are_dropped():
+    assert normalise_payload("\ufeffabc123\u200b") == "abc123"
+
+
+def test_invisible_only_payloads_are_blank_like_an_empty_one():
+    assert is_blank("\u200b\ufeff \r\n")
+    assert not is_blank("\u200babc")
+    with pytest.raises(EmptyPayload):
+        normalise_payload("\u200b")

@@ -112,3 +112,29 @@ def test_retention_overdue_in_the_event_timezone(database, tmp_path, db_url, cap
     with pytest.raises(SystemExit) as exited:
         main(["--db", db_url, "retention", "--until", "31.03.2027"])
     assert exited.value.code == EXIT_USAGE and "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_purge_that_cannot_compact_says_so_and_the_next_start_finishes(database, desk, clock, tmp_path, db_url,
+                                                                         capsys):
+    import sqlite3
+
+    from checkin.cli import EXIT_FAILURE
+    from checkin.store.compaction import is_pending
+    from checkin.store.database import open_database
+
+    _event(database, desk, clock, tmp_path)
+    other_desk = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+    other_desk.execute("BEGIN")
+    other_desk.execute("SELECT count(*) FROM registration").fetchone()  # reading: holds the log
+    assert main(["--db", db_url, "purge", "--yes", "--json", "--receipt", str(tmp_path / "r.json")]) == EXIT_FAILURE
+    out, err = capsys.readouterr()
+    answer = json.loads(out)
+    assert answer["compacted"] is False and "Close the other desks" in answer["warning"]
+    assert "NOT DONE" in err
+    assert _secrets_in(_file_bytes(db_url))  # what the warning is about
+    other_desk.execute("COMMIT")
+    other_desk.close()
+    open_database(db_url).dispose()  # the next start
+    assert _secrets_in(_file_bytes(db_url)) == []
+    with database.reader() as session:
+        assert not is_pending(session)

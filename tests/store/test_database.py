@@ -3,6 +3,7 @@ import sqlite3
 import stat
 
 import pytest
+from sqlalchemy import text
 
 from checkin.store.database import StoreOpenError, default_database_url, open_database, resolve_url
 
@@ -78,3 +79,18 @@ def test_locked_database_is_a_clear_error(tmp_path, db_url):
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_opening_and_reading_never_wait_for_another_desks_write_lock(db_url):
+    open_database(db_url).dispose()
+    importing = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+    importing.execute("BEGIN IMMEDIATE")  # another desk in the middle of a long write
+    importing.execute("CREATE TABLE import_scratch (x)")
+    try:
+        database = open_database(db_url, busy_timeout_s=0.2)  # would fail if it wanted the lock
+        with database.reader() as session:
+            assert session.execute(text("SELECT count(*) FROM event")).scalar() == 0
+        database.dispose()
+    finally:
+        importing.execute("ROLLBACK")
+        importing.close()

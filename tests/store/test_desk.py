@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 from checkin.core.decision import Direction, Outcome
+from checkin.core.payload import MAX_CODE_LENGTH
 from checkin.store.desk import DeskService
 from checkin.store.models import CheckIn, CheckInList, Registration, TicketType
 from checkin.sync.demo import create_demo_event
@@ -180,3 +181,17 @@ def test_unknown_code_resolvers_are_asked_in_order_inside_the_scan(database, dem
     assert desk.scan(demo.event_id, demo.list_ids[0], real).decision.outcome is Outcome.ALREADY_CHECKED_IN
     assert desk.scan(demo.event_id, demo.list_ids[0], "NOBODY").decision.outcome is Outcome.UNKNOWN
     assert asked[2:] == [("nothing", "NOBODY"), ("alias", "NOBODY")]
+
+
+def test_a_scan_of_only_invisible_characters_is_no_scan(database, demo, desk):
+    result = desk.scan(demo.event_id, demo.list_ids[0], "\u200b\ufeff\u200e ")
+    assert result.check_in_id is None and result.decision.outcome is Outcome.INVALID_CODE
+    with database.reader() as session:
+        assert session.scalar(select(func.count()).select_from(CheckIn)) == 0
+
+
+def test_a_huge_paste_is_cut_before_it_is_cleaned(database, demo, desk):
+    result = desk.scan(demo.event_id, demo.list_ids[0], "\x01" + "A" * 400_000)
+    with database.reader() as session:
+        row = session.get(CheckIn, result.check_in_id)
+    assert row.outcome == "invalid_code" and len(row.raw_code) == MAX_CODE_LENGTH

@@ -208,5 +208,12 @@ def read_and_import(database: Database, path: Path, event_name: str | None = Non
                     mapping: ColumnMapping | None = None) -> ImportSummary:
     """Read ``path`` and import it; the event defaults to one named after the file."""
     table = read_table(path, HEADER_HINTS)
-    name = event_name or re.sub(r"[_]+", " ", path.stem).strip() or "Imported guests"
+    table.name = readable_file_name(table.name)
+    name = event_name or re.sub(r"[_]+", " ", readable_file_name(path.stem)).strip() or "Imported guests"
     return import_table(database, ImportRequest(table, name, mapping, dry_run))
+
+
+def readable_file_name(name: str) -> str:
+    """A file name as text the database can store: bytes that are not UTF-8 (Linux allows them
+    in names; Python hands them over as lone surrogates) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

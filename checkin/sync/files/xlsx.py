@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 
 from checkin.sync.files.errors import FileImportError
 from checkin.sync.files.raw_table import RawTable
+from checkin.sync.files.xlsx_limits import LimitedArchive, bounded_rows, check_archive, parse_errors_named
 
 
 def is_xlsx(data: bytes) -> bool:
@@ -15,28 +16,35 @@ def is_xlsx(data: bytes) -> bool:
 
 
 def read_xlsx(data: bytes, name: str) -> RawTable:
-    from openpyxl import load_workbook
+    from openpyxl.reader.excel import ExcelReader
 
     try:
-        with warnings.catch_warnings():
-            # openpyxl warns about styles and data validation it ignores; neither matters here.
-            warnings.simplefilter("ignore")
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            try:
-                sheet = workbook.worksheets[0] if workbook.worksheets else None
-                if sheet is None:
-                    raise FileImportError.single(name, "the workbook has no sheet with data")
-                rows = [(number, [cell_text(value) for value in values])
-                        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-                title = sheet.title
-            finally:
-                workbook.close()
-    except FileImportError:
-        raise
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise FileImportError.single(name, f"not a readable XLSX workbook ({type(error).__name__}: {error})") \
-            from None
-    return RawTable(name, rows, encoding="xlsx", sheet=title)
+        archive = LimitedArchive(data)
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise FileImportError.single(name, f"not a readable XLSX workbook ({error})") from None
+    with archive, warnings.catch_warnings():
+        # openpyxl warns about styles and data validation it ignores; neither matters here.
+        warnings.simplefilter("ignore")
+        check_archive(archive, name)
+        with parse_errors_named(name, lambda: archive.last_part):
+            # load_workbook, reading through our archive: it names the part a parse error is in.
+            reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+            reader.archive.close()
+            reader.archive = archive
+            reader.read()
+        return _first_sheet(reader.wb, name)
+
+
+def _first_sheet(workbook, name: str) -> RawTable:  # noqa: ANN001 - openpyxl's read-only Workbook
+    sheet = workbook.worksheets[0] if workbook.worksheets else None
+    if sheet is None:
+        raise FileImportError.single(name, "the workbook has no sheet with data")
+    # openpyxl keeps the part's path only privately; it is what names the part in an error.
+    part = getattr(sheet, "_worksheet_path", sheet.title)
+    with parse_errors_named(name, lambda: part):
+        rows = [(number, [cell_text(value) for value in values])
+                for number, values in enumerate(bounded_rows(sheet.iter_rows(values_only=True), name, part), 1)]
+    return RawTable(name, rows, encoding="xlsx", sheet=sheet.title)
 
 
 def cell_text(value: object) -> str:

@@ -1,8 +1,10 @@
 """The secret pretix token: in the OS keyring, never in the database, the settings file or a log.
 
 Where no keyring backend exists (a headless kiosk, a minimal Linux), the token goes to a
-separate file readable only by this user, and connect says so plainly. ``CHECKIN_PRETIX_TOKEN``
-in the environment overrides both (for scripted runs).
+separate file readable only by this user (0600, in the settings folder), and connect says so
+plainly. ``CHECKIN_PRETIX_TOKEN`` in the environment overrides both (for scripted runs).
+A token is handed to ``connect`` in a file or on standard input, never on the command line,
+where every user of the computer sees it (``ps``).
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import json
 import os
 from pathlib import Path
 from types import ModuleType
+from typing import TextIO
 
 from checkin.settings import config_dir
 from checkin.sync.pretix.client import PretixError
@@ -92,6 +95,19 @@ class TokenStore:
             json.dump(tokens, handle)
         os.chmod(temporary, 0o600)
         os.replace(temporary, self.fallback_file)
+
+
+def read_token_file(path: str, stdin: TextIO) -> str:
+    """The token in the file ``path`` (its first line), or on standard input for ``-``."""
+    try:
+        text = stdin.readline() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CredentialStoreError(f"Cannot read the token from {path}: {getattr(error, 'strerror', None) or error}.") \
+            from None
+    token = text.strip().splitlines()[0].strip() if text.strip() else ""
+    if not token:
+        raise CredentialStoreError(f"No token in {'standard input' if path == '-' else path}.")
+    return token
 
 
 def _keyring() -> ModuleType | None:

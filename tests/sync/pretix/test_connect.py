@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
+import subprocess
+import sys
+from pathlib import Path
 
 import keyring
 import pytest
@@ -95,3 +99,21 @@ def test_handshake_must_be_json_with_url_and_token():
     with pytest.raises(PretixError, match="needs \"url\" and \"token\""):
         parse_handshake('{"url": "https://x"}')
     assert parse_handshake('{"handshake_version": 1, "url": "https://x/", "token": "t"}').url == "https://x"
+
+
+@pytest.mark.parametrize("source", ["standard input", "environment"])
+def test_cli_connect_takes_the_token_from_standard_input_or_the_environment(pretix_server, tmp_path, source):
+    db_url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+    argv = ["--db", db_url, "pretix", "connect", "--url", pretix_server.url, "--organizer", "ckd", "--event", "conf",
+            "--json"]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])}
+    if source == "standard input":
+        argv += ["--token-file", "-"]
+        env.pop("CHECKIN_PRETIX_TOKEN", None)
+    else:
+        env["CHECKIN_PRETIX_TOKEN"] = pretix_server.token
+    done = subprocess.run([sys.executable, "-m", "checkin", *argv], input=pretix_server.token + "\n", env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["event"] == "conf"
+    assert "visible to every user" not in done.stderr
