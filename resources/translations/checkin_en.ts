@@ -1115,7 +1115,7 @@ Remove it with Tools → Remove personal data.</source>
     <name>ReconcileDialog</name>
     <message>
         <source>Reconcile with pretix</source>
-        <extracomment>Reconciling uploads what waits and pulls the server&apos;s state first.</extracomment>
+        <extracomment>Reconciling uploads what waits and pulls the server&apos;s state first. The organiser chose to connect this event to pretix (the dialog closes; the tool opens the connect dialog).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1143,7 +1143,27 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Connect to pretix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reconciliation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To connect it: in pretix, open your organiser account → Devices → “Connect a device”, then click “Connect to pretix…” below and scan or paste the setup code pretix shows. Reconcile again once the desk has downloaded the event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect this desk to the event&apos;s pretix server first (in pretix: your organiser account → Devices → “Connect a device”), then reconcile again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event is not connected to pretix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciling compares the check-ins of every desk with the pretix server after the event: what was uploaded, what still waits, and who is checked in on one side only. An event imported from a guest file has no server to compare with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
