@@ -105,7 +105,7 @@ def waiting_choice(first: str) -> Callable[[str, QWidget], QComboBox]:
 
 def first_entry(choices: str) -> str:
     """What the empty value means, for each list that is gathered later."""
-    return {"layout": translate("SettingEditors", "Automatic: the built-in layout that suits the stock"),
+    return {"layout": translate("SettingEditors", "Automatic: suits the stock"),
             "printer": translate("SettingEditors", "None chosen yet"),
             "cups_queue": translate("SettingEditors", "None: print to the badge printer above")}[choices]
 

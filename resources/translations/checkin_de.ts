@@ -1155,11 +1155,11 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     </message>
     <message>
         <source>To connect it: in pretix, open your organiser account → Devices → “Connect a device”, then click “Connect to pretix…” below and scan or paste the setup code pretix shows. Reconcile again once the desk has downloaded the event.</source>
-        <translation>So verbinden Sie sie: Öffnen Sie in pretix Ihr Veranstalterkonto → Geräte → „Gerät verbinden“, klicken Sie dann unten auf „Mit pretix verbinden…“ und scannen oder fügen Sie den Einrichtungscode ein, den pretix zeigt. Gleichen Sie erneut ab, sobald der Desk die Veranstaltung heruntergeladen hat.</translation>
+        <translation>So verbinden Sie sie: Öffnen Sie in pretix Ihr Veranstalterkonto → Geräte → „Gerät verbinden“, klicken Sie dann unten auf „Mit pretix verbinden…“ und scannen oder fügen Sie den Einrichtungscode ein, den pretix zeigt. Gleichen Sie erneut ab, sobald der Schalter die Veranstaltung heruntergeladen hat.</translation>
     </message>
     <message>
         <source>Connect this desk to the event&apos;s pretix server first (in pretix: your organiser account → Devices → “Connect a device”), then reconcile again.</source>
-        <translation>Verbinden Sie diesen Desk zuerst mit dem pretix-Server der Veranstaltung (in pretix: Ihr Veranstalterkonto → Geräte → „Gerät verbinden“) und gleichen Sie dann erneut ab.</translation>
+        <translation>Verbinden Sie diesen Schalter zuerst mit dem pretix-Server der Veranstaltung (in pretix: Ihr Veranstalterkonto → Geräte → „Gerät verbinden“) und gleichen Sie dann erneut ab.</translation>
     </message>
     <message>
         <source>This event is not connected to pretix</source>
@@ -1167,7 +1167,7 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     </message>
     <message>
         <source>Reconciling compares the check-ins of every desk with the pretix server after the event: what was uploaded, what still waits, and who is checked in on one side only. An event imported from a guest file has no server to compare with.</source>
-        <translation>Der Abgleich vergleicht nach der Veranstaltung die Check-ins aller Desks mit dem pretix-Server: was hochgeladen wurde, was noch wartet und wer nur auf einer Seite eingecheckt ist. Eine aus einer Gästedatei importierte Veranstaltung hat keinen Server zum Vergleichen.</translation>
+        <translation>Der Abgleich vergleicht nach der Veranstaltung die Check-ins aller Schalter mit dem pretix-Server: was hochgeladen wurde, was noch wartet und wer nur auf einer Seite eingecheckt ist. Eine aus einer Gästedatei importierte Veranstaltung hat keinen Server zum Vergleichen.</translation>
     </message>
     <message>
         <source>%1 — %2: %3 uploaded and accepted, %4 waiting for upload, %5 entries on pretix.</source>
@@ -1539,8 +1539,8 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Wie das System</translation>
     </message>
     <message>
-        <source>Automatic: the built-in layout that suits the stock</source>
-        <translation>Automatisch: das mitgelieferte Layout, das zum Material passt</translation>
+        <source>Automatic: suits the stock</source>
+        <translation>Automatisch: passend zum Material</translation>
     </message>
     <message>
         <source>None chosen yet</source>

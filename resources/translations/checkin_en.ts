@@ -1536,7 +1536,7 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Automatic: the built-in layout that suits the stock</source>
+        <source>Automatic: suits the stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
