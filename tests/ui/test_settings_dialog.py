@@ -163,3 +163,24 @@ def test_save_applies_at_once(qtbot, make_window, window_settings, demo):
     with qtbot.waitSignal(window.settings_applied, timeout=5_000):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert Settings(window_settings.path).get("font_scale") == 1.5 and window.settings.get("high_contrast")
+
+
+@pytest.mark.slow
+def test_the_cups_queues_of_a_real_cups_server_are_offered(qtbot, settings, monkeypatch):
+    from tests.conftest import skip_or_fail
+    from tests.cups_server import CupsUnavailable, start_server
+
+    try:
+        server = start_server()
+    except CupsUnavailable as error:
+        skip_or_fail(f"no CUPS with cups-pdf here: {error}")
+    try:
+        monkeypatch.setenv("CUPS_SERVER", server.env["CUPS_SERVER"])
+        dialog = _loaded(qtbot, settings)
+        queues = dialog.editors["badge_cups_queue"]
+        assert queues.findData(server.queue) > 0 and queues.currentData() == ""
+        queues.setCurrentIndex(queues.findData(server.queue))
+        dialog.accept()
+        assert Settings(settings.path).get("badge_cups_queue") == server.queue
+    finally:
+        server.stop()
