@@ -4,6 +4,8 @@ with no pretix connection gets an explanation and, where the app can connect, th
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -17,6 +19,7 @@ from checkin.ui.changes import Changes
 from checkin.ui.operations import Op
 from checkin.ui.taskman import Lane, TaskManager, tasks_of
 
+escape_text = partial(escape, quote=False)  # rich text: only < > & matter
 #: Reconciling uploads what waits and pulls the server's state first.
 RECONCILED = Changes(check_ins=True, registrations=True, sync_state=True)
 
@@ -43,7 +46,8 @@ class ReconcileDialog(QDialog):
         self.save.clicked.connect(self.choose_report_file)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.save, QDialogButtonBox.ButtonRole.ActionRole)
-        self.connect_button = buttons.addButton(self.tr("&Connect to pretix…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.connect_button = buttons.addButton(self.tr("&Connect to pretix…"),
+                                                QDialogButtonBox.ButtonRole.ActionRole)
         self.connect_button.hide()
         self.connect_button.clicked.connect(self._connect)
         buttons.rejected.connect(self.reject)
@@ -70,17 +74,8 @@ class ReconcileDialog(QDialog):
 
     def _explain_not_connected(self) -> None:
         """No server to compare with: say what reconciling needs and how to get there, not an empty table."""
-        steps = (self.tr("To connect it: in pretix, open your organiser account → Devices → “Connect a device”, "
-                         "then click “Connect to pretix…” below and scan or paste the setup code pretix shows. "
-                         "Reconcile again once the desk has downloaded the event.") if self.can_connect else
-                 self.tr("Connect this desk to the event's pretix server first (in pretix: your organiser "
-                         "account → Devices → “Connect a device”), then reconcile again."))
         self.status.setTextFormat(Qt.TextFormat.RichText)
-        self.status.setText("<h3>%s</h3><p>%s</p><p>%s</p>" % (
-            self.tr("This event is not connected to pretix"),
-            self.tr("Reconciling compares the check-ins of every desk with the pretix server after the event: "
-                    "what was uploaded, what still waits, and who is checked in on one side only. An event "
-                    "imported from a guest file has no server to compare with."), steps))
+        self.status.setText(self._not_connected_text())
         self.tree.hide()
         self.save.hide()
         self.connect_button.setVisible(self.can_connect)
@@ -88,6 +83,18 @@ class ReconcileDialog(QDialog):
             self.connect_button.setDefault(True)
             self.connect_button.setFocus()
         self.resize(620, 320)
+
+    def _not_connected_text(self) -> str:
+        steps = (self.tr("To connect it: in pretix, open your organiser account → Devices → “Connect a device”, "
+                         "then click “Connect to pretix…” below and scan or paste the setup code pretix shows. "
+                         "Reconcile again once the desk has downloaded the event.") if self.can_connect else
+                 self.tr("Connect this desk to the event's pretix server first (in pretix: your organiser "
+                         "account → Devices → “Connect a device”), then reconcile again."))
+        return "<h3>%s</h3><p>%s</p><p>%s</p>" % (
+            escape_text(self.tr("This event is not connected to pretix")),
+            escape_text(self.tr("Reconciling compares the check-ins of every desk with the pretix server after the event: "
+                           "what was uploaded, what still waits, and who is checked in on one side only. An event "
+                           "imported from a guest file has no server to compare with.")), escape_text(steps))
 
     def _connect(self) -> None:
         self.connect_requested.emit()

@@ -112,5 +112,6 @@ def first_entry(choices: str) -> str:
 
 CHOICE_EDITORS: dict[str, Callable[[str, QWidget], QComboBox]] = {
     "language": language_choice, "camera": camera_choice, "stock": stock_choice,
-    "layout": waiting_choice("layout"), "printer": waiting_choice("printer"), "cups_queue": waiting_choice("cups_queue"),
+    "layout": waiting_choice("layout"), "printer": waiting_choice("printer"),
+    "cups_queue": waiting_choice("cups_queue"),
 }

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QSpinBox, QTabWidget, QVBoxLayout,
-                               QWidget)
+                               QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QSpinBox, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from checkin.badges.library import default_layout_key
 from checkin.badges.stock import STOCKS
@@ -41,10 +41,7 @@ class SettingsDialog(QDialog):
         self.check_scanner = QPushButton(self.tr("Check scanner…"), self)
         self.check_scanner.clicked.connect(self.open_scanner_check)
         self.check_scanner.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        for group in GROUPS:
-            if settings_in(group.key):
-                # "&&": a tab's "&" would underline the next letter ("Badges & printing")
-                self.tabs.addTab(self._page(group.key), translate("Settings", group.title).replace("&", "&&"))
+        self._add_tabs()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.buttons.accepted.connect(self.accept)
@@ -57,6 +54,13 @@ class SettingsDialog(QDialog):
         Op(self, lambda _job: choices(), lane=Lane.POOL).success(self.fill_choices).run(tasks or tasks_of(parent))
 
     # -- building -----------------------------------------------------------------------
+    def _add_tabs(self) -> None:
+        """A tab per group that has settings, in the order GROUPS declares them."""
+        for group in GROUPS:
+            if settings_in(group.key):
+                # "&&": a tab's "&" would underline the next letter ("Badges & printing")
+                self.tabs.addTab(self._page(group.key), translate("Settings", group.title).replace("&", "&&"))
+
     def _page(self, group: str) -> QScrollArea:
         page = QWidget()
         form = QFormLayout(page)

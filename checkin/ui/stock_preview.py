@@ -30,7 +30,8 @@ class StockDrawing(QWidget):
         scale = (PAGE_HEIGHT - 2) / max(stock.page_width, stock.page_height)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.translate((self.width() - stock.page_width * scale) / 2, (self.height() - stock.page_height * scale) / 2)
+        painter.translate((self.width() - stock.page_width * scale) / 2,
+                          (self.height() - stock.page_height * scale) / 2)
         painter.setPen(QPen(self.palette().windowText().color(), 1))
         painter.setBrush(QColor("#ffffff"))
         painter.drawRect(QRectF(0, 0, stock.page_width * scale, stock.page_height * scale))
