@@ -122,7 +122,7 @@ SETTINGS: tuple[Setting, ...] = (
             QT_TRANSLATE_NOOP("Settings", "Webcam reads QR codes; its picture shows in the desk window (Ctrl+K)."),
             group="scanner"),
     Setting("camera_device", str, "", QT_TRANSLATE_NOOP("Settings", "Camera"),
-            QT_TRANSLATE_NOOP("Settings", "The webcam that reads QR codes; empty means the system's default camera."),
+            QT_TRANSLATE_NOOP("Settings", "The webcam that reads QR codes."),
             group="scanner", choices="camera"),
     Setting("camera_repeat_s", float, 3.0, QT_TRANSLATE_NOOP("Settings", "Camera reads a code again after"),
             QT_TRANSLATE_NOOP("Settings",

@@ -1558,10 +1558,6 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Kamera</translation>
     </message>
     <message>
-        <source>The webcam that reads QR codes; empty means the system&apos;s default camera.</source>
-        <translation>Die Webcam, die QR-Codes liest; leer heißt die Standardkamera des Systems.</translation>
-    </message>
-    <message>
         <source>Scan with the camera</source>
         <translation>Mit der Kamera scannen</translation>
     </message>
@@ -1700,6 +1696,10 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>Webcam reads QR codes; its picture shows in the desk window (Ctrl+K).</source>
         <translation>Die Webcam liest QR-Codes; ihr Bild erscheint im Schalterfenster (Strg+K).</translation>
+    </message>
+    <message>
+        <source>The webcam that reads QR codes.</source>
+        <translation>Die Webcam, die QR-Codes liest.</translation>
     </message>
     <message>
         <source>Camera reads a code again after</source>

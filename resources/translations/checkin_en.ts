@@ -1555,10 +1555,6 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The webcam that reads QR codes; empty means the system&apos;s default camera.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Scan with the camera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1696,6 +1692,10 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>Webcam reads QR codes; its picture shows in the desk window (Ctrl+K).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webcam that reads QR codes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
