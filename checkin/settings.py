@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import uuid
 from dataclasses import dataclass
@@ -66,6 +67,9 @@ class Setting:
     pattern: str = ""
 
     def clamp(self, value: Any) -> Any:
+        """The value within the bounds; text that breaks the pattern (an edited file) becomes the default."""
+        if self.pattern and re.fullmatch(self.pattern, str(value)) is None:
+            return self.default
         if self.minimum is not None:
             value = max(value, self.type(self.minimum))
         if self.maximum is not None:
