@@ -2,6 +2,7 @@
 
     python scripts/screenshots.py            # starts its own Xvfb, needs no display
     python scripts/screenshots.py --out DIR  # somewhere else
+    python scripts/screenshots.py --display :83 --openbox --scenes settings-desk  # one scene, a WM
 
 The window is the real one on a real X server (xcb under Xvfb), on a throw-away demo
 database with a morning of arrivals, so the pictures show what a volunteer sees.
@@ -22,7 +23,9 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SIZE = (1366, 768)
-SCENES = ("ok", "refused", "duplicate", "search", "dashboard", "connect", "camera")
+SETTINGS_SCENES = ("settings-desk", "settings-scanner", "settings-badges", "settings-pretix", "settings-look")
+SCENES = ("ok", "refused", "duplicate", "search", "dashboard", "connect", "camera", *SETTINGS_SCENES,
+          "reconcile-offline")
 #: What pretix's device setup QR code holds (the connect dialog's first page, pasted).
 EXAMPLE_HANDSHAKE = '{"handshake_version": 1, "url": "https://pretix.eu", "token": "kpp4jn8g2ynzonp6"}'
 
@@ -32,6 +35,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--languages", default="en,de", help="comma-separated, default: en,de")
     parser.add_argument("--scenes", default=",".join(SCENES), help="comma-separated, default: all")
+    parser.add_argument("--display", help="the Xvfb display to start, e.g. :83 (default: the first free from :90)")
+    parser.add_argument("--openbox", action="store_true", help="run openbox as the window manager")
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -40,11 +45,11 @@ def main() -> int:
     if args.inside:
         return take_all(args.out, languages, scenes)
     return run_under_xvfb([sys.executable, str(Path(__file__).resolve()), "--inside", "--out", str(args.out),
-                           "--languages", args.languages, "--scenes", args.scenes])
+                           "--languages", args.languages, "--scenes", args.scenes], args.display, args.openbox)
 
 
-def run_under_xvfb(command: list[str]) -> int:
-    display = f":{next(n for n in range(90, 200) if not Path(f'/tmp/.X{n}-lock').exists())}"
+def run_under_xvfb(command: list[str], display: str | None = None, openbox: bool = False) -> int:
+    display = display or f":{next(n for n in range(90, 200) if not Path(f'/tmp/.X{n}-lock').exists())}"
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -55,7 +60,14 @@ def run_under_xvfb(command: list[str]) -> int:
                 return 1
             time.sleep(0.05)
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        return subprocess.run(command, env=env, check=False).returncode
+        manager = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) \
+            if openbox else None
+        try:
+            return subprocess.run(command, env=env, check=False).returncode
+        finally:
+            if manager is not None:
+                manager.terminate()
+                manager.wait(timeout=10)
     finally:
         xvfb.terminate()
         xvfb.wait(timeout=10)
@@ -158,6 +170,10 @@ def play(app, window, codes: dict, scene: str):  # noqa: ANN001, ANN201 - a dial
         wait_until(app, lambda: window.dashboard.stats is not None)
     elif scene == "connect":
         return connect_dialog(app, window)
+    elif scene in SETTINGS_SCENES:
+        return settings_dialog(app, window, scene.removeprefix("settings-"))
+    elif scene == "reconcile-offline":
+        return reconcile_offline(app, window)
     elif scene == "camera":
         window.camera.toggle.trigger()
         window.camera.scanner.feed.send(phone_in_view(codes["valid"].pop()))
@@ -202,6 +218,36 @@ def connect_dialog(app, window):  # noqa: ANN001, ANN201
     dialog.pages.handshake.setPlainText(EXAMPLE_HANDSHAKE)
     dialog.open()
     wait_until(app, dialog.isVisible)
+    return dialog
+
+
+def settings_dialog(app, window, group: str):  # noqa: ANN001, ANN201
+    from checkin.settings import GROUPS, settings_in
+
+    loaded = []
+    window.dialogs.edit_settings()
+    dialog = window.dialogs.current
+    dialog.choices_loaded.connect(lambda: loaded.append(True))
+    wait_until(app, lambda: loaded and dialog.isVisible())
+    shown = [g.key for g in GROUPS if settings_in(g.key)]
+    dialog.tabs.setCurrentIndex(shown.index(group))
+    return dialog
+
+
+def reconcile_offline(app, window):  # noqa: ANN001, ANN201
+    """Tools → Reconcile with pretix on the demo event, which no server knows: the real refusal."""
+    from checkin.sync.pretix.credentials import TokenStore
+    from checkin.sync.pretix.reconcile_event import reconcile_event
+    from checkin.ui.reconcile_dialog import ReconcileDialog
+
+    tokens = TokenStore(Path(os.environ["CHECKIN_CONFIG_DIR"]) / "tokens.json")
+    setup = window.controller.setup
+    dialog = ReconcileDialog(lambda: reconcile_event(window.database, tokens, setup.event_id, setup.list_id), window,
+                             can_connect=True)
+    done = []
+    dialog.finished_reconciling.connect(done.append)
+    dialog.show()
+    wait_until(app, lambda: done and dialog.isVisible())
     return dialog
 
 

@@ -112,3 +112,9 @@ def render_runs(badges: PretixBadges, runs: Iterable[tuple[PretixLayout, list[Pr
     total.pages = len(writer.pages)
     write_pdf(writer, target)
     return total
+
+
+def pretix_layout_names(session: Session, event_id: int) -> list[str]:
+    """The names of the event's pretix layouts (for choosing one as ``pretix:NAME``), sorted."""
+    return list(session.scalars(select(PretixBadgeLayout.name).where(PretixBadgeLayout.event_id == event_id)
+                                .order_by(PretixBadgeLayout.name)))

@@ -129,11 +129,14 @@ class _Painter:
         for number, (key, value) in enumerate(pairs):
             x = MARGIN + (number % 3) * 61 * MM
             y = PAGE_H - MARGIN - (19 + (number // 3) * 10) * MM
-            c.setFont(self.regular, 6.5)
-            c.drawString(x, y, self._label(key))
-            shown, size = fit(value or "—", self.bold, 9.5, 58 * MM)
-            c.setFont(self.bold, size)
-            c.drawString(x, y - 4 * MM, shown)
+            self._fitted(self._label(key), self.regular, 6.5, x, y, 58 * MM)
+            self._fitted(value or "—", self.bold, 9.5, x, y - 4 * MM, 58 * MM)
+
+    def _fitted(self, text: str, font: str, size: float, x: float, y: float, width: float) -> None:
+        """A label shrunk (then cut) to its box: a longer translation never runs into the next column."""
+        shown, fitted_size = fit(text, font, size, width)
+        self.c.setFont(font, fitted_size)
+        self.c.drawString(x, y, shown)
 
     def _table(self, rows: Sequence[Attendee], offset: int) -> float:
         c = self.c
@@ -145,11 +148,9 @@ class _Painter:
         x = MARGIN
         for key, width in COLUMNS:
             german, english = self.labels[key]
-            c.setFont(self.bold, 8.5)
-            c.drawString(x + 1.5 * MM, y - 4.5 * MM, german)
+            self._fitted(german, self.bold, 8.5, x + 1.5 * MM, y - 4.5 * MM, width * MM - 3 * MM)
             if english:
-                c.setFont(self.regular, 6.5)
-                c.drawString(x + 1.5 * MM, y - 8 * MM, english)
+                self._fitted(english, self.regular, 6.5, x + 1.5 * MM, y - 8 * MM, width * MM - 3 * MM)
             x += width * MM
         y -= TABLE_HEAD_H
         timezone = self.section.header.timezone

@@ -30,6 +30,13 @@ TABLE_HEAD = ("", "Angemeldet\nRegistered", "Anwesend\nAttended", "Nicht erschie
 DESK_HEAD = ("Desk", "Check-ins", "Angemeldete\nRegistered first", "Walk-ins", "Abgewiesen\nRefused scans",
              "Rückgängig\nUndone")
 MAX_CHART_LABELS = 16
+#: Column widths (mm) of the report's tables: the name, then each count; 180 mm in all.
+NAME_COLUMN_MM, COUNT_COLUMN_MM = 60, 24
+#: ReportLab's default cell padding (points) left and right of the text.
+CELL_PADDING = 6
+HEAD_SIZE, SMALLEST_HEAD_SIZE = 7.5, 5.5
+#: Widest slot of the arrivals chart: one slot is a narrow bar, not one across the page.
+CHART_WIDTH_MM, SLOT_MAX_MM = 165, 9
 
 
 def write_report_csv(path: Path, report: AttendanceReport) -> None:
@@ -108,13 +115,41 @@ def _table(rows: list[list[str]], bold: str, regular: str) -> Table:
     from reportlab.lib.units import mm
     from reportlab.platypus import Table, TableStyle
 
-    table = Table(rows, colWidths=[60 * mm] + [24 * mm] * (len(rows[0]) - 1), repeatRows=1)
+    widths = [NAME_COLUMN_MM * mm] + [COUNT_COLUMN_MM * mm] * (len(rows[0]) - 1)
+    head = [_head_cell(text, width - 2 * CELL_PADDING, bold, column > 0) for column, (text, width)
+            in enumerate(zip(rows[0], widths))]
+    body = [[_name_cell(row[0], regular), *row[1:]] for row in rows[1:]]
+    table = Table([head, *body], colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, 0), bold, 7.5), ("FONT", (0, 1), (-1, -1), regular, 9),
+        ("FONT", (0, 1), (-1, -1), regular, 9),
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black)]))
     return table
+
+
+def _head_cell(text: str, width: float, font: str, right: bool) -> Paragraph:
+    """A column head that wraps between words and shrinks until its longest word fits the column."""
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph
+
+    longest = max(text.split(), key=lambda word: stringWidth(word, font, HEAD_SIZE), default="")
+    size = HEAD_SIZE
+    while size > SMALLEST_HEAD_SIZE and stringWidth(longest, font, size) > width:
+        size -= 0.25
+    style = ParagraphStyle("head", fontName=font, fontSize=size, leading=size * 1.2,
+                           alignment=TA_RIGHT if right else TA_LEFT)
+    return Paragraph("<br/>".join(escape(line) for line in text.split("\n")), style)
+
+
+def _name_cell(text: str, font: str) -> Paragraph:
+    """A ticket type's or desk's name wraps inside its column instead of running into the counts."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(escape(text), ParagraphStyle("name", fontName=font, fontSize=9, leading=11))
 
 
 def arrivals_chart(report: AttendanceReport, font: str) -> Drawing:
@@ -128,7 +163,8 @@ def arrivals_chart(report: AttendanceReport, font: str) -> Drawing:
         drawing.add(String(0, 60 * mm, "Noch keine Ankünfte / No arrivals yet", fontName=font, fontSize=10))
         return drawing
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 12 * mm, 14 * mm, 165 * mm, 56 * mm
+    chart.x, chart.y, chart.height = 12 * mm, 14 * mm, 56 * mm
+    chart.width = min(CHART_WIDTH_MM, SLOT_MAX_MM * len(report.arrivals)) * mm
     chart.data = [[count for _start, count in report.arrivals]]
     step = max(1, -(-len(report.arrivals) // MAX_CHART_LABELS))
     label = "%d.%m." if report.slot_minutes >= 24 * 60 else "%H:%M"

@@ -12,6 +12,7 @@ from checkin.sync.demo import create_demo_event
 from checkin.ui.changes import Changes
 from checkin.ui.first_run import FirstRunDialog
 from checkin.ui.guest_dialog import GuestDialog
+from checkin.ui.setting_choices import gather_choices
 from checkin.ui.settings_dialog import SettingsDialog
 from checkin.ui.walk_in_dialog import WalkInDialog
 
@@ -58,7 +59,9 @@ class DeskDialogs:
         self._open(box)
 
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.window.settings, self.window)
+        database, setup = self.window.database, self.window.controller.setup
+        event_id = setup.event_id if setup is not None else None  # its pretix layouts are offered too
+        dialog = SettingsDialog(self.window.settings, self.window, lambda: gather_choices(database, event_id))
         dialog.accepted.connect(self.window.apply_settings)
         self._open(dialog)
 

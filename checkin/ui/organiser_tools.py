@@ -36,9 +36,10 @@ class OrganiserTools(QObject):
         self.shown = ShownDialogs()
         self.badges = BadgeTools(database, settings, badge_printer, self.shown, self)
         self.importing = GuestImport(database, self.shown, self)
-        self.reconciling = Reconciliation(database, self.shown, self)
-        self.privacy = PersonalDataTools(database, settings, self.shown, self, clock)
         self.server = ServerConnection(database, settings, pretix, self.shown, self) if pretix is not None else None
+        self.reconciling = Reconciliation(database, self.shown, self,
+                                          self.server.connect_to_server if self.server is not None else None)
+        self.privacy = PersonalDataTools(database, settings, self.shown, self, clock)
 
     def features(self) -> list[QObject]:
         server = [self.server] if self.server is not None else []

@@ -1,6 +1,8 @@
 """Tools menu: reconcile the desk's event with pretix (what the offline desks did)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 
 from checkin.store.database import Database
@@ -11,9 +13,11 @@ from checkin.ui.tool_host import DeskHandle, ShownDialogs, menu_action
 
 
 class Reconciliation(QObject):
-    def __init__(self, database: Database, shown: ShownDialogs, parent: QObject):
+    def __init__(self, database: Database, shown: ShownDialogs, parent: QObject,
+                 connect_to_server: Callable[[], None] | None = None):
+        """``connect_to_server``: opens the connect dialog, offered when the event has no server (None: not offered)."""
         super().__init__(parent)
-        self.database, self.shown = database, shown
+        self.database, self.shown, self.connect_to_server = database, shown, connect_to_server
         self.desk: DeskHandle | None = None
         self.action = menu_action(self, self.tr("&Reconcile with pretix…"), self.reconcile_with_pretix)
 
@@ -23,5 +27,8 @@ class Reconciliation(QObject):
         if setup is None:
             return
         tokens = tokens or TokenStore()
-        self.shown.show(ReconcileDialog(lambda: reconcile_event(self.database, tokens, setup.event_id, setup.list_id),
-                                        self.desk.parent))
+        dialog = ReconcileDialog(lambda: reconcile_event(self.database, tokens, setup.event_id, setup.list_id),
+                                 self.desk.parent, can_connect=self.connect_to_server is not None)
+        if self.connect_to_server is not None:
+            dialog.connect_requested.connect(self.connect_to_server)
+        self.shown.show(dialog)

@@ -1118,7 +1118,7 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <name>ReconcileDialog</name>
     <message>
         <source>Reconcile with pretix</source>
-        <extracomment>Reconciling uploads what waits and pulls the server&apos;s state first.</extracomment>
+        <extracomment>Reconciling uploads what waits and pulls the server&apos;s state first. The organiser chose to connect this event to pretix (the dialog closes; the tool opens the connect dialog).</extracomment>
         <translation>Mit pretix abgleichen</translation>
     </message>
     <message>
@@ -1146,8 +1146,28 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Bericht &amp;speichern …</translation>
     </message>
     <message>
+        <source>&amp;Connect to pretix…</source>
+        <translation>Mit pretix &amp;verbinden…</translation>
+    </message>
+    <message>
         <source>Reconciliation failed: %1</source>
         <translation>Abgleich fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>To connect it: in pretix, open your organiser account → Devices → “Connect a device”, then click “Connect to pretix…” below and scan or paste the setup code pretix shows. Reconcile again once the desk has downloaded the event.</source>
+        <translation>So verbinden Sie sie: Öffnen Sie in pretix Ihr Veranstalterkonto → Geräte → „Gerät verbinden“, klicken Sie dann unten auf „Mit pretix verbinden…“ und scannen oder fügen Sie den Einrichtungscode ein, den pretix zeigt. Gleichen Sie erneut ab, sobald der Schalter die Veranstaltung heruntergeladen hat.</translation>
+    </message>
+    <message>
+        <source>Connect this desk to the event&apos;s pretix server first (in pretix: your organiser account → Devices → “Connect a device”), then reconcile again.</source>
+        <translation>Verbinden Sie diesen Schalter zuerst mit dem pretix-Server der Veranstaltung (in pretix: Ihr Veranstalterkonto → Geräte → „Gerät verbinden“) und gleichen Sie dann erneut ab.</translation>
+    </message>
+    <message>
+        <source>This event is not connected to pretix</source>
+        <translation>Diese Veranstaltung ist nicht mit pretix verbunden</translation>
+    </message>
+    <message>
+        <source>Reconciling compares the check-ins of every desk with the pretix server after the event: what was uploaded, what still waits, and who is checked in on one side only. An event imported from a guest file has no server to compare with.</source>
+        <translation>Der Abgleich vergleicht nach der Veranstaltung die Check-ins aller Schalter mit dem pretix-Server: was hochgeladen wurde, was noch wartet und wer nur auf einer Seite eingecheckt ist. Eine aus einer Gästedatei importierte Veranstaltung hat keinen Server zum Vergleichen.</translation>
     </message>
     <message>
         <source>%1 — %2: %3 uploaded and accepted, %4 waiting for upload, %5 entries on pretix.</source>
@@ -1509,27 +1529,277 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     </message>
 </context>
 <context>
+    <name>SettingEditors</name>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (nicht gefunden)</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Automatic: suits the stock</source>
+        <translation>Automatisch: passend zum Material</translation>
+    </message>
+    <message>
+        <source>None chosen yet</source>
+        <translation>Noch keiner gewählt</translation>
+    </message>
+    <message>
+        <source>None: print to the badge printer above</source>
+        <translation>Keine: über den Drucker oben drucken</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Camera</source>
-        <extracomment>Bounds for numbers: the settings dialog keeps to them, and a value outside (an edited file) is clamped.</extracomment>
         <translation>Kamera</translation>
-    </message>
-    <message>
-        <source>The webcam that reads QR codes; empty means the system&apos;s default camera.</source>
-        <translation>Die Webcam, die QR-Codes liest; leer heißt die Standardkamera des Systems.</translation>
     </message>
     <message>
         <source>Scan with the camera</source>
         <translation>Mit der Kamera scannen</translation>
     </message>
     <message>
+        <source>Desk</source>
+        <translation>Schalter</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Badges &amp; printing</source>
+        <translation>Namensschilder &amp; Druck</translation>
+    </message>
+    <message>
+        <source>pretix</source>
+        <translation>pretix</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Weiteres</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>Zeichen</translation>
+    </message>
+    <message>
+        <source>Desk name</source>
+        <translation>Name des Schalters</translation>
+    </message>
+    <message>
+        <source>Shown on every check-in this desk records.</source>
+        <translation>Steht bei jedem Check-in, den dieser Schalter erfasst.</translation>
+    </message>
+    <message>
+        <source>Answer stays</source>
+        <translation>Antwort bleibt stehen</translation>
+    </message>
+    <message>
+        <source>0 keeps the answer until the next scan.</source>
+        <translation>0 lässt die Antwort bis zum nächsten Scan stehen.</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Töne</translation>
+    </message>
+    <message>
+        <source>Distinct sounds for ok, warning and refused.</source>
+        <translation>Eigene Töne für Einlass, Warnung und Abweisung.</translation>
+    </message>
+    <message>
+        <source>Backup every</source>
+        <translation>Sicherung alle</translation>
+    </message>
+    <message>
+        <source>The desk copies its database at start, then this often.</source>
+        <translation>Der Schalter kopiert seine Datenbank beim Start und dann so oft.</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Aufbewahrte Sicherungen</translation>
+    </message>
+    <message>
+        <source>The newest this many stay; older ones are deleted.</source>
+        <translation>So viele der neuesten bleiben; ältere werden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Scanner prefix</source>
+        <translation>Scanner-Präfix</translation>
+    </message>
+    <message>
+        <source>Characters the scanner sends before each code.</source>
+        <translation>Zeichen, die der Scanner vor jedem Code sendet.</translation>
+    </message>
+    <message>
+        <source>Scanner suffix</source>
+        <translation>Scanner-Suffix</translation>
+    </message>
+    <message>
+        <source>Characters the scanner sends after each code.</source>
+        <translation>Zeichen, die der Scanner nach jedem Code sendet.</translation>
+    </message>
+    <message>
+        <source>Longest pause inside a code</source>
+        <translation>Längste Pause in einem Code</translation>
+    </message>
+    <message>
+        <source>A longer pause between two keys ends the code: scanners never pause.</source>
+        <translation>Eine längere Pause zwischen zwei Tasten beendet den Code: Scanner machen nie Pausen.</translation>
+    </message>
+    <message>
+        <source>Typical scanner key interval</source>
+        <translation>Typischer Tastenabstand des Scanners</translation>
+    </message>
+    <message>
+        <source>Slower bursts are a person typing (a scanner types a key every 1–10 ms).</source>
+        <translation>Langsamere Folgen tippt ein Mensch (ein Scanner tippt alle 1–10 ms eine Taste).</translation>
+    </message>
+    <message>
+        <source>Shortest code</source>
+        <translation>Kürzester Code</translation>
+    </message>
+    <message>
+        <source>Shorter bursts of keys are typing, not a scan.</source>
+        <translation>Kürzere Tastenfolgen sind Tippen, kein Scan.</translation>
+    </message>
+    <message>
+        <source>End pause</source>
+        <translation>Pause am Ende</translation>
+    </message>
+    <message>
+        <source>For scanners that send no Enter or Tab: a pause this long ends the code.</source>
+        <translation>Für Scanner ohne Enter oder Tab: eine so lange Pause beendet den Code.</translation>
+    </message>
+    <message>
         <source>Webcam reads QR codes; its picture shows in the desk window (Ctrl+K).</source>
         <translation>Die Webcam liest QR-Codes; ihr Bild erscheint im Schalterfenster (Strg+K).</translation>
     </message>
     <message>
-        <source>Camera reads a code again after (s)</source>
-        <translation>Kamera liest denselben Code erneut nach (s)</translation>
+        <source>The webcam that reads QR codes.</source>
+        <translation>Die Webcam, die QR-Codes liest.</translation>
+    </message>
+    <message>
+        <source>Camera reads a code again after</source>
+        <translation>Kamera liest einen Code wieder nach</translation>
+    </message>
+    <message>
+        <source>Print badge on check-in</source>
+        <translation>Namensschild beim Check-in drucken</translation>
+    </message>
+    <message>
+        <source>Prints each guest&apos;s badge once, at their first check-in.</source>
+        <translation>Druckt das Namensschild jedes Gasts einmal, beim ersten Check-in.</translation>
+    </message>
+    <message>
+        <source>Badge stock</source>
+        <translation>Material für Namensschilder</translation>
+    </message>
+    <message>
+        <source>The labels or sheets the badges print on.</source>
+        <translation>Die Etiketten oder Bögen, auf die die Namensschilder gedruckt werden.</translation>
+    </message>
+    <message>
+        <source>Badge layout</source>
+        <translation>Namensschild-Layout</translation>
+    </message>
+    <message>
+        <source>A built-in layout, your own, or one of the event&apos;s from pretix.</source>
+        <translation>Ein mitgeliefertes Layout, Ihr eigenes oder eines der Veranstaltung aus pretix.</translation>
+    </message>
+    <message>
+        <source>Badge printer</source>
+        <translation>Drucker für Namensschilder</translation>
+    </message>
+    <message>
+        <source>Badges print here without asking.</source>
+        <translation>Namensschilder werden ohne Nachfrage hier gedruckt.</translation>
+    </message>
+    <message>
+        <source>CUPS queue</source>
+        <translation>CUPS-Warteschlange</translation>
+    </message>
+    <message>
+        <source>Sends badges straight to this CUPS queue instead of the printer above.</source>
+        <translation>Schickt Namensschilder direkt an diese CUPS-Warteschlange statt an den Drucker oben.</translation>
+    </message>
+    <message>
+        <source>Sync with pretix every</source>
+        <translation>Mit pretix abgleichen alle</translation>
+    </message>
+    <message>
+        <source>How often a connected desk uploads its check-ins and downloads changes.</source>
+        <translation>Wie oft ein verbundener Schalter seine Check-ins hochlädt und Änderungen herunterlädt.</translation>
+    </message>
+    <message>
+        <source>Online check-in timeout</source>
+        <translation>Wartezeit für Online-Check-in</translation>
+    </message>
+    <message>
+        <source>How long a scan waits for pretix before the desk decides offline.</source>
+        <translation>So lange wartet ein Scan auf pretix, bevor der Schalter offline entscheidet.</translation>
+    </message>
+    <message>
+        <source>Slow answer</source>
+        <translation>Langsame Antwort</translation>
+    </message>
+    <message>
+        <source>Slower answers from pretix switch the desk to offline decisions.</source>
+        <translation>Langsamere Antworten von pretix schalten den Schalter auf Offline-Entscheidungen um.</translation>
+    </message>
+    <message>
+        <source>Try online again after</source>
+        <translation>Erneut online versuchen nach</translation>
+    </message>
+    <message>
+        <source>After going offline, the desk asks pretix again after this long.</source>
+        <translation>Nach dem Wechsel zu offline fragt der Schalter pretix nach dieser Zeit erneut.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>“As the system” follows the computer&apos;s language.</source>
+        <translation>„Wie das System“ folgt der Sprache des Computers.</translation>
+    </message>
+    <message>
+        <source>Font scale</source>
+        <translation>Schriftgröße</translation>
+    </message>
+    <message>
+        <source>Enlarges all text of the desk window.</source>
+        <translation>Vergrößert alle Texte des Schalterfensters.</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
+    </message>
+    <message>
+        <source>Black on white with strong colours, for bright halls and weak eyes.</source>
+        <translation>Schwarz auf Weiß mit kräftigen Farben, für helle Hallen und schwache Augen.</translation>
     </message>
     <message>
         <source>Only once the code was out of view this long: a ticket held up is one scan.</source>
@@ -1540,7 +1810,6 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>Internal settings the desk sets itself (the event and list are chosen in the window).</extracomment>
         <translation>Einstellungen</translation>
     </message>
     <message>
@@ -1548,84 +1817,39 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Scanner prüfen…</translation>
     </message>
     <message>
-        <source>Desk name</source>
-        <translation>Schaltername</translation>
+        <source>built-in</source>
+        <translation>mitgeliefert</translation>
     </message>
     <message>
-        <source>Scanner prefix</source>
-        <translation>Scanner-Präfix</translation>
+        <source>yours</source>
+        <translation>Ihres</translation>
+    </message>
+</context>
+<context>
+    <name>StockPreview</name>
+    <message>
+        <source>Badge stock preview</source>
+        <translation>Vorschau des Materials</translation>
     </message>
     <message>
-        <source>Scanner suffix</source>
-        <translation>Scanner-Suffix</translation>
+        <source>%1 × %2 mm</source>
+        <translation>%1 × %2 mm</translation>
     </message>
     <message>
-        <source>Scanner key interval (ms)</source>
-        <translation>Scanner-Tastenabstand (ms)</translation>
+        <source>%1, front and back on one A4 page, folded</source>
+        <translation>%1, Vorder- und Rückseite auf einer A4-Seite, gefaltet</translation>
     </message>
     <message>
-        <source>Scanner typical key interval (ms)</source>
-        <translation>Typischer Tastenabstand des Scanners (ms)</translation>
+        <source>%1, %2 badges per %3 × %4 mm sheet</source>
+        <translation>%1, %2 Namensschilder je Bogen %3 × %4 mm</translation>
     </message>
     <message>
-        <source>Scanner minimum length</source>
-        <translation>Scanner-Mindestlänge</translation>
+        <source>%1, cut from a continuous roll</source>
+        <translation>%1, von einer Endlosrolle geschnitten</translation>
     </message>
     <message>
-        <source>Scanner end pause (ms)</source>
-        <translation>Scanner-Endpause (ms)</translation>
-    </message>
-    <message>
-        <source>Answer stays (s, 0 = until the next scan)</source>
-        <translation>Antwort bleibt (s, 0 = bis zum nächsten Scan)</translation>
-    </message>
-    <message>
-        <source>Sounds</source>
-        <translation>Töne</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <source>Font scale</source>
-        <translation>Schriftgröße</translation>
-    </message>
-    <message>
-        <source>High contrast</source>
-        <translation>Hoher Kontrast</translation>
-    </message>
-    <message>
-        <source>Print badge on check-in</source>
-        <translation>Namensschild beim Check-in drucken</translation>
-    </message>
-    <message>
-        <source>Backup every (min)</source>
-        <translation>Sicherung alle (min)</translation>
-    </message>
-    <message>
-        <source>Backups kept</source>
-        <translation>Aufbewahrte Sicherungen</translation>
-    </message>
-    <message>
-        <source>As the system</source>
-        <translation>Wie das System</translation>
-    </message>
-    <message>
-        <source>pretix sync every (s)</source>
-        <translation>pretix-Abgleich alle (s)</translation>
-    </message>
-    <message>
-        <source>Online check-in timeout (s)</source>
-        <translation>Wartezeit für Online-Check-in (s)</translation>
-    </message>
-    <message>
-        <source>Slow answer from pretix (s)</source>
-        <translation>Langsame Antwort von pretix ab (s)</translation>
-    </message>
-    <message>
-        <source>Try online again after (s)</source>
-        <translation>Erneut online versuchen nach (s)</translation>
+        <source>%1, one badge per label</source>
+        <translation>%1, ein Namensschild je Etikett</translation>
     </message>
 </context>
 <context>

@@ -1115,7 +1115,7 @@ Remove it with Tools → Remove personal data.</source>
     <name>ReconcileDialog</name>
     <message>
         <source>Reconcile with pretix</source>
-        <extracomment>Reconciling uploads what waits and pulls the server&apos;s state first.</extracomment>
+        <extracomment>Reconciling uploads what waits and pulls the server&apos;s state first. The organiser chose to connect this event to pretix (the dialog closes; the tool opens the connect dialog).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1143,7 +1143,27 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Connect to pretix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reconciliation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To connect it: in pretix, open your organiser account → Devices → “Connect a device”, then click “Connect to pretix…” below and scan or paste the setup code pretix shows. Reconcile again once the desk has downloaded the event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect this desk to the event&apos;s pretix server first (in pretix: your organiser account → Devices → “Connect a device”), then reconcile again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event is not connected to pretix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciling compares the check-ins of every desk with the pretix server after the event: what was uploaded, what still waits, and who is checked in on one side only. An event imported from a guest file has no server to compare with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1506,14 +1526,32 @@ Remove it with Tools → Remove personal data.</source>
     </message>
 </context>
 <context>
-    <name>Settings</name>
+    <name>SettingEditors</name>
     <message>
-        <source>Camera</source>
-        <extracomment>Bounds for numbers: the settings dialog keeps to them, and a value outside (an edited file) is clamped.</extracomment>
+        <source>%1 (not found)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The webcam that reads QR codes; empty means the system&apos;s default camera.</source>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic: suits the stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None chosen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: print to the badge printer above</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1521,11 +1559,243 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badges &amp; printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pretix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown on every check-in this desk records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 keeps the answer until the next scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct sounds for ok, warning and refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk copies its database at start, then this often.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest this many stay; older ones are deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters the scanner sends before each code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters the scanner sends after each code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest pause inside a code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A longer pause between two keys ends the code: scanners never pause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typical scanner key interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slower bursts are a person typing (a scanner types a key every 1–10 ms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortest code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorter bursts of keys are typing, not a scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For scanners that send no Enter or Tab: a pause this long ends the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Webcam reads QR codes; its picture shows in the desk window (Ctrl+K).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Camera reads a code again after (s)</source>
+        <source>The webcam that reads QR codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera reads a code again after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print badge on check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prints each guest&apos;s badge once, at their first check-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The labels or sheets the badges print on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A built-in layout, your own, or one of the event&apos;s from pretix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badges print here without asking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUPS queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends badges straight to this CUPS queue instead of the printer above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync with pretix every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often a connected desk uploads its check-ins and downloads changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online check-in timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a scan waits for pretix before the desk decides offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slower answers from pretix switch the desk to offline decisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try online again after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After going offline, the desk asks pretix again after this long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“As the system” follows the computer&apos;s language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Font scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enlarges all text of the desk window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Black on white with strong colours, for bright halls and weak eyes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1537,7 +1807,6 @@ Remove it with Tools → Remove personal data.</source>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>Internal settings the desk sets itself (the event and list are chosen in the window).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1545,83 +1814,38 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Desk name</source>
+        <source>built-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scanner prefix</source>
+        <source>yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockPreview</name>
+    <message>
+        <source>Badge stock preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scanner suffix</source>
+        <source>%1 × %2 mm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scanner key interval (ms)</source>
+        <source>%1, front and back on one A4 page, folded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scanner typical key interval (ms)</source>
+        <source>%1, %2 badges per %3 × %4 mm sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scanner minimum length</source>
+        <source>%1, cut from a continuous roll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scanner end pause (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answer stays (s, 0 = until the next scan)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sounds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Font scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>High contrast</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print badge on check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup every (min)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backups kept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>As the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pretix sync every (s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Online check-in timeout (s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slow answer from pretix (s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try online again after (s)</source>
+        <source>%1, one badge per label</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

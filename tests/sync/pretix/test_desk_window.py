@@ -92,5 +92,5 @@ def test_reconciliation_of_an_event_without_server_says_so(qtbot, database, sett
     tools.reconciling.reconcile_with_pretix(tokens)
     dialog = tools.shown_widgets[-1]
     qtbot.waitUntil(lambda: "not connected to pretix" in dialog.status.text(), timeout=10_000)
-    assert not dialog.save.isEnabled()
+    assert not dialog.save.isEnabled() and dialog.tree.isHidden()
     window.close()
