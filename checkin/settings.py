@@ -84,6 +84,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("camera_repeat_s", float, 3.0, QT_TRANSLATE_NOOP("Settings", "Camera reads a code again after (s)"),
             QT_TRANSLATE_NOOP("Settings",
                               "Only once the code was out of view this long: a ticket held up is one scan."), 1.0, 60.0),
+    Setting("walk_in_ticket_type", str, "", QT_TRANSLATE_NOOP("Settings", "Walk-in ticket type"),
+            QT_TRANSLATE_NOOP("Settings", "The ticket type a walk-in guest gets unless you pick another; "
+                              "empty means the event's most common type.")),
     Setting("backup_interval_min", int, 10, "Backup every (min)", "The desk copies its SQLite database at start "
             "and then this often into the backups folder of the user data folder.", 1, 240),
     Setting("backups_kept", int, 24, "Backups kept", "The newest this many backups stay; older ones are "
