@@ -94,9 +94,11 @@ class WarningsPage(QWidget):
         self.repair.setVisible(any(s.kind == MOJIBAKE for s in suspicions))
         intro = self.tr("%1 guests are ready to import.").replace("%1", f"{guests:,}")
         if not suspicions:
-            self.text.setText(f"<p>{intro}</p><p>{self.tr('No suspicious values found.')}</p>")
+            none = self.tr("No suspicious values found.")
+            self.text.setText(f"<p>{intro}</p><p>{none}</p>")
             return
-        parts = [f"<p>{intro} {self.tr('Please check these values before importing:')}</p>"]
+        check = self.tr("Please check these values before importing:")
+        parts = [f"<p>{intro} {check}</p>"]
         parts.extend(self._describe(s) for s in suspicions)
         self.text.setText("".join(parts))
 
@@ -107,7 +109,8 @@ class WarningsPage(QWidget):
             NO_NAME: self.tr("%1 rows have no name: the import will stop at them. Fix the file."),
             SAME_EMAIL: self.tr("%1 guests share an e-mail address with an earlier row."),
         }[suspicion.kind].replace("%1", f"{suspicion.count:,}")
-        examples = "".join(f"<li>{self.tr('Line %1').replace('%1', str(line))}: {_escape(text)}</li>"
+        line_text = self.tr("Line %1")
+        examples = "".join(f"<li>{line_text.replace('%1', str(line))}: {_escape(text)}</li>"
                            for line, text in suspicion.examples)
         return f"<p><b>{what}</b></p><ul>{examples}</ul>"
 
@@ -135,6 +138,7 @@ class SummaryPage(QWidget):
         cells = "".join(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;<b>{count:,}</b></td></tr>"
                         for label, count in rows)
         new_types = _escape(", ".join(summary.ticket_types_created))
-        created = f"<p>{self.tr('New ticket types: %1').replace('%1', new_types)}</p>" if new_types else ""
+        created = self.tr("New ticket types: %1").replace("%1", new_types)
+        created = f"<p>{created}</p>" if new_types else ""
         title = self.tr("Imported into \"%1\".").replace("%1", _escape(event_name))
         self.text.setText(f"<h3>{title}</h3><table>{cells}</table>{created}")

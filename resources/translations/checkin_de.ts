@@ -970,8 +970,16 @@
         <translation>%1 wird gelesen …</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>Importieren</translation>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Event</source>
@@ -990,12 +998,40 @@
         <translation>%1 Gäste · %2 · Kopfzeile in Zeile %3 · die Vorschau zeigt die ersten Zeilen so, wie sie importiert werden.</translation>
     </message>
     <message>
-        <source>Importing …</source>
-        <translation>Import läuft …</translation>
+        <source>Cancelling … nothing is kept.</source>
+        <translation>Wird abgebrochen … nichts wird behalten.</translation>
     </message>
     <message>
-        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
-        <translation>Importiert: %1 neu, %2 aktualisiert, %3 unverändert.</translation>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Import %1 guests</source>
+        <translation>%1 Gäste importieren</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: which of the event&apos;s ticket types is each type in the file?</source>
+        <translation>Schritt 2 von 3: Welche Ticketart der Veranstaltung ist jede Ticketart in der Datei?</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: check before anything is written.</source>
+        <translation>Schritt 3 von 3: Prüfen, bevor etwas gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Done. The desk shows the imported guests.</source>
+        <translation>Fertig. Der Einlass zeigt die importierten Gäste.</translation>
+    </message>
+    <message>
+        <source>Checking the file …</source>
+        <translation>Die Datei wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Importing … the desk keeps scanning meanwhile.</source>
+        <translation>Import läuft … der Einlass scannt währenddessen weiter.</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Import abgebrochen: Es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>Nothing was imported:</source>
@@ -1535,6 +1571,14 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <source>Only once the code was out of view this long: a ticket held up is one scan.</source>
         <translation>Erst wenn der Code so lange nicht im Bild war: ein hochgehaltenes Ticket ist ein Scan.</translation>
     </message>
+    <message>
+        <source>Walk-in ticket type</source>
+        <translation>Ticketart für Spontangäste</translation>
+    </message>
+    <message>
+        <source>The ticket type a walk-in guest gets unless you pick another; empty means the event&apos;s most common type.</source>
+        <translation>Die Ticketart, die ein Spontangast bekommt, wenn Sie keine andere wählen; leer heißt: die häufigste Ticketart der Veranstaltung.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1629,6 +1673,37 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <source>New guests</source>
+        <translation>Neue Gäste</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>No longer in the file (kept)</source>
+        <translation>Nicht mehr in der Datei (bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>Warnings shown before the import</source>
+        <translation>Warnungen vor dem Import</translation>
+    </message>
+    <message>
+        <source>New ticket types: %1</source>
+        <translation>Neue Ticketarten: %1</translation>
+    </message>
+    <message>
+        <source>Imported into &quot;%1&quot;.</source>
+        <translation>Importiert in „%1“.</translation>
+    </message>
+</context>
+<context>
     <name>SyncWorker</name>
     <message>
         <source>Syncing…</source>
@@ -1642,6 +1717,33 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>no answer</source>
         <translation>keine Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>TypesPage</name>
+    <message>
+        <source>In the file</source>
+        <translation>In der Datei</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Gäste</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Ticketart</translation>
+    </message>
+    <message>
+        <source>The file names %1 ticket types. Choose the event&apos;s ticket type for each; &quot;Create new type&quot; adds it to the event (%2 would be new). Your choice is remembered for the next file with these columns.</source>
+        <translation>Die Datei nennt %1 Ticketarten. Wählen Sie für jede die Ticketart der Veranstaltung; „Neue Ticketart anlegen“ fügt sie der Veranstaltung hinzu (%2 wären neu). Ihre Wahl wird für die nächste Datei mit diesen Spalten gemerkt.</translation>
+    </message>
+    <message>
+        <source>Ticket type for %1</source>
+        <translation>Ticketart für %1</translation>
+    </message>
+    <message>
+        <source>Create new type &quot;%1&quot;</source>
+        <translation>Neue Ticketart „%1“ anlegen</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +1807,45 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>This e-mail address has no @.</source>
         <translation>Diese E-Mail-Adresse hat kein @.</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <source>Repair the encoding (Ã¼ → ü)</source>
+        <translation>Zeichenkodierung reparieren (Ã¼ → ü)</translation>
+    </message>
+    <message>
+        <source>%1 guests are ready to import.</source>
+        <translation>%1 Gäste sind bereit zum Import.</translation>
+    </message>
+    <message>
+        <source>No suspicious values found.</source>
+        <translation>Keine verdächtigen Werte gefunden.</translation>
+    </message>
+    <message>
+        <source>Please check these values before importing:</source>
+        <translation>Bitte prüfen Sie diese Werte vor dem Import:</translation>
+    </message>
+    <message>
+        <source>%1 names look garbled by a wrong encoding (&quot;MÃ¼ller&quot; for &quot;Müller&quot;).</source>
+        <translation>%1 Namen sehen nach falscher Zeichenkodierung aus („MÃ¼ller“ statt „Müller“).</translation>
+    </message>
+    <message>
+        <source>%1 names contain &quot;?&quot;: letters were lost before the file was saved.</source>
+        <translation>%1 Namen enthalten „?“: Buchstaben gingen verloren, bevor die Datei gespeichert wurde.</translation>
+    </message>
+    <message>
+        <source>%1 rows have no name: the import will stop at them. Fix the file.</source>
+        <translation>%1 Zeilen haben keinen Namen: Der Import stoppt an ihnen. Bitte die Datei korrigieren.</translation>
+    </message>
+    <message>
+        <source>%1 guests share an e-mail address with an earlier row.</source>
+        <translation>%1 Gäste haben dieselbe E-Mail-Adresse wie eine frühere Zeile.</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Zeile %1</translation>
     </message>
 </context>
 </TS>

@@ -970,7 +970,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import</source>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -990,11 +998,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Importing …</source>
+        <source>Cancelling … nothing is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1 guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: which of the event&apos;s ticket types is each type in the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: check before anything is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done. The desk shows the imported guests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the file …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing … the desk keeps scanning meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1532,6 +1568,14 @@ Remove it with Tools → Remove personal data.</source>
         <source>Only once the code was out of view this long: a ticket held up is one scan.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Walk-in ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket type a walk-in guest gets unless you pick another; empty means the event&apos;s most common type.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1626,6 +1670,37 @@ Remove it with Tools → Remove personal data.</source>
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <source>New guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer in the file (kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings shown before the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New ticket types: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported into &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncWorker</name>
     <message>
         <source>Syncing…</source>
@@ -1638,6 +1713,33 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TypesPage</name>
+    <message>
+        <source>In the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file names %1 ticket types. Choose the event&apos;s ticket type for each; &quot;Create new type&quot; adds it to the event (%2 would be new). Your choice is remembered for the next file with these columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create new type &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1701,6 +1803,45 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>This e-mail address has no @.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <source>Repair the encoding (Ã¼ → ü)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 guests are ready to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No suspicious values found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check these values before importing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names look garbled by a wrong encoding (&quot;MÃ¼ller&quot; for &quot;Müller&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names contain &quot;?&quot;: letters were lost before the file was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows have no name: the import will stop at them. Fix the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 guests share an e-mail address with an earlier row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
