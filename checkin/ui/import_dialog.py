@@ -131,10 +131,11 @@ class ImportDialog(QDialog):
         reason = check_mapping(mapping)
         self.next_button.setEnabled(reason is None)
         table = self.table
-        self.status.setText(reason and self.tr("Choose a column: %1").replace("%1", reason) or self.tr(
-            "%1 guests · %2 · header in line %3 · the preview shows the first rows as they will be imported.")
+        self.status.setText(self.tr("Step 1 of 3: which column holds what?") + "\n" + (
+            reason and self.tr("Choose a column: %1").replace("%1", reason) or self.tr(
+                "%1 guests · %2 · header in line %3 · the preview shows the first rows as they will be imported.")
             .replace("%1", str(len(table.rows))).replace("%2", table.encoding.upper())
-            .replace("%3", str(table.header_line)))
+            .replace("%3", str(table.header_line))))
 
     # --- steps -------------------------------------------------------------------------------
 
@@ -174,7 +175,7 @@ class ImportDialog(QDialog):
         self.status.setText({
             self.types: self.tr("Step 2 of 3: which of the event's ticket types is each type in the file?"),
             self.warnings: self.tr("Step 3 of 3: check before anything is written."),
-            self.summary: self.tr("Done. The desk shows the imported guests."),
+            self.summary: self.tr("Done: the guests are in the event. Close when you have read the summary."),
         }.get(page, self.status.text()))
 
     def _check(self) -> None:
@@ -192,7 +193,8 @@ class ImportDialog(QDialog):
         self.types.show_preflight(result)
         self.warnings.show_suspicions(result.suspicions, len(self.table.rows))
         self.next_button.setEnabled(True)
-        self._show_page(self.types if result.spellings else self.warnings)
+        if self.pages.currentWidget() is not self.warnings:  # a repair stays where it was asked for
+            self._show_page(self.types if result.spellings else self.warnings)
         self.checked.emit()
 
     def _repair(self) -> None:

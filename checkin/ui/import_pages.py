@@ -92,7 +92,7 @@ class WarningsPage(QWidget):
 
     def show_suspicions(self, suspicions: list[Suspicion], guests: int) -> None:
         self.repair.setVisible(any(s.kind == MOJIBAKE for s in suspicions))
-        intro = self.tr("%1 guests are ready to import.").replace("%1", f"{guests:,}")
+        intro = self.tr("Guests in the file: %1.").replace("%1", f"{guests:,}")
         if not suspicions:
             none = self.tr("No suspicious values found.")
             self.text.setText(f"<p>{intro}</p><p>{none}</p>")
@@ -103,11 +103,12 @@ class WarningsPage(QWidget):
         self.text.setText("".join(parts))
 
     def _describe(self, suspicion: Suspicion) -> str:
-        what = {
-            MOJIBAKE: self.tr("%1 names look garbled by a wrong encoding (\"MÃ¼ller\" for \"Müller\")."),
-            QUESTION_MARKS: self.tr("%1 names contain \"?\": letters were lost before the file was saved."),
-            NO_NAME: self.tr("%1 rows have no name: the import will stop at them. Fix the file."),
-            SAME_EMAIL: self.tr("%1 guests share an e-mail address with an earlier row."),
+        what = {  # "label: count", so one text fits one name and 1,000 names alike
+            MOJIBAKE: self.tr("Names garbled by a wrong encoding (\"MÃ¼ller\" for \"Müller\"): %1"),
+            QUESTION_MARKS: self.tr("Names with \"?\" (letters were lost before the file was saved): %1"),
+            NO_NAME: self.tr("Rows without a name (the import stops at them: fix the file): %1"),
+            SAME_EMAIL: self.tr("E-mail addresses of an earlier row (without an ID column the import stops "
+                                "at them): %1"),
         }[suspicion.kind].replace("%1", f"{suspicion.count:,}")
         line_text = self.tr("Line %1")
         examples = "".join(f"<li>{line_text.replace('%1', str(line))}: {_escape(text)}</li>"

@@ -990,6 +990,10 @@
         <translation>— nicht importieren —</translation>
     </message>
     <message>
+        <source>Step 1 of 3: which column holds what?</source>
+        <translation>Schritt 1 von 3: Welche Spalte enthält was?</translation>
+    </message>
+    <message>
         <source>Choose a column: %1</source>
         <translation>Spalte wählen: %1</translation>
     </message>
@@ -1018,8 +1022,8 @@
         <translation>Schritt 3 von 3: Prüfen, bevor etwas gespeichert wird.</translation>
     </message>
     <message>
-        <source>Done. The desk shows the imported guests.</source>
-        <translation>Fertig. Der Einlass zeigt die importierten Gäste.</translation>
+        <source>Done: the guests are in the event. Close when you have read the summary.</source>
+        <translation>Fertig: Die Gäste sind in der Veranstaltung. Schließen Sie, wenn Sie die Zusammenfassung gelesen haben.</translation>
     </message>
     <message>
         <source>Checking the file …</source>
@@ -1816,8 +1820,8 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Zeichenkodierung reparieren (Ã¼ → ü)</translation>
     </message>
     <message>
-        <source>%1 guests are ready to import.</source>
-        <translation>%1 Gäste sind bereit zum Import.</translation>
+        <source>Guests in the file: %1.</source>
+        <translation>Gäste in der Datei: %1.</translation>
     </message>
     <message>
         <source>No suspicious values found.</source>
@@ -1828,20 +1832,20 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Bitte prüfen Sie diese Werte vor dem Import:</translation>
     </message>
     <message>
-        <source>%1 names look garbled by a wrong encoding (&quot;MÃ¼ller&quot; for &quot;Müller&quot;).</source>
-        <translation>%1 Namen sehen nach falscher Zeichenkodierung aus („MÃ¼ller“ statt „Müller“).</translation>
+        <source>Names garbled by a wrong encoding (&quot;MÃ¼ller&quot; for &quot;Müller&quot;): %1</source>
+        <translation>Namen mit falscher Zeichenkodierung („MÃ¼ller“ statt „Müller“): %1</translation>
     </message>
     <message>
-        <source>%1 names contain &quot;?&quot;: letters were lost before the file was saved.</source>
-        <translation>%1 Namen enthalten „?“: Buchstaben gingen verloren, bevor die Datei gespeichert wurde.</translation>
+        <source>Names with &quot;?&quot; (letters were lost before the file was saved): %1</source>
+        <translation>Namen mit „?“ (Buchstaben gingen verloren, bevor die Datei gespeichert wurde): %1</translation>
     </message>
     <message>
-        <source>%1 rows have no name: the import will stop at them. Fix the file.</source>
-        <translation>%1 Zeilen haben keinen Namen: Der Import stoppt an ihnen. Bitte die Datei korrigieren.</translation>
+        <source>Rows without a name (the import stops at them: fix the file): %1</source>
+        <translation>Zeilen ohne Namen (der Import stoppt an ihnen: bitte die Datei korrigieren): %1</translation>
     </message>
     <message>
-        <source>%1 guests share an e-mail address with an earlier row.</source>
-        <translation>%1 Gäste haben dieselbe E-Mail-Adresse wie eine frühere Zeile.</translation>
+        <source>E-mail addresses of an earlier row (without an ID column the import stops at them): %1</source>
+        <translation>E-Mail-Adressen einer früheren Zeile (ohne ID-Spalte stoppt der Import an ihnen): %1</translation>
     </message>
     <message>
         <source>Line %1</source>

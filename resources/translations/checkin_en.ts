@@ -990,6 +990,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Step 1 of 3: which column holds what?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a column: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1018,7 +1022,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Done. The desk shows the imported guests.</source>
+        <source>Done: the guests are in the event. Close when you have read the summary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1813,7 +1817,7 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 guests are ready to import.</source>
+        <source>Guests in the file: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1825,19 +1829,19 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 names look garbled by a wrong encoding (&quot;MÃ¼ller&quot; for &quot;Müller&quot;).</source>
+        <source>Names garbled by a wrong encoding (&quot;MÃ¼ller&quot; for &quot;Müller&quot;): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 names contain &quot;?&quot;: letters were lost before the file was saved.</source>
+        <source>Names with &quot;?&quot; (letters were lost before the file was saved): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 rows have no name: the import will stop at them. Fix the file.</source>
+        <source>Rows without a name (the import stops at them: fix the file): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 guests share an e-mail address with an earlier row.</source>
+        <source>E-mail addresses of an earlier row (without an ID column the import stops at them): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
