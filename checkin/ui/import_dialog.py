@@ -4,6 +4,7 @@ until closed. Reading, checking and writing run off the UI thread with progress 
 All or nothing: problems are listed, a cancelled import writes nothing."""
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,12 +24,31 @@ from checkin.sync.files.table import Table, column_letter, read_table
 from checkin.ui.changes import NOTHING, Changes
 from checkin.ui.import_pages import SummaryPage, TypesPage, WarningsPage
 from checkin.ui.import_preview_model import ImportPreviewModel
-from checkin.ui.operations import Job, Op
+from checkin.ui.operations import Cancel, Job, Op
 from checkin.ui.taskman import Lane, TaskManager, tasks_of
 
 NOT_IMPORTED = -1
 #: An import adds guests and may create the event.
 IMPORTED = Changes(registrations=True, event_setup=True)
+
+
+class CancelUntilWritten(Cancel):
+    """Cancel stops an import until its last part is written; then the commit is under way and a
+    late Cancel is ignored, so "cancelled" always means that nothing was written."""
+
+    def __init__(self):
+        super().__init__()
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def cancel(self) -> None:
+        with self._lock:
+            if not self._closed:
+                self.set()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
 
 
 class ImportDialog(QDialog):
@@ -170,13 +190,19 @@ class ImportDialog(QDialog):
         first, last = page is self.pages.widget(0), page is self.summary
         self.back_button.setVisible(not first and not last)
         self.cancel_button.setVisible(not last)
-        self.next_button.setText(self.tr("Close") if last else self.tr("Import %1 guests").replace(
-            "%1", f"{len(self.table.rows):,}") if page is self.warnings and self.table else self.tr("Next"))
+        self.next_button.setText(self._next_text(page))
         self.status.setText({
             self.types: self.tr("Step 2 of 3: which of the event's ticket types is each type in the file?"),
             self.warnings: self.tr("Step 3 of 3: check before anything is written."),
             self.summary: self.tr("Done: the guests are in the event. Close when you have read the summary."),
         }.get(page, self.status.text()))
+
+    def _next_text(self, page: QWidget) -> str:
+        if page is self.summary:
+            return self.tr("Close")
+        if page is self.warnings and self.table is not None:
+            return self.tr("Import %1 guests").replace("%1", f"{len(self.table.rows):,}")
+        return self.tr("Next")
 
     def _check(self) -> None:
         table, mapping, event_name = self.table, self.mapping(), self._event_name()
@@ -208,8 +234,17 @@ class ImportDialog(QDialog):
     def _import(self) -> None:
         request = ImportRequest(self.table, self._event_name(), self.mapping(), ticket_types=self.types.choices())
 
+        token = CancelUntilWritten()
+
+        def on_part(job: Job, done: int, total: int) -> None:
+            job.check()
+            if done == total:  # all parts are written: the commit follows and Cancel no longer applies
+                token.close()
+                job.check()
+            job.progress(done, total)
+
         def work(job: Job) -> ImportSummary:
-            request.on_part = lambda done, total: (job.check(), job.progress(done, total))
+            request.on_part = lambda done, total: on_part(job, done, total)
             return import_table(self.database, request)
         for button in (self.back_button, self.next_button, self.warnings.repair):
             button.setEnabled(False)
@@ -217,8 +252,8 @@ class ImportDialog(QDialog):
         self.warnings.progress.setRange(0, 0)
         self.warnings.progress.show()
         # On the writer lane: a scan meanwhile waits its turn instead of for SQLite's lock.
-        self.writing = self._start(Lane.WRITER, work, self._on_imported, IMPORTED)
-        self.writing.progress(self._on_progress).cancelled(self._on_cancelled)
+        self.writing = Op(self, work, lane=Lane.WRITER, changes=IMPORTED, token=token).success(self._on_imported)
+        self.writing.failure(self._on_error).progress(self._on_progress).cancelled(self._on_cancelled).run(self.tasks)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.warnings.progress.setRange(0, total)

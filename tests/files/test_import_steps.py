@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from checkin.store.models import Registration, TicketType
 from checkin.sync.files.importer import read_and_import
 from checkin.sync.files.type_mapping import CREATE_NEW
-from checkin.ui.import_dialog import ImportDialog
+from checkin.ui.import_dialog import CancelUntilWritten, ImportDialog
 from tests.files.helpers import HEADER, write_guests
 
 EVENT = "Herbsttagung"
@@ -130,3 +130,14 @@ def test_preview_headers_are_never_clipped(qtbot, database, tmp_path):
 def _count(database) -> int:  # noqa: ANN001
     with database.reader() as session:
         return session.scalar(select(func.count()).select_from(Registration))
+
+
+def test_a_cancel_after_the_last_part_is_ignored_so_cancelled_means_nothing_written():
+    token = CancelUntilWritten()
+    token.close()
+    token.cancel()
+    assert not token.cancelled
+    early = CancelUntilWritten()
+    early.cancel()
+    early.close()
+    assert early.cancelled
