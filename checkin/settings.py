@@ -97,6 +97,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("sounds", bool, True, QT_TRANSLATE_NOOP("Settings", "Sounds"),
             QT_TRANSLATE_NOOP("Settings", "Distinct sounds for ok, warning and refused."),
             group="desk"),
+    Setting("walk_in_ticket_type", str, "", QT_TRANSLATE_NOOP("Settings", "Walk-in ticket type"),
+            QT_TRANSLATE_NOOP("Settings", "The ticket type a walk-in guest gets unless you pick another; "
+                              "empty means the event's most common type."),
+            group="desk", pattern=PRINTABLE % 80),
     Setting("backup_interval_min", int, 10, QT_TRANSLATE_NOOP("Settings", "Backup every"),
             QT_TRANSLATE_NOOP("Settings", "The desk copies its database at start, then this often."),
             1, 240, MIN, "desk"),

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 SIZE = (1366, 768)
 SETTINGS_SCENES = ("settings-desk", "settings-scanner", "settings-badges", "settings-pretix", "settings-look")
 SCENES = ("ok", "refused", "duplicate", "search", "dashboard", "connect", "camera", *SETTINGS_SCENES,
-          "reconcile-offline")
+          "reconcile-offline", "import-types", "import-warnings", "import-summary")
 #: What pretix's device setup QR code holds (the connect dialog's first page, pasted).
 EXAMPLE_HANDSHAKE = '{"handshake_version": 1, "url": "https://pretix.eu", "token": "kpp4jn8g2ynzonp6"}'
 
@@ -174,6 +174,8 @@ def play(app, window, codes: dict, scene: str):  # noqa: ANN001, ANN201 - a dial
         return settings_dialog(app, window, scene.removeprefix("settings-"))
     elif scene == "reconcile-offline":
         return reconcile_offline(app, window)
+    elif scene.startswith("import-"):
+        return import_dialog(app, window, scene.removeprefix("import-"))
     elif scene == "camera":
         window.camera.toggle.trigger()
         window.camera.scanner.feed.send(phone_in_view(codes["valid"].pop()))
@@ -249,6 +251,58 @@ def reconcile_offline(app, window):  # noqa: ANN001, ANN201
     dialog.show()
     wait_until(app, lambda: done and dialog.isVisible())
     return dialog
+
+
+#: The event an organiser imports into, one per language so each starts alike: types already set
+#: up by an earlier import (most guests "Participant").
+IMPORT_EVENTS = {"en": "Autumn Summit 2026", "de": "Herbsttagung 2026"}
+IMPORT_SPELLINGS = ("Teilnehmer",) * 9 + ("Teilnehmerin",) * 4 + ("Presse", "Referentin", "Aussteller", "VIP")
+
+
+def import_dialog(app, window, step: str):  # noqa: ANN001, ANN201 - the import dialog at ``step``
+    from checkin.ui.import_dialog import ImportDialog
+
+    language = window.settings.get("language")
+    path = import_files(window.database, language, with_duplicate=step != "summary")
+    dialog = ImportDialog(window.database, path, IMPORT_EVENTS[language], window)
+    dialog.open()
+    wait_until(app, lambda: dialog.table is not None)
+    dialog.next_button.click()
+    wait_until(app, lambda: dialog.preflight is not None)
+    if step in ("warnings", "summary"):
+        dialog.next_button.click()
+    if step == "summary":
+        dialog.warnings.repair.click()
+        wait_until(app, lambda: "Ã" not in dialog.warnings.text.text())
+        dialog.next_button.click()
+        wait_until(app, lambda: dialog.pages.currentWidget() is dialog.summary)
+    return dialog
+
+
+def import_files(database, language: str, *, with_duplicate: bool) -> Path:  # noqa: ANN001
+    """An earlier import that set up the event's types, and this month's export (its own guests per
+    language, so each summary shows them as new): German spellings, names garbled upstream."""
+    from checkin.sync.files.importer import read_and_import
+
+    folder = Path(os.environ["CHECKIN_CONFIG_DIR"])
+    header = "Vorname;Nachname;Firma;E-Mail;Ticketart\r\n"
+    earlier = folder / f"vorab-{language}.csv"
+    if not earlier.exists():
+        kinds = ["Participant"] * 5 + ["Press", "Speaker", "Aussteller"]
+        earlier.write_text(header + "".join(f"Vera;Vorab{n};;v{n}@example.org;{kind}\r\n"
+                                            for n, kind in enumerate(kinds)), encoding="utf-8")
+        read_and_import(database, earlier, IMPORT_EVENTS[language])
+    names = [("Jörg", "Müller"), ("Anna", "Weiß"), ("Zoë", "Brandt"), ("Lars", "Hoffmann"), ("Mia", "Schäfer"),
+             ("Ben", "Koch"), ("Eva", "Wagner"), ("Tom", "Becker")]
+    rows = [f"{given};{family};Bäckerei Süd;{given.lower()}.{n}.{language}@example.org;{kind}\r\n"
+            for n, ((given, family), kind) in enumerate(zip(names * 3, IMPORT_SPELLINGS))]
+    rows.append(f"Hans;M?ller;;hm.{language}@example.org;Teilnehmer\r\n")
+    if with_duplicate:  # the import refuses it (no ID column): only the warnings show it
+        rows.append(f"Ida;Klein;;{names[0][0].lower()}.0.{language}@example.org;Teilnehmer\r\n")
+    path = folder / f"anmeldungen-{language}{'' if with_duplicate else '-final'}.csv"
+    garbled = "".join(rows[:6]).encode().decode("cp1252") + "".join(rows[6:])  # UTF-8 read as CP1252 upstream
+    path.write_text(header + garbled, encoding="utf-8")
+    return path
 
 
 def wait_until(app, condition, timeout: float = 10.0) -> None:  # noqa: ANN001

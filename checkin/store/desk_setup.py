@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from checkin.store.events import NoEventError, find_event, find_list
-from checkin.store.models import CheckInList, TicketType
+from checkin.store.models import CheckInList, Registration, TicketType
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,8 @@ class DeskSetup:
     list_id: int
     lists: tuple[tuple[int, str], ...]
     ticket_types: tuple[tuple[int, str], ...]
+    #: The type most guests hold: what a walk-in gets unless a setting names another.
+    common_ticket_type_id: int | None = None
 
     @property
     def list_name(self) -> str:
@@ -53,4 +55,12 @@ def load_setup(session: Session, event_slug: str = "", list_id: int = 0) -> Desk
     return DeskSetup(
         event.id, event.slug, event.name, event.timezone or "UTC", event.source, check_in_list.id,
         tuple((row.id, row.name) for row in lists), tuple((row.id, row.name) for row in types),
+        _most_common_type(session, event.id),
     )
+
+
+def _most_common_type(session: Session, event_id: int) -> int | None:
+    guests = func.count(Registration.id)
+    return session.scalar(select(Registration.ticket_type_id).where(
+        Registration.event_id == event_id, Registration.ticket_type_id.is_not(None))
+        .group_by(Registration.ticket_type_id).order_by(guests.desc(), Registration.ticket_type_id).limit(1))

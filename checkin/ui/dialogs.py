@@ -14,7 +14,7 @@ from checkin.ui.first_run import FirstRunDialog
 from checkin.ui.guest_dialog import GuestDialog
 from checkin.ui.setting_choices import gather_choices
 from checkin.ui.settings_dialog import SettingsDialog
-from checkin.ui.walk_in_dialog import WalkInDialog
+from checkin.ui.walk_in_dialog import WalkInDialog, default_index
 
 GUEST_CONCERNS = Changes(check_ins=True, registrations=True)
 
@@ -45,7 +45,9 @@ class DeskDialogs:
         setup = self.window.controller.setup
         if setup is None:
             return
-        dialog = WalkInDialog(setup.ticket_types, self.window)
+        named = self.window.settings.get("walk_in_ticket_type")
+        default = named if default_index(setup.ticket_types, named) >= 0 else setup.common_ticket_type_id
+        dialog = WalkInDialog(setup.ticket_types, self.window, default)
         dialog.accepted.connect(lambda: self.window.controller.walk_in(dialog.fields()))
         self._open(dialog)
 

@@ -13,7 +13,10 @@ from PySide6.QtWidgets import (
 
 
 class WalkInDialog(QDialog):
-    def __init__(self, ticket_types: tuple[tuple[int, str], ...], parent: QWidget | None = None):
+    def __init__(self, ticket_types: tuple[tuple[int, str], ...], parent: QWidget | None = None,
+                 default: int | str | None = None):
+        """``default``: the ticket type chosen at first, by id or name (the setting, else the
+        event's most common type); otherwise the first in the list."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Walk-in guest"))
         self.given_name = QLineEdit(self)
@@ -25,6 +28,7 @@ class WalkInDialog(QDialog):
             self.ticket_type.addItem(name, type_id)
         if not ticket_types:
             self.ticket_type.addItem(self.tr("(no ticket type)"), None)
+        self.ticket_type.setCurrentIndex(max(0, default_index(ticket_types, default)))
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b3001b; font-weight: bold;")
         form = QFormLayout(self)
@@ -63,3 +67,11 @@ class WalkInDialog(QDialog):
             self.email.setFocus()
             return
         super().accept()
+
+
+def default_index(ticket_types: tuple[tuple[int, str], ...], default: int | str | None) -> int:
+    """The position of ``default`` (an id, or a name compared case-insensitively) or -1."""
+    for index, (type_id, name) in enumerate(ticket_types):
+        if default == type_id or isinstance(default, str) and default.strip().casefold() == name.casefold():
+            return index
+    return -1

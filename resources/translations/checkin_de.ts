@@ -970,8 +970,16 @@
         <translation>%1 wird gelesen …</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>Importieren</translation>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Event</source>
@@ -982,6 +990,10 @@
         <translation>— nicht importieren —</translation>
     </message>
     <message>
+        <source>Step 1 of 3: which column holds what?</source>
+        <translation>Schritt 1 von 3: Welche Spalte enthält was?</translation>
+    </message>
+    <message>
         <source>Choose a column: %1</source>
         <translation>Spalte wählen: %1</translation>
     </message>
@@ -990,12 +1002,40 @@
         <translation>%1 Gäste · %2 · Kopfzeile in Zeile %3 · die Vorschau zeigt die ersten Zeilen so, wie sie importiert werden.</translation>
     </message>
     <message>
-        <source>Importing …</source>
-        <translation>Import läuft …</translation>
+        <source>Cancelling … nothing is kept.</source>
+        <translation>Wird abgebrochen … nichts wird behalten.</translation>
     </message>
     <message>
-        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
-        <translation>Importiert: %1 neu, %2 aktualisiert, %3 unverändert.</translation>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Import %1 guests</source>
+        <translation>%1 Gäste importieren</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: which of the event&apos;s ticket types is each type in the file?</source>
+        <translation>Schritt 2 von 3: Welche Ticketart der Veranstaltung ist jede Ticketart in der Datei?</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: check before anything is written.</source>
+        <translation>Schritt 3 von 3: Prüfen, bevor etwas gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Done: the guests are in the event. Close when you have read the summary.</source>
+        <translation>Fertig: Die Gäste sind in der Veranstaltung. Schließen Sie, wenn Sie die Zusammenfassung gelesen haben.</translation>
+    </message>
+    <message>
+        <source>Checking the file …</source>
+        <translation>Die Datei wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Importing … the desk keeps scanning meanwhile.</source>
+        <translation>Import läuft … der Einlass scannt währenddessen weiter.</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Import abgebrochen: Es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>Nothing was imported:</source>
@@ -1805,6 +1845,14 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <source>Only once the code was out of view this long: a ticket held up is one scan.</source>
         <translation>Erst wenn der Code so lange nicht im Bild war: ein hochgehaltenes Ticket ist ein Scan.</translation>
     </message>
+    <message>
+        <source>Walk-in ticket type</source>
+        <translation>Ticketart für Spontangäste</translation>
+    </message>
+    <message>
+        <source>The ticket type a walk-in guest gets unless you pick another; empty means the event&apos;s most common type.</source>
+        <translation>Die Ticketart, die ein Spontangast bekommt, wenn Sie keine andere wählen; leer heißt: die häufigste Ticketart der Veranstaltung.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1853,6 +1901,37 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <source>New guests</source>
+        <translation>Neue Gäste</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>No longer in the file (kept)</source>
+        <translation>Nicht mehr in der Datei (bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>Warnings shown before the import</source>
+        <translation>Warnungen vor dem Import</translation>
+    </message>
+    <message>
+        <source>New ticket types: %1</source>
+        <translation>Neue Ticketarten: %1</translation>
+    </message>
+    <message>
+        <source>Imported into &quot;%1&quot;.</source>
+        <translation>Importiert in „%1“.</translation>
+    </message>
+</context>
+<context>
     <name>SyncWorker</name>
     <message>
         <source>Syncing…</source>
@@ -1866,6 +1945,33 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>no answer</source>
         <translation>keine Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>TypesPage</name>
+    <message>
+        <source>In the file</source>
+        <translation>In der Datei</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Gäste</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Ticketart</translation>
+    </message>
+    <message>
+        <source>The file names %1 ticket types. Choose the event&apos;s ticket type for each; &quot;Create new type&quot; adds it to the event (%2 would be new). Your choice is remembered for the next file with these columns.</source>
+        <translation>Die Datei nennt %1 Ticketarten. Wählen Sie für jede die Ticketart der Veranstaltung; „Neue Ticketart anlegen“ fügt sie der Veranstaltung hinzu (%2 wären neu). Ihre Wahl wird für die nächste Datei mit diesen Spalten gemerkt.</translation>
+    </message>
+    <message>
+        <source>Ticket type for %1</source>
+        <translation>Ticketart für %1</translation>
+    </message>
+    <message>
+        <source>Create new type &quot;%1&quot;</source>
+        <translation>Neue Ticketart „%1“ anlegen</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +2035,45 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>This e-mail address has no @.</source>
         <translation>Diese E-Mail-Adresse hat kein @.</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <source>Repair the encoding (Ã¼ → ü)</source>
+        <translation>Zeichenkodierung reparieren (Ã¼ → ü)</translation>
+    </message>
+    <message>
+        <source>Guests in the file: %1.</source>
+        <translation>Gäste in der Datei: %1.</translation>
+    </message>
+    <message>
+        <source>No suspicious values found.</source>
+        <translation>Keine verdächtigen Werte gefunden.</translation>
+    </message>
+    <message>
+        <source>Please check these values before importing:</source>
+        <translation>Bitte prüfen Sie diese Werte vor dem Import:</translation>
+    </message>
+    <message>
+        <source>Names garbled by a wrong encoding (&quot;MÃ¼ller&quot; for &quot;Müller&quot;): %1</source>
+        <translation>Namen mit falscher Zeichenkodierung („MÃ¼ller“ statt „Müller“): %1</translation>
+    </message>
+    <message>
+        <source>Names with &quot;?&quot; (letters were lost before the file was saved): %1</source>
+        <translation>Namen mit „?“ (Buchstaben gingen verloren, bevor die Datei gespeichert wurde): %1</translation>
+    </message>
+    <message>
+        <source>Rows without a name (the import stops at them: fix the file): %1</source>
+        <translation>Zeilen ohne Namen (der Import stoppt an ihnen: bitte die Datei korrigieren): %1</translation>
+    </message>
+    <message>
+        <source>E-mail addresses of an earlier row (without an ID column the import stops at them): %1</source>
+        <translation>E-Mail-Adressen einer früheren Zeile (ohne ID-Spalte stoppt der Import an ihnen): %1</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Zeile %1</translation>
     </message>
 </context>
 </TS>

@@ -970,7 +970,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import</source>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -982,6 +990,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Step 1 of 3: which column holds what?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a column: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,11 +1002,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Importing …</source>
+        <source>Cancelling … nothing is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1 guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: which of the event&apos;s ticket types is each type in the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: check before anything is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: the guests are in the event. Close when you have read the summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the file …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing … the desk keeps scanning meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1802,6 +1842,14 @@ Remove it with Tools → Remove personal data.</source>
         <source>Only once the code was out of view this long: a ticket held up is one scan.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Walk-in ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket type a walk-in guest gets unless you pick another; empty means the event&apos;s most common type.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1850,6 +1898,37 @@ Remove it with Tools → Remove personal data.</source>
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <source>New guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer in the file (kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings shown before the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New ticket types: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported into &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncWorker</name>
     <message>
         <source>Syncing…</source>
@@ -1862,6 +1941,33 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TypesPage</name>
+    <message>
+        <source>In the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file names %1 ticket types. Choose the event&apos;s ticket type for each; &quot;Create new type&quot; adds it to the event (%2 would be new). Your choice is remembered for the next file with these columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create new type &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1925,6 +2031,45 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>This e-mail address has no @.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <source>Repair the encoding (Ã¼ → ü)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guests in the file: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No suspicious values found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check these values before importing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names garbled by a wrong encoding (&quot;MÃ¼ller&quot; for &quot;Müller&quot;): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names with &quot;?&quot; (letters were lost before the file was saved): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows without a name (the import stops at them: fix the file): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail addresses of an earlier row (without an ID column the import stops at them): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

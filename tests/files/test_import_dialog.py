@@ -33,10 +33,14 @@ def test_mapping_preview_and_import(qtbot, qtmodeltester, database, tmp_path):
     assert dialog.preview.columnCount() == 4
     assert dialog.preview.headerData(2, _horizontal()) == "Firma / Organisation"
     assert dialog.preview.index(0, 2).data() == "Bäckerei"
-    assert dialog.import_button.isEnabled()
+    assert dialog.next_button.isEnabled()
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        dialog.next_button.click()
+    assert dialog.pages.currentWidget() is dialog.warnings  # no ticket-type column: no types step
     with qtbot.waitSignal(dialog.imported, timeout=10_000) as blocker:
-        dialog.import_button.click()
+        dialog.next_button.click()
     assert blocker.args[0].imported == 2
+    assert dialog.pages.currentWidget() is dialog.summary and not dialog.result()  # stays until closed
     with database.reader() as session:
         assert set(session.scalars(select(Registration.company))) == {"Bäckerei", "Zeiss"}
     # The mapping is remembered for the next file of this name.
@@ -52,12 +56,12 @@ def test_no_name_column_disables_import(qtbot, database, tmp_path):
     dialog = _dialog(qtbot, database, path)
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
         pass
-    assert not dialog.import_button.isEnabled() and "names" in dialog.status.text()
+    assert not dialog.next_button.isEnabled() and "names" in dialog.status.text()
     given = dialog.combos["given_name"]
     given.setCurrentIndex(given.findData(0))
-    assert dialog.import_button.isEnabled()
+    assert dialog.next_button.isEnabled()
     given.setCurrentIndex(given.findData(NOT_IMPORTED))
-    assert not dialog.import_button.isEnabled()
+    assert not dialog.next_button.isEnabled()
 
 
 def test_broken_file_shows_the_reason_and_imports_nothing(qtbot, database, tmp_path):
@@ -67,7 +71,7 @@ def test_broken_file_shows_the_reason_and_imports_nothing(qtbot, database, tmp_p
     with qtbot.waitSignal(dialog.failed, timeout=10_000) as blocker:
         pass
     assert "broken.csv, line 4" in blocker.args[0] and "broken.csv, line 4" in dialog.status.text()
-    assert not dialog.import_button.isEnabled()
+    assert not dialog.next_button.isEnabled()
     with database.reader() as session:
         assert session.scalar(select(func.count()).select_from(Registration)) == 0
 

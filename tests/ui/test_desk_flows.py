@@ -88,6 +88,19 @@ def test_walk_in_registers_and_checks_in_at_once(qtbot, window, database):
     assert registration.ticket_type_id == dict(map(reversed, window.controller.setup.ticket_types))["Press"]
 
 
+def test_walk_in_defaults_to_the_most_common_type_or_the_setting(qtbot, window, database):
+    window.toolbar.walk_in.trigger()
+    dialog = window.dialogs.current
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.ticket_type.currentText() == "Participant"  # most guests hold it; not "Press", first by name
+    dialog.reject()
+    window.settings.set("walk_in_ticket_type", "staff")  # as typed into settings: any case
+    window.toolbar.walk_in.trigger()
+    qtbot.waitUntil(lambda: window.dialogs.current is not dialog and window.dialogs.current.isVisible())
+    assert window.dialogs.current.ticket_type.currentText() == "Staff"
+    window.dialogs.current.reject()
+
+
 def test_walk_in_without_a_name_is_refused_in_the_dialog_and_nothing_is_written(qtbot, window, database):
     window.toolbar.walk_in.trigger()
     dialog = window.dialogs.current

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from checkin.sync.files.mapping import HEADER_HINTS, ColumnMapping, check_mappin
 from checkin.sync.files.merge import FILE_SOURCE, Merger, Plan, fields_of, load_existing
 from checkin.sync.files.rows import RowChecker
 from checkin.sync.files.table import Table, read_table
+from checkin.sync.files.type_mapping import remember_types, remembered_types, with_types
 
 DEFAULT_LIST = "Entrance"
 _UPDATE_BATCH = 500
@@ -50,13 +51,17 @@ class ImportSummary:
 
 @dataclass
 class ImportRequest:
-    """What to import where. ``mapping`` None means the remembered or guessed one."""
+    """What to import where. ``mapping`` None means the remembered or guessed one; ``ticket_types``
+    (file spelling → event type name) None means the one remembered for this header, if any."""
 
     table: Table
     event_name: str
     mapping: ColumnMapping | None = None
     dry_run: bool = False
     code_factory: Callable[[], str] = new_code
+    ticket_types: Mapping[str, str] | None = None
+    #: Called after each part with (rows done, rows); may raise to cancel (all is rolled back).
+    on_part: Callable[[int, int], None] | None = None
 
 
 def slug_for(name: str) -> str:
@@ -104,11 +109,13 @@ def _import(session: Session, request: ImportRequest) -> ImportSummary:
     event = _event(session, request.event_name)
     checker, merger = RowChecker(table, mapping), Merger(load_existing(session, event.id))
     ticket_types = _TicketTypes(session, event)
+    choices = request.ticket_types if request.ticket_types is not None else remembered_types(session, table.headers)
     problems: list[Problem] = []
     imported = updated = unchanged = 0
     with RegistrationLoader(session, event.id, len(table.rows)) as loader:
         for start in range(0, len(table.rows), _PART):
             rows, found = checker.check(table.rows[start:start + _PART])
+            rows = with_types(rows, choices)
             problems.extend(found)
             if checker.full:
                 break
@@ -122,9 +129,13 @@ def _import(session: Session, request: ImportRequest) -> ImportSummary:
             _apply(session, loader, plan, ticket_type_ids, request.code_factory)
             imported, updated, unchanged = (imported + len(plan.new), updated + len(plan.updated),
                                             unchanged + len(plan.unchanged))
+            if request.on_part is not None:
+                request.on_part(min(start + _PART, len(table.rows)), len(table.rows))
         if problems:
             raise FileImportError(problems)
     remember_mapping(session, table.name, table.headers, mapping, event.id)
+    if request.ticket_types is not None:
+        remember_types(session, table.headers, request.ticket_types, event.id)
     return ImportSummary(
         file=table.name, event=event.slug, event_id=event.id, dry_run=request.dry_run, imported=imported,
         updated=updated, unchanged=unchanged,

@@ -1,0 +1,49 @@
+"""What an organiser decides and sees between mapping the columns and writing: the file's
+ticket-type spellings against the event's types, and the suspicious values."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from checkin.store.models import Event, Registration, TicketType
+from checkin.sync.files.importer import slug_for
+from checkin.sync.files.mapping import ColumnMapping
+from checkin.sync.files.suspicious import Suspicion, find_suspicious
+from checkin.sync.files.table import Table
+from checkin.sync.files.type_mapping import propose, remembered_types, spellings_in
+
+
+@dataclass(frozen=True)
+class Preflight:
+    spellings: Counter[str]  # ticket-type spelling in the file → guests
+    event_types: tuple[str, ...]  # the event's types, the most used first
+    choices: dict[str, str]  # spelling → event type (CREATE_NEW: a new type), remembered or guessed
+    suspicions: list[Suspicion]
+
+
+def preflight(session: Session, table: Table, mapping: ColumnMapping, event_name: str) -> Preflight:
+    """Reads only: the import itself decides nothing from this but the choices the person confirms."""
+    column = mapping.get("ticket_type")
+    spellings = spellings_in(cells[column] for _line, cells in table.rows) if column is not None else Counter()
+    types = event_types(session, event_name)
+    return Preflight(spellings, types, propose(spellings, types, remembered_types(session, table.headers)),
+                     find_suspicious(table, mapping))
+
+
+def event_types(session: Session, event_name: str) -> tuple[str, ...]:
+    """The ticket types of the event an import under this name goes to, the most used first."""
+    event_id = session.scalar(select(Event.id).where(
+        (Event.slug == event_name) | (Event.slug == slug_for(event_name)) | (Event.name == event_name)))
+    return ticket_types_by_use(session, event_id) if event_id is not None else ()
+
+
+def ticket_types_by_use(session: Session, event_id: int) -> tuple[str, ...]:
+    guests = func.count(Registration.id)
+    rows = session.execute(
+        select(TicketType.name, guests).outerjoin(Registration, Registration.ticket_type_id == TicketType.id)
+        .where(TicketType.event_id == event_id).group_by(TicketType.id, TicketType.name)
+        .order_by(guests.desc(), TicketType.name))
+    return tuple(name for name, _count in rows)
