@@ -1,9 +1,12 @@
-"""A desk's connection killed mid-scan (``pg_terminate_backend``): recorded once, or a clear error.
+"""A desk's connection killed mid-scan (``pg_terminate_backend``, or cut at the COMMIT): recorded once,
+or a clear error.
 
 The desk's server process is made to wait at a chosen point by a lock the test holds, found in
 ``pg_stat_activity`` and terminated there; the transaction is atomic, so nothing half-written
 can remain, and the desk says so instead of showing a traceback.
 """
+import select as selectors
+import socket
 import threading
 import time
 
@@ -69,6 +72,47 @@ def _terminate_waiting_desk(admin, database_name: str, wait_event_type: str) -> 
     raise AssertionError("the desk never reached the point it should wait at")
 
 
+_COMMIT = b"Q\x00\x00\x00\x0bCOMMIT\x00"  # the simple-query message psycopg sends to commit
+
+
+class CommitAnswerDropper:
+    """A TCP relay to the real server that, once armed, passes a COMMIT on, lets the server answer
+    it, and then cuts the desk off before the answer arrives: the one fault after which only the
+    database knows whether the check-in landed (a real kill cannot be timed into that gap)."""
+
+    def __init__(self, host: str, port: int):
+        self.target = (host, port)
+        self.armed = threading.Event()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client = self.listener.accept()[0]
+            except OSError:
+                return
+            server = socket.create_connection(self.target)
+            threading.Thread(target=self._relay, args=(client, server), daemon=True).start()
+
+    def _relay(self, client: socket.socket, server: socket.socket) -> None:
+        with client, server:
+            while True:
+                for sock in selectors.select([client, server], [], [], 60)[0]:
+                    data = sock.recv(65536)
+                    if not data:
+                        return
+                    (server if sock is client else client).sendall(data)
+                    if sock is client and self.armed.is_set() and data == _COMMIT:
+                        self.armed.clear()
+                        server.recv(65536)  # the server committed and answered; the desk never hears it
+                        return
+
+    def close(self) -> None:
+        self.listener.close()
+
+
 def _oks(database, code: str) -> int:
     with database.reader() as session:
         return session.scalar(select(func.count()).select_from(CheckIn).where(
@@ -108,3 +152,21 @@ def test_killed_inside_the_commit_leaves_no_half_check_in(venue):
         assert session.scalar(select(func.count()).select_from(CheckIn)) == 0
     assert desk.scan(demo.event_id, demo.list_ids[0], code).decision.outcome.value == "ok"
     assert _oks(database, code) == 1
+
+
+def test_a_commit_whose_answer_is_lost_counts_once(venue):
+    database, demo, code, _registration_id, _admin = venue
+    url = make_url(database.url)
+    relay = CommitAnswerDropper(url.host, url.port)
+    desk_database = open_database(url.set(port=relay.port).render_as_string(hide_password=False), migrate=False)
+    try:
+        desk = DeskService(desk_database, "00000000-0000-4000-8000-0000000000a3", "Desk C")
+        relay.armed.set()
+        result = desk.scan(demo.event_id, demo.list_ids[0], code)  # found by its nonce on a new connection
+        assert not relay.armed.is_set(), "the relay cut the desk off at the commit"
+        assert result.decision.outcome.value == "ok"
+        assert _oks(database, code) == 1
+        assert desk.scan(demo.event_id, demo.list_ids[0], code).decision.outcome.value == "already_checked_in"
+    finally:
+        desk_database.dispose()
+        relay.close()
