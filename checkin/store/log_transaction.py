@@ -42,18 +42,19 @@ class ConnectionLost(StoreOpenError):
 @contextmanager
 def log_transaction(database: Database, nonce: str | None = None) -> Iterator[Session]:
     """A write on the log, committed when the block ends; ``nonce`` is the row it appends, if any."""
-    finished = False
+    connected = finished = False
     try:
         with database.session() as session:
             if not database.is_sqlite:
                 session.connection(execution_options=_READ_COMMITTED)
+            connected = True
             yield session
             finished = True
     except OperationalError as error:
-        if database.is_sqlite or not error.connection_invalidated:
+        if database.is_sqlite or (connected and not error.connection_invalidated):
             raise  # a lock timeout or a full disk: the database answered, the caller reports it
         if not (finished and nonce and _recorded(database, nonce)):
-            raise ConnectionLost(_lost_message(database, finished)) from error
+            raise ConnectionLost(_lost_message(database, connected, finished)) from error
 
 
 def lock_registration(session: Session, registration_id: int) -> None:
@@ -71,8 +72,10 @@ def _recorded(database: Database, nonce: str) -> bool:
         return False
 
 
-def _lost_message(database: Database, at_commit: bool) -> str:
+def _lost_message(database: Database, connected: bool, at_commit: bool) -> str:
     name = describe(database.url)
+    if not connected:
+        return f"The database {name} does not answer; nothing was recorded. Check the network and scan again."
     if at_commit:
         return (f"The connection to the database {name} was lost while saving; the check-in is saved whole "
                 "or not at all. Scan again to see which.")

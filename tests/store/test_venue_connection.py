@@ -5,6 +5,7 @@ The desk's server process is made to wait at a chosen point by a lock the test h
 ``pg_stat_activity`` and terminated there; the transaction is atomic, so nothing half-written
 can remain, and the desk says so instead of showing a traceback.
 """
+import contextlib
 import select as selectors
 import socket
 import threading
@@ -97,7 +98,7 @@ class CommitAnswerDropper:
             threading.Thread(target=self._relay, args=(client, server), daemon=True).start()
 
     def _relay(self, client: socket.socket, server: socket.socket) -> None:
-        with client, server:
+        with client, server, contextlib.suppress(OSError):  # a side that went away ends the relay
             while True:
                 for sock in selectors.select([client, server], [], [], 60)[0]:
                     data = sock.recv(65536)
@@ -110,6 +111,8 @@ class CommitAnswerDropper:
                         return
 
     def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes accept(): a bare close() leaves it listening
         self.listener.close()
 
 
@@ -170,3 +173,20 @@ def test_a_commit_whose_answer_is_lost_counts_once(venue):
     finally:
         desk_database.dispose()
         relay.close()
+
+
+def test_a_database_that_stopped_answering_records_nothing_and_says_so(venue):
+    database, demo, code, _registration_id, _admin = venue
+    url = make_url(database.url)
+    relay = CommitAnswerDropper(url.host, url.port)
+    desk_database = open_database(url.set(port=relay.port).render_as_string(hide_password=False), migrate=False)
+    try:
+        desk = DeskService(desk_database, "00000000-0000-4000-8000-0000000000a4", "Desk D")
+        relay.close()  # the venue database is gone: new connections are refused
+        desk_database.engine.dispose()
+        with pytest.raises(ConnectionLost, match="does not answer; nothing was recorded"):
+            desk.scan(demo.event_id, demo.list_ids[0], code)
+    finally:
+        desk_database.dispose()
+        relay.close()
+    assert _oks(database, code) == 0
