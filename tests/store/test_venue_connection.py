@@ -157,36 +157,35 @@ def test_killed_inside_the_commit_leaves_no_half_check_in(venue):
     assert _oks(database, code) == 1
 
 
-def test_a_commit_whose_answer_is_lost_counts_once(venue):
-    database, demo, code, _registration_id, _admin = venue
-    url = make_url(database.url)
+@pytest.fixture
+def relayed(venue):
+    """A desk reaching the real server through a :class:`CommitAnswerDropper`."""
+    url = make_url(venue[0].url)
     relay = CommitAnswerDropper(url.host, url.port)
     desk_database = open_database(url.set(port=relay.port).render_as_string(hide_password=False), migrate=False)
-    try:
-        desk = DeskService(desk_database, "00000000-0000-4000-8000-0000000000a3", "Desk C")
-        relay.armed.set()
-        result = desk.scan(demo.event_id, demo.list_ids[0], code)  # found by its nonce on a new connection
-        assert not relay.armed.is_set(), "the relay cut the desk off at the commit"
-        assert result.decision.outcome.value == "ok"
-        assert _oks(database, code) == 1
-        assert desk.scan(demo.event_id, demo.list_ids[0], code).decision.outcome.value == "already_checked_in"
-    finally:
-        desk_database.dispose()
-        relay.close()
+    yield relay, desk_database
+    desk_database.dispose()
+    relay.close()
 
 
-def test_a_database_that_stopped_answering_records_nothing_and_says_so(venue):
+def test_a_commit_whose_answer_is_lost_counts_once(venue, relayed):
     database, demo, code, _registration_id, _admin = venue
-    url = make_url(database.url)
-    relay = CommitAnswerDropper(url.host, url.port)
-    desk_database = open_database(url.set(port=relay.port).render_as_string(hide_password=False), migrate=False)
-    try:
-        desk = DeskService(desk_database, "00000000-0000-4000-8000-0000000000a4", "Desk D")
-        relay.close()  # the venue database is gone: new connections are refused
-        desk_database.engine.dispose()
-        with pytest.raises(ConnectionLost, match="does not answer; nothing was recorded"):
-            desk.scan(demo.event_id, demo.list_ids[0], code)
-    finally:
-        desk_database.dispose()
-        relay.close()
+    relay, desk_database = relayed
+    desk = DeskService(desk_database, "00000000-0000-4000-8000-0000000000a3", "Desk C")
+    relay.armed.set()
+    result = desk.scan(demo.event_id, demo.list_ids[0], code)  # found by its nonce on a new connection
+    assert not relay.armed.is_set(), "the relay cut the desk off at the commit"
+    assert result.decision.outcome.value == "ok"
+    assert _oks(database, code) == 1
+    assert desk.scan(demo.event_id, demo.list_ids[0], code).decision.outcome.value == "already_checked_in"
+
+
+def test_a_database_that_stopped_answering_records_nothing_and_says_so(venue, relayed):
+    database, demo, code, _registration_id, _admin = venue
+    relay, desk_database = relayed
+    desk = DeskService(desk_database, "00000000-0000-4000-8000-0000000000a4", "Desk D")
+    relay.close()  # the venue database is gone: new connections are refused
+    desk_database.engine.dispose()
+    with pytest.raises(ConnectionLost, match="does not answer; nothing was recorded"):
+        desk.scan(demo.event_id, demo.list_ids[0], code)
     assert _oks(database, code) == 0
