@@ -31,6 +31,7 @@ from checkin.core.names import display_name
 from checkin.core.payload import MAX_CODE_LENGTH, EmptyPayload, PayloadError, PayloadRules, normalise_payload
 from checkin.store.code_signing import screen_payload
 from checkin.store.database import Database
+from checkin.store.log_transaction import lock_registration, log_transaction
 from checkin.store.models import (
     CheckIn,
     CheckInList,
@@ -156,7 +157,7 @@ class DeskService:
             return self._refuse_payload(event_id, list_id, payload, error, direction, source)
         nonce = new_nonce()  # before asking online: a fallback keeps the nonce the server may have seen
         answer = self.online.redeem(list_id, code, direction, nonce, self.clock()) if self.online else None
-        with self.database.session() as session:
+        with log_transaction(self.database, nonce) as session:
             if answer is None:
                 code, decision, registration_id = self._decide_code(session, event_id, list_id, code, direction)
             else:
@@ -191,12 +192,13 @@ class DeskService:
     def check_in_registration(self, registration_id: int, list_id: int, direction: Direction = Direction.ENTRY,
                               source: str = "search") -> ScanResult:
         """Check in a guest found by name (no code scanned)."""
-        with self.database.session() as session:
+        nonce = new_nonce()
+        with log_transaction(self.database, nonce) as session:
+            # The guest's row lock, held until the commit: see checkin.store.log_transaction.
             registration = session.get(Registration, registration_id, with_for_update=True)
             if registration is None:
                 raise LookupError(f"no registration {registration_id}")
             decision = self._decide(session, registration, list_id, direction)
-            nonce = new_nonce()
             check_in_id = self._insert(session, registration.event_id, list_id, registration.id, registration.code,
                                        decision, source, nonce)
         return ScanResult(decision, check_in_id, nonce, registration.id, registration.code)
@@ -211,18 +213,19 @@ class DeskService:
             "family_name": family_name.strip(), "company": company.strip(), "email": email.strip(),
             "ticket_type_id": ticket_type_id, "walk_in": True, "status": GuestStatus.VALID.value,
         }
-        with self.database.session() as session:
+        nonce = new_nonce()
+        # A new registration no other desk can see before the commit: nothing to lock.
+        with log_transaction(self.database, nonce) as session:
             [registration_id] = insert_registrations(session, event_id, [fields])
             registration = session.get(Registration, registration_id)
             decision = self._decide(session, registration, list_id, Direction.ENTRY)
-            nonce = new_nonce()
             check_in_id = self._insert(session, event_id, list_id, registration_id, registration.code, decision,
                                        "walk_in", nonce)
         return ScanResult(decision, check_in_id, nonce, registration_id, fields["code"])
 
     def undo_last(self, list_id: int) -> UndoResult | None:
         """Undo this desk's most recent accepted check-in on the list, if any."""
-        with self.database.session() as session:
+        with log_transaction(self.database) as session:
             last = session.scalar(
                 _effective(select(CheckIn))
                 .where(CheckIn.check_in_list_id == list_id, CheckIn.desk_id == self.desk_id)
@@ -234,13 +237,15 @@ class DeskService:
 
     def undo(self, check_in_id: int) -> UndoResult | None:
         """Undo one accepted check-in (from the guest's details); None if already undone or refused."""
-        with self.database.session() as session:
+        with log_transaction(self.database) as session:
             row = session.get(CheckIn, check_in_id, with_for_update=True)
             if row is None or row.outcome != Outcome.OK or row.reverted_by_id is not None:
                 return None
             return self._undo(session, row)
 
     def _undo(self, session: Session, row: CheckIn) -> UndoResult:
+        if row.registration_id is not None:  # an undo writes the guest's history too: same lock, same order
+            lock_registration(session, row.registration_id)
         undo_row = CheckIn(
             event_id=row.event_id, registration_id=row.registration_id, raw_code=row.raw_code,
             check_in_list_id=row.check_in_list_id, desk_id=self.desk_id, direction=row.direction,
@@ -289,7 +294,7 @@ class DeskService:
     def _record(self, event_id: int, list_id: int, raw: str, decision: Decision,
                 source: str) -> ScanResult:
         nonce = new_nonce()
-        with self.database.session() as session:
+        with log_transaction(self.database, nonce) as session:
             check_in_id = self._insert(session, event_id, list_id, None, raw, decision, source, nonce)
         return ScanResult(decision, check_in_id, nonce, None, "")
 
@@ -385,8 +390,9 @@ _HISTORY = (
 
 def guest_by_code(session: Session, event_id: int, code: str) -> LoadedGuest | None:
     """The guest a code belongs to, as plain columns: a scan needs no ORM object."""
-    # FOR UPDATE serialises two desks scanning the same guest on PostgreSQL; SQLite's
-    # BEGIN IMMEDIATE already serialises all writers.
+    # FOR UPDATE takes the guest's row lock, held until the scan commits: a second desk waits,
+    # then reads the winner's check-in (checkin.store.log_transaction says why that holds).
+    # SQLite's BEGIN IMMEDIATE already serialises all writers.
     statement = _GUEST_BY_CODE if session.get_bind().dialect.name == "sqlite" else _GUEST_BY_CODE_LOCKED
     row = session.connection().execute(statement, {"event_id": event_id, "code": code}).first()
     if row is None:
