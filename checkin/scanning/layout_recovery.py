@@ -24,6 +24,9 @@ SCANNER_LAYOUT, COMPUTER_LAYOUT, TYPED_CODE = "scanner_layout", "computer_layout
 class LayoutRecovery:
     """``UnknownCodeResolver`` for keyboard-layout mix-ups (see the module's docstring)."""
 
+    #: It only reads: an online desk asks it before the server, which knows the code as meant.
+    reads_only = True
+
     def __init__(self, mismatches: Sequence[tuple[str, str]] = MISMATCHES):
         self.mismatches = tuple(mismatches)
 

@@ -83,7 +83,10 @@ class UnknownCodeResolver(Protocol):
     """A further source of truth asked, in order, about a code the event's registrations lack.
 
     Runs inside the scan's transaction; returns None when it knows nothing of the code, so the
-    next resolver is asked and, after the last, the code is refused as unknown.
+    next resolver is asked and, after the last, the code is refused as unknown. A resolver whose
+    ``reads_only`` is True writes nothing: an online desk also asks it, before asking the
+    server, so the server is asked about the guest the code stands for (a scanner typing with
+    the wrong keyboard layout sends a code the server does not know either).
     """
 
     def __call__(self, session: Session, event_id: int, code: str, direction: Direction) -> Resolution | None: ...
@@ -156,16 +159,36 @@ class DeskService:
         except PayloadError as error:
             return self._refuse_payload(event_id, list_id, payload, error, direction, source)
         nonce = new_nonce()  # before asking online: a fallback keeps the nonce the server may have seen
+        reading: Mapping[str, Any] = {}
+        if self.online:
+            code, reading = self._local_reading(event_id, code, direction)
         answer = self.online.redeem(list_id, code, direction, nonce, self.clock()) if self.online else None
         with log_transaction(self.database, nonce) as session:
             if answer is None:
                 code, decision, registration_id = self._decide_code(session, event_id, list_id, code, direction)
             else:
                 decision, registration_id = _server_decision(session, event_id, code, direction, answer)
+            if reading:
+                decision = dataclasses.replace(decision, extra={**decision.extra, **reading})
             state = UploadState.PENDING if answer is None else UploadState.UPLOADED
             check_in_id = self._insert(session, event_id, list_id, registration_id, code, decision, source, nonce,
                                        state)
         return ScanResult(decision, check_in_id, nonce, registration_id, code)
+
+    def _local_reading(self, event_id: int, code: str, direction: Direction) -> tuple[str, Mapping[str, Any]]:
+        """The code to ask the server about, with the facts of how it was read: the guest's own code
+        when the event lacks the code as typed but a resolver that writes nothing reads it as one."""
+        readers = [resolver for resolver in self.unknown_code_resolvers if getattr(resolver, "reads_only", False)]
+        if not readers:
+            return code, {}
+        with self.database.reader() as session:
+            if guest_by_code(session, event_id, code) is not None:
+                return code, {}
+            for reader in readers:
+                found = reader(session, event_id, code, direction)
+                if found is not None and found.guest is not None:
+                    return found.guest.guest.code, found.extra
+        return code, {}
 
     def _refuse_payload(self, event_id: int, list_id: int, payload: str | bytes, error: PayloadError,
                         direction: Direction, source: str) -> ScanResult:

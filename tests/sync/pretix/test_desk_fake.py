@@ -253,3 +253,20 @@ def test_further_resolvers_are_asked_after_pretix_and_their_facts_reach_the_answ
     found = desk.scan(event.event_id, event.list_id, "zßmistyped")
     assert found.decision.accepted and found.decision.extra["keyboard_layout"] == "de"
     assert asked == ["zßmistyped"], "pretix's own answer (revoked) wins before any further resolver"
+
+
+def test_online_the_server_is_asked_about_the_code_a_mixed_up_scanner_meant(database, event, server, clock):
+    from checkin.scanning.keyboard_layouts import readings
+    from checkin.scanning.layout_recovery import SCANNER_LAYOUT, LayoutRecovery
+
+    meant = next(code for code in event.codes if "y" in code or "z" in code)
+    typed = meant.translate(str.maketrans("yzYZ", "zyZY"))  # a US scanner on a German computer
+    assert meant in readings(typed, "us", "de")
+    online = PretixOnline(database, server.client(retries=0), event.connection, monotonic=server.monotonic)
+    desk = pretix_desk(database, DESK_ID, "Desk Layout", clock, online=online,
+                       unknown_code_resolvers=[LayoutRecovery()])
+    result = desk.scan(event.event_id, event.list_id, typed)
+    assert result.decision.outcome is Outcome.OK and result.decision.extra["online"] is True
+    assert result.decision.extra[SCANNER_LAYOUT] == "us" and result.code == meant
+    assert [c.nonce for c in server.accepted(meant)] == [result.nonce], "the server admitted the guest meant"
+    assert rows(database, meant) == [(result.nonce, "ok", "uploaded")]
