@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
@@ -96,6 +97,26 @@ def _word_tokens(found: list[str]) -> set[str]:
         if _CJK.search(word):
             tokens.update(word[i:255 + i] for i in range(1, len(word)))
     return tokens
+
+
+#: How closely a hit matches a typed word, best first: the very spelling ("müller" → Müller),
+#: a transliteration of it ("müller" → Mueller), or a word it starts ("müller" → Müllerson).
+EXACT, TRANSLITERATED, PREFIX = range(3)
+
+
+def typed_words(text: str) -> list[str]:
+    """The words of ``text`` as written, diacritics kept, case ignored (for ranking, not lookup)."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).casefold())
+
+
+def match_rank(query: str, fields: Iterable[str]) -> int:
+    """How well a hit's ``fields`` (names, company, code…) match ``query``: the rank of its
+    worst-matched word, each word taking its best match (EXACT, TRANSLITERATED or PREFIX)."""
+    written = {word for text in fields if text for word in typed_words(text)}
+    folded = {fold(word) for word in written}
+    ranks = [EXACT if word in written else TRANSLITERATED if fold(word) in folded else PREFIX
+             for word in typed_words(query)]
+    return max(ranks, default=PREFIX)
 
 
 def query_words(query: str) -> list[str]:

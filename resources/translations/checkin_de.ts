@@ -1411,7 +1411,7 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <name>SearchModel</name>
     <message>
         <source>In?</source>
-        <extracomment>Search shows at most this many guests; more letters narrow it down.</extracomment>
+        <extracomment>Search shows at most this many guests; more letters narrow it down. What tells a row apart from another that shows the same name and company.</extracomment>
         <translation>Da?</translation>
     </message>
     <message>
@@ -1429,6 +1429,10 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Code: {0}</source>
+        <translation>Code: {0}</translation>
     </message>
     <message>
         <source>✔ in since {0}</source>
@@ -1459,7 +1463,7 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <name>SearchPanel</name>
     <message>
         <source>&amp;Search guests (name, company, e-mail or code):</source>
-        <extracomment>The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
+        <extracomment>No column but the name grows past this; the rest of a long company name is in the tooltip. The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
         <translation>Gäste &amp;suchen (Name, Firma, E-Mail oder Code):</translation>
     </message>
     <message>

@@ -1408,7 +1408,7 @@ Remove it with Tools → Remove personal data.</source>
     <name>SearchModel</name>
     <message>
         <source>In?</source>
-        <extracomment>Search shows at most this many guests; more letters narrow it down.</extracomment>
+        <extracomment>Search shows at most this many guests; more letters narrow it down. What tells a row apart from another that shows the same name and company.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1425,6 +1425,10 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1456,7 +1460,7 @@ Remove it with Tools → Remove personal data.</source>
     <name>SearchPanel</name>
     <message>
         <source>&amp;Search guests (name, company, e-mail or code):</source>
-        <extracomment>The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
+        <extracomment>No column but the name grows past this; the rest of a long company name is in the tooltip. The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
