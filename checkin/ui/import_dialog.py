@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from checkin.store.database import Database
 from checkin.sync.files.errors import FileImportError
 from checkin.sync.files.importer import ImportRequest, ImportSummary, import_table
+from checkin.sync.files.mapping import CONTEXT as FIELDS_CONTEXT
 from checkin.sync.files.mapping import FIELDS, HEADER_HINTS, ColumnMapping, check_mapping, mapping_for
 from checkin.sync.files.table import Table, column_letter, read_table
 from checkin.ui.changes import NOTHING, Changes
@@ -25,6 +26,8 @@ from checkin.ui.taskman import Lane, TaskManager, tasks_of
 NOT_IMPORTED = -1
 #: An import adds guests and may create the event.
 IMPORTED = Changes(registrations=True, event_setup=True)
+
+translate = QCoreApplication.translate
 
 
 class ImportDialog(QDialog):
@@ -38,8 +41,8 @@ class ImportDialog(QDialog):
         self.database, self.path = database, Path(path)
         self.tasks = tasks or tasks_of(parent)
         self.table: Table | None = None
-        self.setWindowTitle(self.tr("Import guests from %1").replace("%1", self.path.name))
-        self.status = QLabel(self.tr("Reading %1 …").replace("%1", self.path.name))
+        self.setWindowTitle(self.tr("Import guests from {0}").format(self.path.name))
+        self.status = QLabel(self.tr("Reading {0} …").format(self.path.name))
         self.status.setWordWrap(True)
         self.event_name = QLineEdit(event_name or self.path.stem.replace("_", " "))
         self.combos = {field.key: QComboBox() for field in FIELDS}
@@ -53,7 +56,7 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Event"), self.event_name)
         for field in FIELDS:
-            form.addRow(self.tr(field.label), self.combos[field.key])
+            form.addRow(translate(FIELDS_CONTEXT, field.label), self.combos[field.key])
             self.combos[field.key].currentIndexChanged.connect(self._mapping_changed)
         view = QTableView()
         view.setModel(self.preview)
@@ -102,11 +105,13 @@ class ImportDialog(QDialog):
         self.preview.set_table(self.table, mapping)
         reason = check_mapping(mapping)
         self.import_button.setEnabled(reason is None)
-        table = self.table
-        self.status.setText(reason and self.tr("Choose a column: %1").replace("%1", reason) or self.tr(
-            "%1 guests · %2 · header in line %3 · the preview shows the first rows as they will be imported.")
-            .replace("%1", str(len(table.rows))).replace("%2", table.encoding.upper())
-            .replace("%3", str(table.header_line)))
+        self.status.setText(self._mapping_status(reason))
+
+    def _mapping_status(self, reason: str | None) -> str:
+        if reason is not None:
+            return self.tr("Choose a column: {0}").format(translate(FIELDS_CONTEXT, reason))
+        return self.tr("{0} guests · {1} · header in line {2} · the preview shows the first rows as they will be "
+                       "imported.").format(len(self.table.rows), self.table.encoding.upper(), self.table.header_line)
 
     def _import(self) -> None:
         request = ImportRequest(self.table, self.event_name.text().strip() or self.path.stem, self.mapping())
@@ -116,8 +121,8 @@ class ImportDialog(QDialog):
         self._start(Lane.WRITER, lambda _job: import_table(self.database, request), self._on_imported, IMPORTED)
 
     def _on_imported(self, summary: ImportSummary) -> None:
-        self.status.setText(self.tr("Imported: %1 new, %2 updated, %3 unchanged.").replace(
-            "%1", str(summary.imported)).replace("%2", str(summary.updated)).replace("%3", str(summary.unchanged)))
+        self.status.setText(self.tr("Imported: {0} new, {1} updated, {2} unchanged.").format(
+            summary.imported, summary.updated, summary.unchanged))
         self.imported.emit(summary)
         self.accept()
 

@@ -45,7 +45,20 @@ class ShownDialogs:
                   modal=True)
 
 
-def menu_action(owner: QObject, text: str, slot: Callable[[], None]) -> QAction:
-    action = QAction(text, owner)
+class ToolAction(QAction):
+    """A Tools menu action that says its text again in the language now installed: the tools
+    are built before the window installs the translation, and a QAction gets no LanguageChange."""
+
+    def __init__(self, text: Callable[[], str], owner: QObject):
+        super().__init__(text(), owner)
+        self._text = text
+
+    def retranslate(self) -> None:
+        self.setText(self._text())
+
+
+def menu_action(owner: QObject, text: Callable[[], str], slot: Callable[[], None]) -> QAction:
+    """``text`` is asked again whenever the language changes (``lambda: self.tr("…")``)."""
+    action = ToolAction(text, owner)
     action.triggered.connect(lambda _checked=False: slot())
     return action

@@ -17,8 +17,9 @@ from checkin.resources import resource_path
 
 log = logging.getLogger(__name__)
 
-#: The Python sources whose tr() texts the .ts files hold.
-SOURCE_PACKAGES = ("ui", "scanning")
+#: The Python sources whose texts the .ts files hold: tr() in the Qt layers, and QT_TRANSLATE_NOOP
+#: where a Qt-free layer declares a text the UI shows (rule words, import fields, decisions).
+SOURCE_PACKAGES = ("ui", "scanning", "core", "sync")
 
 
 def qt_tool(name: str) -> Path | None:

@@ -111,8 +111,28 @@
         <translation>Das ist kein Ticket-Code. Scannen Sie den QR-Code auf dem Ticket.</translation>
     </message>
     <message>
-        <source>This ticket belongs to another event: {message}</source>
-        <translation>Dieses Ticket gehört zu einer anderen Veranstaltung: {message}</translation>
+        <source>This ticket belongs to another event.</source>
+        <translation>Dieses Ticket gehört zu einer anderen Veranstaltung.</translation>
+    </message>
+    <message>
+        <source>The ticket is not valid yet.</source>
+        <translation>Das Ticket ist noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The ticket is no longer valid.</source>
+        <translation>Das Ticket ist nicht mehr gültig.</translation>
+    </message>
+    <message>
+        <source>This ticket belongs to another event: {event}.</source>
+        <translation>Dieses Ticket gehört zu einer anderen Veranstaltung: {event}.</translation>
+    </message>
+    <message>
+        <source>The ticket is valid from {time}.</source>
+        <translation>Das Ticket gilt erst ab {time}.</translation>
+    </message>
+    <message>
+        <source>The ticket was valid until {time}.</source>
+        <translation>Das Ticket galt nur bis {time}.</translation>
     </message>
     <message>
         <source>The ticket was re-issued. Ask the guest for the newest ticket.</source>
@@ -129,14 +149,6 @@
     <message>
         <source>The ticket type does not admit to this list.</source>
         <translation>Diese Ticketart berechtigt nicht zum Einlass auf dieser Liste.</translation>
-    </message>
-    <message>
-        <source>The ticket is not valid yet: {message}</source>
-        <translation>Das Ticket ist noch nicht gültig: {message}</translation>
-    </message>
-    <message>
-        <source>The ticket is no longer valid: {message}</source>
-        <translation>Das Ticket ist nicht mehr gültig: {message}</translation>
     </message>
     <message>
         <source>This scanner types with a {scanner} keyboard layout but this computer uses {computer}: set the scanner to {computer} (or the computer to {scanner}).</source>
@@ -384,24 +396,24 @@
         <translation>Diese Veranstaltung hat keine Check-in-Liste: Legen Sie zuerst eine in pretix an.</translation>
     </message>
     <message>
-        <source>Connecting to “%1”…</source>
-        <translation>Verbinde mit „%1“…</translation>
+        <source>Connecting to “{0}”…</source>
+        <translation>Verbinde mit „{0}“…</translation>
     </message>
     <message>
-        <source>Downloading the registrations: page %1 of %2…</source>
-        <translation>Anmeldungen werden heruntergeladen: Seite %1 von %2…</translation>
+        <source>Downloading the registrations: page {0} of {1}…</source>
+        <translation>Anmeldungen werden heruntergeladen: Seite {0} von {1}…</translation>
     </message>
     <message>
-        <source>Connected, but the download stopped: %1</source>
-        <translation>Verbunden, aber das Herunterladen brach ab: %1</translation>
+        <source>Connected, but the download stopped: {0}</source>
+        <translation>Verbunden, aber das Herunterladen brach ab: {0}</translation>
     </message>
     <message>
-        <source>%1 registrations downloaded.</source>
-        <translation>%1 Anmeldungen heruntergeladen.</translation>
+        <source>{0} registrations downloaded.</source>
+        <translation>{0} Anmeldungen heruntergeladen.</translation>
     </message>
     <message>
-        <source>pretix sent an answer this version does not understand (%1).</source>
-        <translation>pretix hat eine Antwort geschickt, die diese Version nicht versteht (%1).</translation>
+        <source>pretix sent an answer this version does not understand ({0}).</source>
+        <translation>pretix hat eine Antwort geschickt, die diese Version nicht versteht ({0}).</translation>
     </message>
 </context>
 <context>
@@ -961,13 +973,13 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Import guests from %1</source>
+        <source>Import guests from {0}</source>
         <extracomment>An import adds guests and may create the event.</extracomment>
-        <translation>Gäste aus %1 importieren</translation>
+        <translation>Gäste aus {0} importieren</translation>
     </message>
     <message>
-        <source>Reading %1 …</source>
-        <translation>%1 wird gelesen …</translation>
+        <source>Reading {0} …</source>
+        <translation>{0} wird gelesen …</translation>
     </message>
     <message>
         <source>Import</source>
@@ -982,20 +994,20 @@
         <translation>— nicht importieren —</translation>
     </message>
     <message>
-        <source>Choose a column: %1</source>
-        <translation>Spalte wählen: %1</translation>
+        <source>Choose a column: {0}</source>
+        <translation>Spalte wählen: {0}</translation>
     </message>
     <message>
-        <source>%1 guests · %2 · header in line %3 · the preview shows the first rows as they will be imported.</source>
-        <translation>%1 Gäste · %2 · Kopfzeile in Zeile %3 · die Vorschau zeigt die ersten Zeilen so, wie sie importiert werden.</translation>
+        <source>{0} guests · {1} · header in line {2} · the preview shows the first rows as they will be imported.</source>
+        <translation>{0} Gäste · {1} · Kopfzeile in Zeile {2} · die Vorschau zeigt die ersten Zeilen so, wie sie importiert werden.</translation>
     </message>
     <message>
         <source>Importing …</source>
         <translation>Import läuft …</translation>
     </message>
     <message>
-        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
-        <translation>Importiert: %1 neu, %2 aktualisiert, %3 unverändert.</translation>
+        <source>Imported: {0} new, {1} updated, {2} unchanged.</source>
+        <translation>Importiert: {0} neu, {1} aktualisiert, {2} unverändert.</translation>
     </message>
     <message>
         <source>Nothing was imported:</source>
@@ -1003,10 +1015,59 @@
     </message>
 </context>
 <context>
+    <name>ImportFields</name>
+    <message>
+        <source>ID</source>
+        <extracomment>The translation context of the field labels and mapping problems (the import dialog translates them). The fields a guest list can fill, in the order the mapping dialog shows them.</extracomment>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company or organisation</source>
+        <translation>Firma oder Organisation</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Ticketart</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Bemerkung</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>no column for the guests&apos; names (Vorname/First name or Nachname/Last name)</source>
+        <extracomment>field key -&gt; column index in the table</extracomment>
+        <translation>keine Spalte für die Namen der Gäste (Vorname oder Nachname)</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
-        <source>Line %1</source>
-        <translation>Zeile %1</translation>
+        <source>Line {0}</source>
+        <translation>Zeile {0}</translation>
     </message>
 </context>
 <context>
@@ -1088,16 +1149,16 @@
         <translation>Personenbezogene Daten löschen</translation>
     </message>
     <message>
-        <source>Remove all personal data of “%1” from this database? Counts are kept for reports; names, e-mail addresses and codes are gone for good.</source>
-        <translation>Alle personenbezogenen Daten von „%1“ aus dieser Datenbank löschen? Die Zahlen bleiben für Berichte erhalten; Namen, E-Mail-Adressen und Codes sind endgültig gelöscht.</translation>
+        <source>Remove all personal data of “{0}” from this database? Counts are kept for reports; names, e-mail addresses and codes are gone for good.</source>
+        <translation>Alle personenbezogenen Daten von „{0}“ aus dieser Datenbank löschen? Die Zahlen bleiben für Berichte erhalten; Namen, E-Mail-Adressen und Codes sind endgültig gelöscht.</translation>
     </message>
     <message>
         <source>Personal data removed</source>
         <translation>Personenbezogene Daten gelöscht</translation>
     </message>
     <message>
-        <source>The personal data of this event was removed. Deletion receipt: %1</source>
-        <translation>Die personenbezogenen Daten dieser Veranstaltung wurden gelöscht. Löschprotokoll: %1</translation>
+        <source>The personal data of this event was removed. Deletion receipt: {0}</source>
+        <translation>Die personenbezogenen Daten dieser Veranstaltung wurden gelöscht. Löschprotokoll: {0}</translation>
     </message>
     <message>
         <source>Retention period over</source>
@@ -1105,11 +1166,11 @@
     </message>
     <message>
         <source>Personal data of these events is kept past its retention date:
-%1
+{0}
 
 Remove it with Tools → Remove personal data.</source>
         <translation>Personenbezogene Daten dieser Veranstaltungen werden über ihre Aufbewahrungsfrist hinaus gespeichert:
-%1
+{0}
 
 Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation>
     </message>
@@ -1146,12 +1207,12 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Bericht &amp;speichern …</translation>
     </message>
     <message>
-        <source>Reconciliation failed: %1</source>
-        <translation>Abgleich fehlgeschlagen: %1</translation>
+        <source>Reconciliation failed: {0}</source>
+        <translation>Abgleich fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <source>%1 — %2: %3 uploaded and accepted, %4 waiting for upload, %5 entries on pretix.</source>
-        <translation>%1 — %2: %3 hochgeladen und angenommen, %4 warten auf das Hochladen, %5 Einträge bei pretix.</translation>
+        <source>{0} — {1}: {2} uploaded and accepted, {3} waiting for upload, {4} entries on pretix.</source>
+        <translation>{0} — {1}: {2} hochgeladen und angenommen, {3} warten auf das Hochladen, {4} Einträge bei pretix.</translation>
     </message>
     <message>
         <source>Save the reconciliation report</source>
@@ -1166,8 +1227,8 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-        <source>Report written to %1</source>
-        <translation>Bericht gespeichert unter %1</translation>
+        <source>Report written to {0}</source>
+        <translation>Bericht gespeichert unter {0}</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1306,7 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     </message>
     <message>
         <source>time since the last entry</source>
+        <extracomment>What a count or a time measures, by pretix&apos;s variable name.</extracomment>
         <translation>Zeit seit dem letzten Einlass</translation>
     </message>
     <message>
@@ -1504,8 +1566,8 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Mit einem pretix-Server &amp;verbinden…</translation>
     </message>
     <message>
-        <source>Connected to “%1”: %2 registrations downloaded.</source>
-        <translation>Verbunden mit „%1“: %2 Anmeldungen heruntergeladen.</translation>
+        <source>Connected to “{0}”: {1} registrations downloaded.</source>
+        <translation>Verbunden mit „{0}“: {1} Anmeldungen heruntergeladen.</translation>
     </message>
     <message>
         <source>Connecting to pretix was stopped. What was downloaded is kept; a connected event goes on syncing in the background.</source>

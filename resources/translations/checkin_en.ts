@@ -111,7 +111,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This ticket belongs to another event: {message}</source>
+        <source>This ticket belongs to another event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket is not valid yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket is no longer valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket belongs to another event: {event}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket is valid from {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket was valid until {time}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -128,14 +148,6 @@
     </message>
     <message>
         <source>The ticket type does not admit to this list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The ticket is not valid yet: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The ticket is no longer valid: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -384,23 +396,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connecting to “%1”…</source>
+        <source>Connecting to “{0}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Downloading the registrations: page %1 of %2…</source>
+        <source>Downloading the registrations: page {0} of {1}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connected, but the download stopped: %1</source>
+        <source>Connected, but the download stopped: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 registrations downloaded.</source>
+        <source>{0} registrations downloaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>pretix sent an answer this version does not understand (%1).</source>
+        <source>pretix sent an answer this version does not understand ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -961,12 +973,12 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Import guests from %1</source>
+        <source>Import guests from {0}</source>
         <extracomment>An import adds guests and may create the event.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading %1 …</source>
+        <source>Reading {0} …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -982,11 +994,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a column: %1</source>
+        <source>Choose a column: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 guests · %2 · header in line %3 · the preview shows the first rows as they will be imported.</source>
+        <source>{0} guests · {1} · header in line {2} · the preview shows the first rows as they will be imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -994,7 +1006,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <source>Imported: {0} new, {1} updated, {2} unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1003,9 +1015,58 @@
     </message>
 </context>
 <context>
+    <name>ImportFields</name>
+    <message>
+        <source>ID</source>
+        <extracomment>The translation context of the field labels and mapping problems (the import dialog translates them). The fields a guest list can fill, in the order the mapping dialog shows them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company or organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no column for the guests&apos; names (Vorname/First name or Nachname/Last name)</source>
+        <extracomment>field key -&gt; column index in the table</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
-        <source>Line %1</source>
+        <source>Line {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1088,7 +1149,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove all personal data of “%1” from this database? Counts are kept for reports; names, e-mail addresses and codes are gone for good.</source>
+        <source>Remove all personal data of “{0}” from this database? Counts are kept for reports; names, e-mail addresses and codes are gone for good.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1096,7 +1157,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The personal data of this event was removed. Deletion receipt: %1</source>
+        <source>The personal data of this event was removed. Deletion receipt: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1105,7 +1166,7 @@
     </message>
     <message>
         <source>Personal data of these events is kept past its retention date:
-%1
+{0}
 
 Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
@@ -1143,11 +1204,11 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reconciliation failed: %1</source>
+        <source>Reconciliation failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 — %2: %3 uploaded and accepted, %4 waiting for upload, %5 entries on pretix.</source>
+        <source>{0} — {1}: {2} uploaded and accepted, {3} waiting for upload, {4} entries on pretix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1163,7 +1224,7 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Report written to %1</source>
+        <source>Report written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1242,6 +1303,7 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>time since the last entry</source>
+        <extracomment>What a count or a time measures, by pretix&apos;s variable name.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1501,7 +1563,7 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connected to “%1”: %2 registrations downloaded.</source>
+        <source>Connected to “{0}”: {1} registrations downloaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
