@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -37,7 +38,8 @@ class ShownDialogs:
         self.widgets: list[QWidget] = []  # kept alive while shown
 
     def show(self, widget: QWidget, modal: bool = False) -> None:
-        self.widgets = [w for w in self.widgets if w.isVisible()] + [widget]
+        # A dialog deleted meanwhile (closed with WA_DeleteOnClose, its parent gone) is only forgotten.
+        self.widgets = [w for w in self.widgets if shiboken6.isValid(w) and w.isVisible()] + [widget]
         widget.open() if modal else widget.show()
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 from checkin.sync.pretix.credentials import TokenStore
-from checkin.ui.about_dialog import AboutDialog
 from checkin.ui.connect_dialog import ConnectDialog
 from checkin.ui.crash_dialog import CrashDialog
 from checkin.ui.help_menu import HelpMenu
@@ -100,10 +99,9 @@ def open_dialog(desk: Desk, name: str) -> QWidget:
 
 
 def close_dialog(desk: Desk, dialog: QWidget) -> None:
-    """Closed as a user closes it (Escape, the window's close button) and deleted, as the desk does."""
+    """Closed as a user closes it (the window's close button) and then deleted, as the desk does."""
+    gone: list[bool] = []
+    dialog.destroyed.connect(lambda: gone.append(True))
     dialog.close()
     dialog.deleteLater()
-    desk.qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
-
-
-__all__ = ["AboutDialog", "Desk", "OPENERS", "close_dialog", "desk_with_tools", "open_dialog"]
+    desk.qtbot.waitUntil(lambda: bool(gone), timeout=5000)
