@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 #: The Python sources whose texts the .ts files hold: tr() in the Qt layers, and QT_TRANSLATE_NOOP
 #: where a Qt-free layer declares a text the UI shows (rule words, import fields, decisions).
-SOURCE_PACKAGES = ("ui", "scanning", "core", "sync")
+SOURCE_PACKAGES = ("ui", "scanning", "core", "sync", "badges")
 
 
 def qt_tool(name: str) -> Path | None:
@@ -78,6 +78,7 @@ def update_sources(root: Path, languages: tuple[str, ...] = ("de", "en")) -> lis
         raise FileNotFoundError("lupdate is missing from the PySide6 installation")
     files = sorted(str(p) for package in SOURCE_PACKAGES for p in (root / "checkin" / package).rglob("*.py"))
     files.append(str(root / "checkin" / "settings.py"))  # labels marked where they are declared
+    files.append(str(root / "checkin" / "about.py"))
     targets = [root / "resources" / "translations" / f"checkin_{language}.ts" for language in languages]
     targets[0].parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([str(lupdate), "-locations", "none", "-no-obsolete", *files, "-ts", *map(str, targets)],

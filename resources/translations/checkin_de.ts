@@ -2,6 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>About</name>
+    <message>
+        <source>frozen (PyInstaller)</source>
+        <extracomment>The libraries the desk is built on and ships inside a frozen build.</extracomment>
+        <translation>eingefroren (PyInstaller)</translation>
+    </message>
+    <message>
+        <source>Python package</source>
+        <translation>Python-Paket</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Check-in Desk</source>
@@ -283,6 +295,74 @@
     <message>
         <source>Badge {0}</source>
         <translation>Namensschild {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BadgeStock</name>
+    <message>
+        <source>{title}: {size}, front and back on one A4 page</source>
+        <extracomment>The translation context of the stock titles and descriptions (the UI translates them). Top-left corner of the back panel on fold stock (the front sits at the first label).</extracomment>
+        <translation>{title}: {size}, Vorder- und Rückseite auf einer A4-Seite</translation>
+    </message>
+    <message>
+        <source>{title}: {size}, {count} per {width} × {height} mm sheet</source>
+        <translation>{title}: {size}, {count} je Bogen {width} × {height} mm</translation>
+    </message>
+    <message>
+        <source>{title}: {size} (continuous roll)</source>
+        <translation>{title}: {size} (Endlosrolle)</translation>
+    </message>
+    <message>
+        <source>A6 portrait</source>
+        <translation>A6 hochkant</translation>
+    </message>
+    <message>
+        <source>A4 with 4 × A6</source>
+        <translation>A4 mit 4 × A6</translation>
+    </message>
+    <message>
+        <source>A6 fold (A4 folded in four)</source>
+        <translation>A6-Faltkarte (A4 zweimal gefaltet)</translation>
+    </message>
+    <message>
+        <source>CR80 / ID-1 card</source>
+        <translation>CR80-/ID-1-Karte</translation>
+    </message>
+    <message>
+        <source>HERMA 4412 name badge labels</source>
+        <translation>HERMA 4412 Namensetiketten</translation>
+    </message>
+    <message>
+        <source>DURABLE 1445 badge inserts</source>
+        <translation>DURABLE 1445 Einsteckschilder</translation>
+    </message>
+    <message>
+        <source>DURABLE 1456 badge inserts</source>
+        <translation>DURABLE 1456 Einsteckschilder</translation>
+    </message>
+    <message>
+        <source>Avery L4785 name badge labels</source>
+        <translation>Avery L4785 Namensetiketten</translation>
+    </message>
+    <message>
+        <source>Brother QL 62 mm continuous, cut at 100 mm</source>
+        <translation>Brother QL 62 mm Endlosrolle, auf 100 mm geschnitten</translation>
+    </message>
+    <message>
+        <source>Brother DK-11234 name badge labels</source>
+        <translation>Brother DK-11234 Namensetiketten</translation>
+    </message>
+    <message>
+        <source>DYMO 11356 name badge labels</source>
+        <translation>DYMO 11356 Namensetiketten</translation>
+    </message>
+    <message>
+        <source>Zebra 4 × 3 in label</source>
+        <translation>Zebra-Etikett 4 × 3 Zoll</translation>
+    </message>
+    <message>
+        <source>Zebra 4 × 6 in label</source>
+        <translation>Zebra-Etikett 4 × 6 Zoll</translation>
     </message>
 </context>
 <context>

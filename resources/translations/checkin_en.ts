@@ -2,6 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>About</name>
+    <message>
+        <source>frozen (PyInstaller)</source>
+        <extracomment>The libraries the desk is built on and ships inside a frozen build.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python package</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Check-in Desk</source>
@@ -282,6 +294,74 @@
     </message>
     <message>
         <source>Badge {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BadgeStock</name>
+    <message>
+        <source>{title}: {size}, front and back on one A4 page</source>
+        <extracomment>The translation context of the stock titles and descriptions (the UI translates them). Top-left corner of the back panel on fold stock (the front sits at the first label).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: {size}, {count} per {width} × {height} mm sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: {size} (continuous roll)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A6 portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 with 4 × A6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A6 fold (A4 folded in four)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CR80 / ID-1 card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HERMA 4412 name badge labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DURABLE 1445 badge inserts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DURABLE 1456 badge inserts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avery L4785 name badge labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brother QL 62 mm continuous, cut at 100 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brother DK-11234 name badge labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DYMO 11356 name badge labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zebra 4 × 3 in label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zebra 4 × 6 in label</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
