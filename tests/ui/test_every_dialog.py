@@ -1,20 +1,11 @@
-"""Every dialog of the desk: once closed, none can stop the live counts; in German, none shows
-English. The dialogs are opened as a user opens them (see tests/ui/every_dialog.py)."""
+"""Every dialog of the desk, opened and closed as a user does it: none can stop the live counts
+(German throughout is checked in test_german_everywhere.py)."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
-from checkin.store.models import Registration
 from tests.ui.conftest import answers
-from tests.ui.every_dialog import OPENERS, close_dialog, desk_with_tools, open_dialog
-
-
-@pytest.fixture
-def desk(qtbot, make_window, database, window_settings, demo, tmp_path, codes):
-    with database.reader() as session:
-        first = session.scalar(select(Registration.id).where(Registration.code == codes["valid"][0]))
-    return desk_with_tools(qtbot, make_window, database, window_settings, tmp_path, first)
+from tests.ui.every_dialog import OPENERS, close_dialog, open_dialog
 
 
 def scan(qtbot, window, keyboard, code: str) -> None:  # noqa: ANN001

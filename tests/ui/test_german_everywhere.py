@@ -37,7 +37,7 @@ from checkin.resources import resource_path
 from checkin.settings import SETTINGS
 from checkin.store.database import describe
 from checkin.store.models import CheckInList, Event, Registration, TicketType
-from tests.ui.every_dialog import OPENERS, close_dialog, desk_with_tools, open_dialog
+from tests.ui.every_dialog import OPENERS, close_dialog, open_dialog
 
 #: Words that are the same in German, each with its reason. Kept short on purpose.
 SAME_IN_GERMAN = {
@@ -156,13 +156,6 @@ def walk_everything(desk) -> set[str]:  # noqa: ANN001
         texts |= visible_texts(dialog)
         close_dialog(desk, dialog)
     return texts
-
-
-@pytest.fixture
-def desk(qtbot, make_window, database, window_settings, demo, tmp_path, codes):
-    with database.reader() as session:
-        first = session.scalar(select(Registration.id).where(Registration.code == codes["valid"][0]))
-    return desk_with_tools(qtbot, make_window, database, window_settings, tmp_path, first)
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
