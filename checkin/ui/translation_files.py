@@ -71,15 +71,17 @@ def compiled_folder() -> Path:
     return target
 
 
-def update_sources(root: Path, languages: tuple[str, ...] = ("de", "en")) -> list[Path]:
-    """Refresh the .ts files from the tr() texts in the code (run by developers, not at start)."""
+def update_sources(root: Path, languages: tuple[str, ...] = ("de", "en"), folder: Path | None = None) -> list[Path]:
+    """Refresh the .ts files (in ``folder``, else the checkout's) from the tr() texts in the code
+    (run by developers, not at start; a test runs it on copies)."""
     lupdate = qt_tool("lupdate")
     if lupdate is None:
         raise FileNotFoundError("lupdate is missing from the PySide6 installation")
     files = sorted(str(p) for package in SOURCE_PACKAGES for p in (root / "checkin" / package).rglob("*.py"))
     files.append(str(root / "checkin" / "settings.py"))  # labels marked where they are declared
     files.append(str(root / "checkin" / "about.py"))
-    targets = [root / "resources" / "translations" / f"checkin_{language}.ts" for language in languages]
+    folder = folder or root / "resources" / "translations"
+    targets = [folder / f"checkin_{language}.ts" for language in languages]
     targets[0].parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([str(lupdate), "-locations", "none", "-no-obsolete", *files, "-ts", *map(str, targets)],
                    check=True, capture_output=True)
