@@ -100,8 +100,9 @@ def _word_tokens(found: list[str]) -> set[str]:
 
 
 #: How closely a hit matches a typed word, best first: the very spelling ("müller" → Müller),
-#: a transliteration of it ("müller" → Mueller), or a word it starts ("müller" → Müllerson).
-EXACT, TRANSLITERATED, PREFIX = range(3)
+#: a transliteration of it ("müller" → Mueller), the start of a word as written ("mül" → Müller),
+#: or the start of a transliteration ("mül" → Mueller).
+EXACT, TRANSLITERATED, PREFIX_AS_WRITTEN, PREFIX = range(4)
 
 
 def typed_words(text: str) -> list[str]:
@@ -111,12 +112,18 @@ def typed_words(text: str) -> list[str]:
 
 def match_rank(query: str, fields: Iterable[str]) -> int:
     """How well a hit's ``fields`` (names, company, code…) match ``query``: the rank of its
-    worst-matched word, each word taking its best match (EXACT, TRANSLITERATED or PREFIX)."""
+    worst-matched word, each word taking its best match (EXACT … PREFIX)."""
     written = {word for text in fields if text for word in typed_words(text)}
     folded = {fold(word) for word in written}
-    ranks = [EXACT if word in written else TRANSLITERATED if fold(word) in folded else PREFIX
-             for word in typed_words(query)]
-    return max(ranks, default=PREFIX)
+    return max((_word_rank(word, written, folded) for word in typed_words(query)), default=PREFIX)
+
+
+def _word_rank(typed: str, written: set[str], folded: set[str]) -> int:
+    if typed in written:
+        return EXACT
+    if fold(typed) in folded:
+        return TRANSLITERATED
+    return PREFIX_AS_WRITTEN if any(word.startswith(typed) for word in written) else PREFIX
 
 
 def query_words(query: str) -> list[str]:

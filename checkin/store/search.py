@@ -62,9 +62,11 @@ def search(session: Session, event_id: int, query: str, *, list_id: int | None =
 
 
 def ranked(query: str, hits: list[SearchHit]) -> list[SearchHit]:
-    """Exact spellings first, then transliterations, then prefixes; within each, the lookup's
-    order (surname before given name, company, e-mail and code). A stable sort keeps that order."""
-    return sorted(hits, key=lambda hit: match_rank(query, (hit.family_name, hit.given_name, hit.company, hit.code)))
+    """Names spelt exactly as typed first, then transliterations, then prefixes; within each, the
+    lookup's order (surname before given name, company, e-mail and code). Only the names rank:
+    "mül" lists the Müllers and Muellers before the staff of "Müller & Söhne". A stable sort keeps
+    the lookup's order."""
+    return sorted(hits, key=lambda hit: match_rank(query, (hit.family_name, hit.given_name)))
 
 
 def _token_candidates(event_id: int, kind: int, driver: str, others: list[str]) -> Select:

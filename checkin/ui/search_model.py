@@ -106,4 +106,9 @@ def _teller(alike: list[SearchHit], hit: SearchHit) -> str:
     if len(alike) == 1:
         return ""
     emails = [other.email.casefold() for other in alike]
-    return hit.email if hit.email and emails.count(hit.email.casefold()) == 1 else hit.code
+    if not hit.email or emails.count(hit.email.casefold()) > 1:
+        return hit.code
+    # Look-alikes from one organisation share the domain: the part before the @ is what differs.
+    local, _, domain = hit.email.partition("@")
+    shared = all(address.endswith("@" + domain.casefold()) for address in emails)
+    return local + "@…" if shared and local else hit.email

@@ -24,7 +24,7 @@ from checkin.ui.search_model import COMPANY, ID_ROLE, IN, NAME, SEARCH_LIMIT, SO
 
 DEBOUNCE_MS = 0  # no wait: queries already coalesce (newer text replaces the queued one)
 #: No column but the name grows past this; the rest of a long company name is in the tooltip.
-COLUMN_CAP_PX = 260
+COLUMN_CAP_PX = 200
 _NAVIGATION = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 

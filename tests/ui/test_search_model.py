@@ -74,6 +74,14 @@ def test_rows_that_look_alike_show_what_tells_them_apart():
                      "Ingrid Müller · c3", "Jan Novák"]
 
 
+def test_look_alikes_of_one_domain_are_told_apart_by_the_part_before_the_at():
+    model = SearchModel()
+    model.set_rows([hit(1, "Ingrid", "Mueller", email="ingrid.mueller17@example.org"),
+                    hit(2, "Ingrid", "Mueller", email="ingrid.mueller42@example.org")])
+    assert [model.index(row, NAME).data() for row in range(2)] == ["Ingrid Mueller · ingrid.mueller17@…",
+                                                                   "Ingrid Mueller · ingrid.mueller42@…"]
+
+
 def test_alike_rows_with_one_address_are_told_apart_by_code():
     model = SearchModel()
     model.set_rows([hit(1, "Ann", "Lee", email="desk@acme.example"), hit(2, "Ann", "Lee", email="desk@acme.example")])
