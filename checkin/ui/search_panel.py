@@ -65,7 +65,6 @@ class SearchPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Universidad … Madrid" keeps both ends
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(IN, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
@@ -80,7 +79,7 @@ class SearchPanel(QWidget):
 
     def _fit_columns(self) -> None:
         """Columns as wide as their text, the name taking the rest; a text wider than the cap
-        is elided in the middle and read whole in the cell's tooltip."""
+        ends in "…" and is read whole in the cell's tooltip."""
         header = self.table.horizontalHeader()
         for column in (COMPANY, TICKET, STATUS):
             header.resizeSection(column, min(COLUMN_CAP_PX, max(self.table.sizeHintForColumn(column),
