@@ -73,7 +73,7 @@ def codes(database, demo):
 
 
 @pytest.fixture
-def desk(qtbot, make_window, database, window_settings, demo, tmp_path, codes):
+def composed_desk(qtbot, make_window, database, window_settings, demo, tmp_path, codes):
     """The window as the app composes it (Tools and Help menus), and the first valid guest."""
     from tests.ui.every_dialog import desk_with_tools
 

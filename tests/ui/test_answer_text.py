@@ -60,7 +60,8 @@ def test_every_reason_the_rules_can_give_is_translated_from_its_one_declaration(
     (Decision(Outcome.NO_LONGER_VALID, "No longer valid since 2020-05-01 18:00.", GUEST,
               extra={"not_after": "2020-05-01T16:00:00+00:00"}),
      "The ticket was valid until 2020-05-01 18:00.", "Das Ticket galt nur bis 2020-05-01 18:00."),
-    (Decision(Outcome.OTHER_EVENT, "This ticket is for another event: Sommerfest.", extra={"other_event": "Sommerfest"}),
+    (Decision(Outcome.OTHER_EVENT, "This ticket is for another event: Sommerfest.",
+              extra={"other_event": "Sommerfest"}),
      "This ticket belongs to another event: Sommerfest.",
      "Dieses Ticket gehört zu einer anderen Veranstaltung: Sommerfest."),
 ])

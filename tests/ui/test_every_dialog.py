@@ -20,9 +20,10 @@ def _in(desk, count: int) -> bool:
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-def test_counts_stay_live_after_every_dialog_was_opened_and_closed(qtbot, desk, keyboard, codes):
+def test_counts_stay_live_after_every_dialog_was_opened_and_closed(qtbot, composed_desk, keyboard, codes):
     """The old bug: after the guest dialog was closed once, "GuestDialog already deleted" froze
     the dashboard. Now every dialog comes and goes, and a scan still moves every count."""
+    desk = composed_desk
     window = desk.window
     for name in OPENERS:
         close_dialog(desk, open_dialog(desk, name))
@@ -37,7 +38,8 @@ def test_counts_stay_live_after_every_dialog_was_opened_and_closed(qtbot, desk, 
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-def test_an_open_guest_dialog_follows_scans_and_its_closing_breaks_nothing(qtbot, desk, keyboard, codes):
+def test_an_open_guest_dialog_follows_scans_and_its_closing_breaks_nothing(qtbot, composed_desk, keyboard, codes):
+    desk = composed_desk
     guest = open_dialog(desk, "guest details")
     assert guest.log.item(0).text() == "No check-ins yet."
     scan(qtbot, desk.window, keyboard, codes["valid"][0])

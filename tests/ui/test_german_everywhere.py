@@ -159,7 +159,8 @@ def walk_everything(desk) -> set[str]:  # noqa: ANN001
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-def test_every_window_menu_and_dialog_is_german_after_switching(qtbot, desk, database):
+def test_every_window_menu_and_dialog_is_german_after_switching(qtbot, composed_desk, database):
+    desk = composed_desk
     english = walk_everything(desk)
     desk.window.set_language("de")
     qtbot.waitUntil(lambda: desk.window.card.headline.text() == "Bereit zum Scannen", timeout=5000)
