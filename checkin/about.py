@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from checkin import __version__
+from checkin.core.translatable import QT_TRANSLATE_NOOP
 from checkin.resources import resource_path
 
 
@@ -56,7 +57,8 @@ def font_licences() -> str:
 
 
 def build_kind() -> str:
-    return "frozen (PyInstaller)" if getattr(sys, "frozen", False) else "Python package"
+    frozen = getattr(sys, "frozen", False)
+    return QT_TRANSLATE_NOOP("About", "frozen (PyInstaller)") if frozen else QT_TRANSLATE_NOOP("About", "Python package")
 
 
 def version_line() -> str:

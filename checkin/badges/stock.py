@@ -6,9 +6,20 @@ of one badge on one page.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from checkin.core.translatable import QT_TRANSLATE_NOOP
+
 A4 = (210.0, 297.0)
+
+
+#: The translation context of the stock titles and descriptions (the UI translates them).
+CONTEXT = "BadgeStock"
+
+
+def _as_declared(text: str) -> str:
+    return text
 
 
 @dataclass(frozen=True)
@@ -51,13 +62,21 @@ class Stock:
             return "A4"
         return f"Custom.{self.page_width:g}x{self.page_height:g}mm"
 
-    def describe(self) -> str:
+    def describe(self, translate: Callable[[str], str] = _as_declared) -> str:
+        """One line for a list of stocks; ``translate`` says its words (marked under CONTEXT) in
+        the desk's language, the CLI keeps them English."""
         size = f"{self.label_width:g} × {self.label_height:g} mm"
+        words = {"title": translate(self.title), "size": size}
         if self.back_panel:
-            return f"{self.title}: {size}, front and back on one A4 page"
+            fold = QT_TRANSLATE_NOOP("BadgeStock", "{title}: {size}, front and back on one A4 page")
+            return translate(fold).format(**words)
         if self.is_sheet:
-            return f"{self.title}: {size}, {self.per_page} per {self.page_width:g} × {self.page_height:g} mm sheet"
-        return f"{self.title}: {size}" + (" (continuous roll)" if self.continuous else "")
+            sheet = QT_TRANSLATE_NOOP("BadgeStock", "{title}: {size}, {count} per {width} × {height} mm sheet")
+            return translate(sheet).format(**words, count=self.per_page, width=f"{self.page_width:g}",
+                                           height=f"{self.page_height:g}")
+        if self.continuous:
+            return translate(QT_TRANSLATE_NOOP("BadgeStock", "{title}: {size} (continuous roll)")).format(**words)
+        return f"{words['title']}: {size}"
 
 
 def _sheet(name: str, title: str, width: float, height: float, columns: int, rows: int, *,
@@ -77,20 +96,24 @@ def _single(name: str, title: str, width: float, height: float, *, continuous: b
 
 
 STOCKS: dict[str, Stock] = {stock.name: stock for stock in (
-    _single("a6", "A6 portrait", 105, 148),
-    _sheet("a4-4xa6", "A4 with 4 × A6", 105, 148.5, 2, 2),
-    Stock("a6-fold", "A6 fold (A4 folded in four)", *A4, 105, 148.5, margin_left=105, margin_top=148.5,
-          back_panel=(0, 148.5)),
-    _single("cr80", "CR80 / ID-1 card", 85.6, 54, radius=3.18),
-    _sheet("herma-4412", "HERMA 4412 name badge labels", 80, 50, 2, 5, pitch_x=95, radius=3),
-    _sheet("durable-1445", "DURABLE 1445 badge inserts", 90, 54, 2, 5),
-    _sheet("durable-1456", "DURABLE 1456 badge inserts", 90, 60, 2, 4),
-    _sheet("avery-l4785", "Avery L4785 name badge labels", 80, 50, 2, 5, pitch_x=95, radius=3),
-    _single("brother-ql-62", "Brother QL 62 mm continuous, cut at 100 mm", 62, 100, continuous=True),
-    _single("brother-dk-11234", "Brother DK-11234 name badge labels", 86, 60, radius=3),
-    _single("dymo-11356", "DYMO 11356 name badge labels", 89, 41, radius=3),
-    _single("zebra-4x3", "Zebra 4 × 3 in label", 101.6, 76.2),
-    _single("zebra-4x6", "Zebra 4 × 6 in label", 101.6, 152.4),
+    _single("a6", QT_TRANSLATE_NOOP("BadgeStock", "A6 portrait"), 105, 148),
+    _sheet("a4-4xa6", QT_TRANSLATE_NOOP("BadgeStock", "A4 with 4 × A6"), 105, 148.5, 2, 2),
+    Stock("a6-fold", QT_TRANSLATE_NOOP("BadgeStock", "A6 fold (A4 folded in four)"), *A4, 105, 148.5,
+          margin_left=105, margin_top=148.5, back_panel=(0, 148.5)),
+    _single("cr80", QT_TRANSLATE_NOOP("BadgeStock", "CR80 / ID-1 card"), 85.6, 54, radius=3.18),
+    _sheet("herma-4412", QT_TRANSLATE_NOOP("BadgeStock", "HERMA 4412 name badge labels"),
+           80, 50, 2, 5, pitch_x=95, radius=3),
+    _sheet("durable-1445", QT_TRANSLATE_NOOP("BadgeStock", "DURABLE 1445 badge inserts"), 90, 54, 2, 5),
+    _sheet("durable-1456", QT_TRANSLATE_NOOP("BadgeStock", "DURABLE 1456 badge inserts"), 90, 60, 2, 4),
+    _sheet("avery-l4785", QT_TRANSLATE_NOOP("BadgeStock", "Avery L4785 name badge labels"),
+           80, 50, 2, 5, pitch_x=95, radius=3),
+    _single("brother-ql-62", QT_TRANSLATE_NOOP("BadgeStock", "Brother QL 62 mm continuous, cut at 100 mm"),
+            62, 100, continuous=True),
+    _single("brother-dk-11234", QT_TRANSLATE_NOOP("BadgeStock", "Brother DK-11234 name badge labels"),
+            86, 60, radius=3),
+    _single("dymo-11356", QT_TRANSLATE_NOOP("BadgeStock", "DYMO 11356 name badge labels"), 89, 41, radius=3),
+    _single("zebra-4x3", QT_TRANSLATE_NOOP("BadgeStock", "Zebra 4 × 3 in label"), 101.6, 76.2),
+    _single("zebra-4x6", QT_TRANSLATE_NOOP("BadgeStock", "Zebra 4 × 6 in label"), 101.6, 152.4),
 )}
 
 

@@ -5,6 +5,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+#: ``extra`` keys of a refusal for the validity window: the moment as ISO 8601, so the desk can say
+#: it in its own language and time zone (``message`` is the English sentence for logs and the CLI).
+NOT_BEFORE, NOT_AFTER = "not_before", "not_after"
+#: ``extra`` key of an OTHER_EVENT refusal: that event's name.
+OTHER_EVENT_NAME = "other_event"
+
 
 class Outcome(StrEnum):
     OK = "ok"
@@ -126,7 +132,7 @@ def decide(
     refusal = _refusal(guest, rules, now)
     if refusal is not None:
         outcome, message = refusal
-        return Decision(outcome, message, guest, history.last, direction)
+        return Decision(outcome, message, guest, history.last, direction, _validity(outcome, guest, rules))
     if direction is Direction.ENTRY and _already_in(rules, history):
         previous = history.last if history.last and history.last.direction is Direction.ENTRY else history.first_entry
         when = previous.happened_at.astimezone().strftime("%H:%M") if previous else "?"
@@ -161,6 +167,14 @@ def _refusal(guest: Guest, rules: ListRules, now: datetime) -> tuple[Outcome, st
     return None
 
 
+def _validity(outcome: Outcome, guest: Guest, rules: ListRules) -> dict:
+    if outcome is Outcome.NOT_YET_VALID:
+        return {NOT_BEFORE: _latest(guest.valid_from, rules.opens_at).isoformat()}
+    if outcome is Outcome.NO_LONGER_VALID:
+        return {NOT_AFTER: _earliest(guest.valid_until, rules.closes_at).isoformat()}
+    return {}
+
+
 def _already_in(rules: ListRules, history: History) -> bool:
     if rules.allow_multiple_entries or history.first_entry is None:
         return False
@@ -179,6 +193,7 @@ def _earliest(*moments: datetime | None) -> datetime | None:
     return min(present) if present else None
 
 
-def refused(outcome: Outcome, message: str, direction: Direction = Direction.ENTRY) -> Decision:
+def refused(outcome: Outcome, message: str, direction: Direction = Direction.ENTRY,
+            extra: dict | None = None) -> Decision:
     """A decision made before any lookup (a malformed payload, a code of another event)."""
-    return Decision(outcome, message, direction=direction)
+    return Decision(outcome, message, direction=direction, extra=extra or {})

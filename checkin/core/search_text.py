@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
@@ -96,6 +97,33 @@ def _word_tokens(found: list[str]) -> set[str]:
         if _CJK.search(word):
             tokens.update(word[i:255 + i] for i in range(1, len(word)))
     return tokens
+
+
+#: How closely a hit matches a typed word, best first: the very spelling ("müller" → Müller),
+#: a transliteration of it ("müller" → Mueller), the start of a word as written ("mül" → Müller),
+#: or the start of a transliteration ("mül" → Mueller).
+EXACT, TRANSLITERATED, PREFIX_AS_WRITTEN, PREFIX = range(4)
+
+
+def typed_words(text: str) -> list[str]:
+    """The words of ``text`` as written, diacritics kept, case ignored (for ranking, not lookup)."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).casefold())
+
+
+def match_rank(query: str, fields: Iterable[str]) -> int:
+    """How well a hit's ``fields`` (names, company, code…) match ``query``: the rank of its
+    worst-matched word, each word taking its best match (EXACT … PREFIX)."""
+    written = {word for text in fields if text for word in typed_words(text)}
+    folded = {fold(word) for word in written}
+    return max((_word_rank(word, written, folded) for word in typed_words(query)), default=PREFIX)
+
+
+def _word_rank(typed: str, written: set[str], folded: set[str]) -> int:
+    if typed in written:
+        return EXACT
+    if fold(typed) in folded:
+        return TRANSLITERATED
+    return PREFIX_AS_WRITTEN if any(word.startswith(typed) for word in written) else PREFIX
 
 
 def query_words(query: str) -> list[str]:

@@ -21,6 +21,7 @@ from checkin.core.decision import (
     Guest,
     GuestStatus,
     History,
+    OTHER_EVENT_NAME,
     ListRules,
     Outcome,
     PriorCheckIn,
@@ -452,7 +453,8 @@ def _unknown(session: Session, event_id: int, code: str, direction: Direction) -
         .limit(1)
     )
     if other_event:
-        return refused(Outcome.OTHER_EVENT, f"This ticket is for another event: {other_event}.", direction)
+        return refused(Outcome.OTHER_EVENT, f"This ticket is for another event: {other_event}.", direction,
+                       {OTHER_EVENT_NAME: other_event})
     return refused(Outcome.UNKNOWN, "Unknown code: no registration has this code.", direction)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session
 
-from checkin.core.search_text import folded_words, query_words
+from checkin.core.search_text import folded_words, match_rank, query_words
 from checkin.store.models import CheckIn, FoldedCode, Registration, SearchToken, TicketType
 from checkin.store.registrations import CODE, FAMILY
 from checkin.store.status import presence
@@ -58,7 +58,15 @@ def search(session: Session, event_id: int, query: str, *, list_id: int | None =
         for registration_id in session.scalars(statement.limit(2 * limit)):
             if registration_id not in found:
                 found.append(registration_id)
-    return _hits(session, found[:limit], list_id)
+    return ranked(query, _hits(session, found[:limit], list_id))
+
+
+def ranked(query: str, hits: list[SearchHit]) -> list[SearchHit]:
+    """Names spelt exactly as typed first, then transliterations, then prefixes; within each, the
+    lookup's order (surname before given name, company, e-mail and code). Only the names rank:
+    "mül" lists the Müllers and Muellers before the staff of "Müller & Söhne". A stable sort keeps
+    the lookup's order."""
+    return sorted(hits, key=lambda hit: match_rank(query, (hit.family_name, hit.given_name)))
 
 
 def _token_candidates(event_id: int, kind: int, driver: str, others: list[str]) -> Select:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from checkin import __version__
@@ -18,7 +19,8 @@ class AboutDialog(QDialog):
         self.setWindowIcon(app_icon())
         icon = QLabel(self)
         icon.setPixmap(app_icon().pixmap(96, 96))
-        self.heading = QLabel(self.tr("<b>Check-in Desk</b> {0} ({1})").format(__version__, build_kind()), self)
+        self.heading = QLabel(self.tr("<b>Check-in Desk</b> {0} ({1})").format(
+            __version__, QCoreApplication.translate("About", build_kind())), self)
         self.database = QLabel(self.tr("Database: {0}").format(database_description), self)
         self.database.setWordWrap(True)
         self.licences = QTextBrowser(self)

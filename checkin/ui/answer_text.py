@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication
 
-from checkin.core.decision import Decision, Direction, Outcome
+from checkin.core.decision import NOT_AFTER, NOT_BEFORE, OTHER_EVENT_NAME, Decision, Direction, Outcome
 from checkin.scanning.layout_recovery import COMPUTER_LAYOUT, SCANNER_LAYOUT
 from checkin.ui.rule_words import rules_sentence
 
@@ -42,20 +42,40 @@ def advice(decision: Decision, timezone: str) -> str:
     if decision.outcome is Outcome.ENTRY_NOT_PERMITTED and decision.extra.get("rules_reasons"):
         return translate("Answer", "The list's entry rules refuse this ticket now: {reason}.").format(
             reason=rules_sentence(decision.extra["rules_reasons"]))
+    specific = _from_details(decision, timezone)
+    if specific:
+        return specific
     hints = {
         Outcome.OK: (translate("Answer", "Exit recorded.") if decision.direction is Direction.EXIT
                      else translate("Answer", "Entry recorded.")),
         Outcome.UNKNOWN: translate("Answer", "No registration has this code. Search the guest by name instead."),
         Outcome.INVALID_CODE: translate("Answer", "This is not a ticket code. Scan the QR code on the ticket."),
-        Outcome.OTHER_EVENT: translate("Answer", "This ticket belongs to another event: {message}"),
+        Outcome.OTHER_EVENT: translate("Answer", "This ticket belongs to another event."),
         Outcome.REVOKED: translate("Answer", "The ticket was re-issued. Ask the guest for the newest ticket."),
         Outcome.CANCELLED: translate("Answer", "This registration was cancelled. Send the guest to the organisers."),
         Outcome.UNPAID: translate("Answer", "This registration is not paid. Send the guest to the organisers."),
         Outcome.NOT_VALID_FOR_LIST: translate("Answer", "The ticket type does not admit to this list."),
-        Outcome.NOT_YET_VALID: translate("Answer", "The ticket is not valid yet: {message}"),
-        Outcome.NO_LONGER_VALID: translate("Answer", "The ticket is no longer valid: {message}"),
+        Outcome.NOT_YET_VALID: translate("Answer", "The ticket is not valid yet."),
+        Outcome.NO_LONGER_VALID: translate("Answer", "The ticket is no longer valid."),
     }
-    return hints.get(decision.outcome, "{message}").format(message=decision.message)
+    # Only a text the desk cannot know in advance (pretix's own words online) is shown as it came.
+    return hints.get(decision.outcome, decision.message)
+
+
+def _from_details(decision: Decision, timezone: str) -> str:
+    """The advice built from the decision's details (which event, from or until when), in the
+    desk's language, never from its English message; "" when it has none."""
+    extra = decision.extra
+    if decision.outcome is Outcome.OTHER_EVENT and extra.get(OTHER_EVENT_NAME):
+        return translate("Answer", "This ticket belongs to another event: {event}.").format(
+            event=extra[OTHER_EVENT_NAME])
+    if decision.outcome is Outcome.NOT_YET_VALID and extra.get(NOT_BEFORE):
+        return translate("Answer", "The ticket is valid from {time}.").format(
+            time=local_time(datetime.fromisoformat(extra[NOT_BEFORE]), timezone))
+    if decision.outcome is Outcome.NO_LONGER_VALID and extra.get(NOT_AFTER):
+        return translate("Answer", "The ticket was valid until {time}.").format(
+            time=local_time(datetime.fromisoformat(extra[NOT_AFTER]), timezone))
+    return ""
 
 
 def local_time(moment: datetime, timezone: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
                                QVBoxLayout, QWidget)
@@ -14,6 +14,7 @@ from checkin.badges.guest import SAMPLE_GUESTS, BadgeGuest
 from checkin.badges.layout import (BandElement, Element, ImageElement, LayoutError, QrElement, TextElement,
                                    layout_from_json)
 from checkin.badges.library import default_layout_key, find_layout, layout_entries, save_user_layout
+from checkin.badges.stock import CONTEXT as STOCK_WORDS
 from checkin.badges.stock import STOCKS
 from checkin.settings import Settings
 from checkin.store.database import Database
@@ -21,6 +22,8 @@ from checkin.ui.badge_element_form import ElementForm
 from checkin.ui.badge_preview import BadgePreviewer
 
 PREVIEW_DELAY_MS = 120
+
+translate = QCoreApplication.translate
 
 
 class BadgeEditor(QWidget):
@@ -53,7 +56,7 @@ class BadgeEditor(QWidget):
     def _build(self) -> None:
         self.stock_box = QComboBox()
         for name, stock in STOCKS.items():
-            self.stock_box.addItem(stock.describe(), name)
+            self.stock_box.addItem(stock.describe(lambda text: translate(STOCK_WORDS, text)), name)
         self.stock_box.setCurrentIndex(list(STOCKS).index(self.stock.name))
         self.layout_box = QComboBox()
         self._fill_layouts()

@@ -16,8 +16,8 @@ class BadgeTools(QObject):
         super().__init__(parent)
         self.database, self.settings, self.badge_printer, self.shown = database, settings, badge_printer, shown
         self.desk: DeskHandle | None = None
-        self.layout_action = menu_action(self, self.tr("Badge &layout…"), self.edit_badge_layout)
-        self.printer_action = menu_action(self, self.tr("Choose the badge &printer…"), self.choose_printer)
+        self.layout_action = menu_action(self, lambda: self.tr("Badge &layout…"), self.edit_badge_layout)
+        self.printer_action = menu_action(self, lambda: self.tr("Choose the badge &printer…"), self.choose_printer)
 
     def edit_badge_layout(self) -> None:
         setup = self.desk.controller.setup

@@ -6,11 +6,14 @@ refreshes only then: a check-in refreshes the search rows and the counters, not 
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,16 @@ class ChangeNotifier(QObject):
             if not shiboken6.isValid(subscription.view):  # destroyed before it could say so
                 self._views.pop(key, None)
             elif changes & subscription.concerns:
-                subscription.refresh(changes)
+                self._refresh(subscription, changes)
+
+    @staticmethod
+    def _refresh(subscription: _Subscription, changes: Changes) -> None:
+        """One view's failure (a widget deleted under it) is logged; the views after it still
+        refresh, so the counters can never freeze behind a broken dialog."""
+        try:
+            subscription.refresh(changes)
+        except Exception:
+            log.exception("a view failed to refresh on %s; the others go on", changes)
 
 
 @dataclass(frozen=True)

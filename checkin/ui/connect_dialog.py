@@ -220,7 +220,7 @@ class ConnectDialog(QDialog):
         self.next.setEnabled(False)
         self.back.setEnabled(False)
         self.pages.show_progress(0, 0)
-        self._say(self.tr("Connecting to “%1”…").replace("%1", self.pages.event.currentText()))
+        self._say(self.tr("Connecting to “{0}”…").format(self.pages.event.currentText()))
         self.downloading, cancellation = True, Cancellation()
         self._cancellation = cancellation
 
@@ -235,8 +235,8 @@ class ConnectDialog(QDialog):
     def _progressed(self, done: int, total: int) -> None:
         if self.downloading:
             self.pages.show_progress(done, total)
-            self._say(self.tr("Downloading the registrations: page %1 of %2…")
-                      .replace("%1", str(done)).replace("%2", str(total)))
+            self._say(self.tr("Downloading the registrations: page {0} of {1}…")
+                      .format(str(done), str(total)))
 
     def _download_stopped(self) -> None:
         self.downloading = False
@@ -250,10 +250,10 @@ class ConnectDialog(QDialog):
         self.downloading = False
         connect_result, summary = result
         if summary.error:
-            self._offer_retry(self.tr("Connected, but the download stopped: %1").replace("%1", summary.error))
+            self._offer_retry(self.tr("Connected, but the download stopped: {0}").format(summary.error))
             return
         self.pages.show_progress(1, 1)
-        self._say(self.tr("%1 registrations downloaded.").replace("%1", str(summary.pulled)))
+        self._say(self.tr("{0} registrations downloaded.").format(str(summary.pulled)))
         self._cancellation = None
         self.connected.emit(connect_result, summary)
         self.accept()
@@ -294,5 +294,5 @@ class ConnectDialog(QDialog):
         """One sentence for a person; the sync layer's errors are written that way already."""
         if isinstance(error, PretixError):
             return str(error)
-        return self.tr("pretix sent an answer this version does not understand (%1).").replace(
-            "%1", f"{type(error).__name__}: {error}")
+        return self.tr("pretix sent an answer this version does not understand ({0}).").format(
+            f"{type(error).__name__}: {error}")

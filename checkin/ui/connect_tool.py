@@ -18,7 +18,7 @@ class ServerConnection(QObject):
         super().__init__(parent)
         self.database, self.settings, self.pretix, self.shown = database, settings, pretix, shown
         self.desk: DeskHandle | None = None
-        self.action = menu_action(self, self.tr("&Connect to a pretix server…"), self.connect_to_server)
+        self.action = menu_action(self, lambda: self.tr("&Connect to a pretix server…"), self.connect_to_server)
 
     def connect_to_server(self) -> None:
         """The connect dialog; while it is open, a scanned setup code goes to it, not to the desk."""
@@ -41,8 +41,8 @@ class ServerConnection(QObject):
         self.settings.save()
         self.desk.controller.load(result.event_slug, result.list_id)
         self.pretix.start_if_connected()
-        self.desk.show_status(self.tr("Connected to “%1”: %2 registrations downloaded.")
-                              .replace("%1", result.event_name).replace("%2", str(summary.pulled)), 15_000)
+        self.desk.show_status(self.tr("Connected to “{0}”: {1} registrations downloaded.")
+                              .format(result.event_name, str(summary.pulled)), 15_000)
 
     def _stopped(self) -> None:
         self.desk.show_status(self.tr("Connecting to pretix was stopped. What was downloaded is kept; "

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
 
 from checkin.core.decision import Direction
 from checkin.store.desk_setup import DeskSetup
+from checkin.ui.tool_host import ToolAction
 
 
 class DeskToolbar(QToolBar):
@@ -98,6 +99,9 @@ class DeskToolbar(QToolBar):
             for key, menu in self.menus.items():
                 menu.setTitle(titles[key])
             self.language_menu.setTitle(self.tr("&Language"))
+            for action in self.menus["tools"].actions():  # built before the translation was installed
+                if isinstance(action, ToolAction):
+                    action.retranslate()
 
     def show_setup(self, setup: DeskSetup | None) -> None:
         self.lists.clear()

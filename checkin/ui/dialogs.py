@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -70,9 +71,11 @@ class DeskDialogs:
     def show_guest(self, registration_id: int) -> None:
         self.window.controller.guest(registration_id, self._show_details)
 
-    def refresh_guest(self) -> None:
-        if self.guest is not None and self.guest.isVisible():
-            self.window.controller.guest(self.guest.details.registration_id, self.guest.set_details, owner=self.guest)
+    def refresh_guest(self, dialog: GuestDialog | None = None) -> None:
+        """Reload ``dialog`` (the last guest dialog opened) while it is open; a deleted one is left alone."""
+        dialog = dialog or self.guest
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
+            self.window.controller.guest(dialog.details.registration_id, dialog.set_details, owner=dialog)
 
     def _show_details(self, details: GuestDetails) -> None:
         controller = self.window.controller
@@ -83,7 +86,7 @@ class DeskDialogs:
         if self.window.badge_printer is not None:
             dialog.print_requested.connect(lambda rid: self.window.badge_printer.print_badge(rid, reprint=True))
         # Refreshed on what concerns it; once closed (deleted), the notifier forgets it.
-        self.window.tasks.notifier.subscribe(dialog, GUEST_CONCERNS, lambda _changes: self.refresh_guest())
+        self.window.tasks.notifier.subscribe(dialog, GUEST_CONCERNS, lambda _changes: self.refresh_guest(dialog))
         self.guest = dialog
         self._open(dialog)
 

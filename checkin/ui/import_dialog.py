@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QStackedWidget, QTableView, QVBoxLayout, QWidget,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from checkin.store.database import Database
 from checkin.sync.files.errors import FileImportError
 from checkin.sync.files.importer import ImportRequest, ImportSummary, import_table
+from checkin.sync.files.mapping import CONTEXT as FIELDS_CONTEXT
 from checkin.sync.files.mapping import FIELDS, HEADER_HINTS, ColumnMapping, check_mapping, mapping_for
 from checkin.sync.files.preflight import Preflight, preflight
 from checkin.sync.files.suspicious import repaired
@@ -30,6 +31,8 @@ from checkin.ui.taskman import Lane, TaskManager, tasks_of
 NOT_IMPORTED = -1
 #: An import adds guests and may create the event.
 IMPORTED = Changes(registrations=True, event_setup=True)
+
+translate = QCoreApplication.translate
 
 
 class CancelUntilWritten(Cancel):
@@ -66,8 +69,8 @@ class ImportDialog(QDialog):
         self.table: Table | None = None
         self.preflight: Preflight | None = None
         self.writing: Op | None = None
-        self.setWindowTitle(self.tr("Import guests from %1").replace("%1", self.path.name))
-        self.status = QLabel(self.tr("Reading %1 …").replace("%1", self.path.name))
+        self.setWindowTitle(self.tr("Import guests from {0}").format(self.path.name))
+        self.status = QLabel(self.tr("Reading {0} …").format(self.path.name))
         self.status.setWordWrap(True)
         self.event_name = QLineEdit(event_name or self.path.stem.replace("_", " "))
         self.combos = {field.key: QComboBox() for field in FIELDS}
@@ -104,7 +107,7 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Event"), self.event_name)
         for field in FIELDS:
-            form.addRow(self.tr(field.label), self.combos[field.key])
+            form.addRow(translate(FIELDS_CONTEXT, field.label), self.combos[field.key])
             self.combos[field.key].currentIndexChanged.connect(self._mapping_changed)
         view = QTableView()
         view.setModel(self.preview)
@@ -150,12 +153,13 @@ class ImportDialog(QDialog):
         self.preview.set_table(self.table, mapping)
         reason = check_mapping(mapping)
         self.next_button.setEnabled(reason is None)
-        table = self.table
-        self.status.setText(self.tr("Step 1 of 3: which column holds what?") + "\n" + (
-            reason and self.tr("Choose a column: %1").replace("%1", reason) or self.tr(
-                "%1 guests · %2 · header in line %3 · the preview shows the first rows as they will be imported.")
-            .replace("%1", str(len(table.rows))).replace("%2", table.encoding.upper())
-            .replace("%3", str(table.header_line))))
+        self.status.setText(self.tr("Step 1 of 3: which column holds what?") + "\n" + self._mapping_status(reason))
+
+    def _mapping_status(self, reason: str | None) -> str:
+        if reason is not None:
+            return self.tr("Choose a column: {0}").format(translate(FIELDS_CONTEXT, reason))
+        return self.tr("{0} guests · {1} · header in line {2} · the preview shows the first rows as they will be "
+                       "imported.").format(len(self.table.rows), self.table.encoding.upper(), self.table.header_line)
 
     # --- steps -------------------------------------------------------------------------------
 
@@ -201,7 +205,7 @@ class ImportDialog(QDialog):
         if page is self.summary:
             return self.tr("Close")
         if page is self.warnings and self.table is not None:
-            return self.tr("Import %1 guests").replace("%1", f"{len(self.table.rows):,}")
+            return self.tr("Import {0} guests").format(f"{len(self.table.rows):,}")
         return self.tr("Next")
 
     def _check(self) -> None:

@@ -47,17 +47,17 @@ class TypesPage(QWidget):
             self.table.setCellWidget(row, 2, combo)
         new = sum(1 for choice in preflight.choices.values() if choice == CREATE_NEW)
         self.intro.setText(self.tr(
-            "The file names %1 ticket types. Choose the event's ticket type for each; "
-            "\"Create new type\" adds it to the event (%2 would be new). "
+            "The file names {0} ticket types. Choose the event's ticket type for each; "
+            "\"Create new type\" adds it to the event ({1} would be new). "
             "Your choice is remembered for the next file with these columns.")
-            .replace("%1", str(len(preflight.spellings))).replace("%2", str(new)))
+            .replace("{0}", str(len(preflight.spellings))).replace("{1}", str(new)))
 
     def _combo(self, spelling: str, event_types: tuple[str, ...]) -> QComboBox:
         combo = QComboBox()
-        combo.setAccessibleName(self.tr("Ticket type for %1").replace("%1", spelling))
+        combo.setAccessibleName(self.tr("Ticket type for {0}").replace("{0}", spelling))
         for name in event_types:
             combo.addItem(name, name)
-        combo.addItem(self.tr("Create new type \"%1\"").replace("%1", spelling), CREATE_NEW)
+        combo.addItem(self.tr("Create new type \"{0}\"").replace("{0}", spelling), CREATE_NEW)
         return combo
 
     def choices(self) -> dict[str, str]:
@@ -92,7 +92,7 @@ class WarningsPage(QWidget):
 
     def show_suspicions(self, suspicions: list[Suspicion], guests: int) -> None:
         self.repair.setVisible(any(s.kind == MOJIBAKE for s in suspicions))
-        intro = self.tr("Guests in the file: %1.").replace("%1", f"{guests:,}")
+        intro = self.tr("Guests in the file: {0}.").replace("{0}", f"{guests:,}")
         if not suspicions:
             none = self.tr("No suspicious values found.")
             self.text.setText(f"<p>{intro}</p><p>{none}</p>")
@@ -104,14 +104,14 @@ class WarningsPage(QWidget):
 
     def _describe(self, suspicion: Suspicion) -> str:
         what = {  # "label: count", so one text fits one name and 1,000 names alike
-            MOJIBAKE: self.tr("Names garbled by a wrong encoding (\"MÃ¼ller\" for \"Müller\"): %1"),
-            QUESTION_MARKS: self.tr("Names with \"?\" (letters were lost before the file was saved): %1"),
-            NO_NAME: self.tr("Rows without a name (the import stops at them: fix the file): %1"),
+            MOJIBAKE: self.tr("Names garbled by a wrong encoding (\"MÃ¼ller\" for \"Müller\"): {0}"),
+            QUESTION_MARKS: self.tr("Names with \"?\" (letters were lost before the file was saved): {0}"),
+            NO_NAME: self.tr("Rows without a name (the import stops at them: fix the file): {0}"),
             SAME_EMAIL: self.tr("E-mail addresses of an earlier row (without an ID column the import stops "
-                                "at them): %1"),
-        }[suspicion.kind].replace("%1", f"{suspicion.count:,}")
-        line_text = self.tr("Line %1")
-        examples = "".join(f"<li>{line_text.replace('%1', str(line))}: {_escape(text)}</li>"
+                                "at them): {0}"),
+        }[suspicion.kind].replace("{0}", f"{suspicion.count:,}")
+        line_text = self.tr("Line {0}")
+        examples = "".join(f"<li>{line_text.replace('{0}', str(line))}: {_escape(text)}</li>"
                            for line, text in suspicion.examples)
         return f"<p><b>{what}</b></p><ul>{examples}</ul>"
 
@@ -139,7 +139,7 @@ class SummaryPage(QWidget):
         cells = "".join(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;<b>{count:,}</b></td></tr>"
                         for label, count in rows)
         new_types = _escape(", ".join(summary.ticket_types_created))
-        created = self.tr("New ticket types: %1").replace("%1", new_types)
+        created = self.tr("New ticket types: {0}").replace("{0}", new_types)
         created = f"<p>{created}</p>" if new_types else ""
-        title = self.tr("Imported into \"%1\".").replace("%1", _escape(event_name))
+        title = self.tr("Imported into \"{0}\".").replace("{0}", _escape(event_name))
         self.text.setText(f"<h3>{title}</h3><table>{cells}</table>{created}")

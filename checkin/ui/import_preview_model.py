@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from checkin.sync.files.mapping import FIELDS, ColumnMapping
+from checkin.sync.files.mapping import CONTEXT, FIELDS, ColumnMapping
 from checkin.sync.files.table import Table
 
 PREVIEW_ROWS = 50
@@ -45,6 +45,5 @@ class ImportPreviewModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or self._table is None:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("ImportPreview", self._fields[section].label)
-        return QCoreApplication.translate("ImportPreview", "Line %1").replace(
-            "%1", str(self._table.rows[section][0]))
+            return QCoreApplication.translate(CONTEXT, self._fields[section].label)
+        return QCoreApplication.translate("ImportPreview", "Line {0}").format(str(self._table.rows[section][0]))

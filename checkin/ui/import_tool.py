@@ -14,7 +14,7 @@ class GuestImport(QObject):
         super().__init__(parent)
         self.database, self.shown = database, shown
         self.desk: DeskHandle | None = None
-        self.action = menu_action(self, self.tr("&Import guests from a file…"), self.choose_file)
+        self.action = menu_action(self, lambda: self.tr("&Import guests from a file…"), self.choose_file)
 
     def choose_file(self) -> None:
         dialog = QFileDialog(self.desk.parent, self.tr("Import guests"))

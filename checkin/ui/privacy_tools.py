@@ -23,16 +23,17 @@ class PersonalDataTools(QObject):
         self.database, self.settings, self.shown, self.clock = database, settings, shown, clock
         self.desk: DeskHandle | None = None
         self._reminded = False
-        self.action = menu_action(self, self.tr("&Remove personal data of this event (GDPR)…"), self.confirm_purge)
+        self.action = menu_action(self, lambda: self.tr("&Remove personal data of this event (GDPR)…"),
+                                  self.confirm_purge)
 
     def confirm_purge(self) -> None:
         setup = self.desk.controller.setup
         if setup is None:
             return
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Remove personal data"),
-                          self.tr("Remove all personal data of “%1” from this database? Counts are kept for "
+                          self.tr("Remove all personal data of “{0}” from this database? Counts are kept for "
                                   "reports; names, e-mail addresses and codes are gone for good.")
-                          .replace("%1", setup.event_name),
+                          .format(setup.event_name),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.desk.parent)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(lambda _r: self._purge(setup.event_slug)
@@ -49,8 +50,8 @@ class PersonalDataTools(QObject):
 
     def _purged(self, receipt_path: str) -> None:
         self.shown.inform(self.desk.parent, self.tr("Personal data removed"),
-                          self.tr("The personal data of this event was removed. Deletion receipt: %1")
-                          .replace("%1", receipt_path))
+                          self.tr("The personal data of this event was removed. Deletion receipt: {0}")
+                          .format(receipt_path))
         self.desk.controller.load()
 
     def remind_once(self, _setup: DeskSetup | None) -> None:
@@ -68,5 +69,5 @@ class PersonalDataTools(QObject):
         if overdue:
             events = "\n".join(f"• {name} ({until})" for name, until in overdue)
             self.shown.inform(self.desk.parent, self.tr("Retention period over"),
-                              self.tr("Personal data of these events is kept past its retention date:\n%1\n\n"
-                                      "Remove it with Tools → Remove personal data.").replace("%1", events))
+                              self.tr("Personal data of these events is kept past its retention date:\n{0}\n\n"
+                                      "Remove it with Tools → Remove personal data.").format(events))

@@ -69,7 +69,7 @@ class ReconcileDialog(QDialog):
         if isinstance(error, NotConnectedError):
             self._explain_not_connected()
         else:
-            self.status.setText(self.tr("Reconciliation failed: %1").replace("%1", str(error)))
+            self.status.setText(self.tr("Reconciliation failed: {0}").format(str(error)))
         self.finished_reconciling.emit(error)
 
     def _explain_not_connected(self) -> None:
@@ -101,10 +101,9 @@ class ReconcileDialog(QDialog):
         self.accept()
 
     def _fill(self, report: Reconciliation) -> None:
-        self.status.setText(self.tr("%1 — %2: %3 uploaded and accepted, %4 waiting for upload, %5 entries on pretix.")
-                            .replace("%1", report.event).replace("%2", report.check_in_list)
-                            .replace("%3", str(report.uploaded)).replace("%4", str(report.pending_upload))
-                            .replace("%5", str(report.server_check_ins)))
+        self.status.setText(self.tr("{0} — {1}: {2} uploaded and accepted, {3} waiting for upload, "
+                                    "{4} entries on pretix.").format(
+            report.event, report.check_in_list, report.uploaded, report.pending_upload, report.server_check_ins))
         self.tree.clear()
         for section, title in SECTION_TITLES.items():
             findings = getattr(report, section)
@@ -126,4 +125,4 @@ class ReconcileDialog(QDialog):
         if target.suffix.lower() not in (".pdf", ".csv"):
             target = target.with_suffix(".pdf")
         write_report(self.report, target)
-        self.status.setText(self.tr("Report written to %1").replace("%1", str(target)))
+        self.status.setText(self.tr("Report written to {0}").format(str(target)))

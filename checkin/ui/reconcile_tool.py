@@ -19,7 +19,7 @@ class Reconciliation(QObject):
         super().__init__(parent)
         self.database, self.shown, self.connect_to_server = database, shown, connect_to_server
         self.desk: DeskHandle | None = None
-        self.action = menu_action(self, self.tr("&Reconcile with pretix…"), self.reconcile_with_pretix)
+        self.action = menu_action(self, lambda: self.tr("&Reconcile with pretix…"), self.reconcile_with_pretix)
 
     def reconcile_with_pretix(self, tokens: TokenStore | None = None) -> None:
         """``tokens``: the store of API tokens (tests pass theirs)."""

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.ui.search_model import ID_ROLE, NAME, SEARCH_LIMIT, SORT_ROLE, SearchModel
+from checkin.ui.search_model import COMPANY, ID_ROLE, IN, NAME, SEARCH_LIMIT, SORT_ROLE, STATUS, TICKET, SearchModel
 
 DEBOUNCE_MS = 0  # no wait: queries already coalesce (newer text replaces the queued one)
+#: No column but the name grows past this; the rest of a long company name is in the tooltip.
+COLUMN_CAP_PX = 200
 _NAVIGATION = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
@@ -63,8 +65,9 @@ class SearchPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(IN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda _index: self._emit_selected(self.details_requested))
         self.status = QLabel(self)
@@ -73,6 +76,14 @@ class SearchPanel(QWidget):
         for widget in (self.label, self.box, self.table, self.status):
             layout.addWidget(widget)
         self.retranslate()
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their text, the name taking the rest; a text wider than the cap
+        ends in "…" and is read whole in the cell's tooltip."""
+        header = self.table.horizontalHeader()
+        for column in (COMPANY, TICKET, STATUS):
+            header.resizeSection(column, min(COLUMN_CAP_PX, max(self.table.sizeHintForColumn(column),
+                                                                header.sectionSizeHint(column))))
 
     def retranslate(self) -> None:
         self.label.setText(self.tr("&Search guests (name, company, e-mail or code):"))
@@ -139,6 +150,7 @@ class SearchPanel(QWidget):
         self.model.set_rows(rows)
         self.shown_text = text
         self._reselect(current)
+        self._fit_columns()
         self._update_status()
         self.results_shown.emit(time.perf_counter(), text)
 

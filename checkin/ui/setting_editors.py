@@ -70,7 +70,7 @@ def _bound(declared: float | None, otherwise: float) -> float:
 def keep_choice(combo: QComboBox, value: str) -> None:
     """Select ``value``; one that is not in the list (a printer unplugged, a layout deleted) stays, marked."""
     if combo.findData(value) < 0:
-        combo.addItem(translate("SettingEditors", "%1 (not found)").replace("%1", value), value)
+        combo.addItem(translate("SettingEditors", "{0} (not found)").replace("{0}", value), value)
     combo.setCurrentIndex(combo.findData(value))
 
 

@@ -67,13 +67,13 @@ class StockPreview(QWidget):
         self.text.setText(self.describe(stock) if stock is not None else "")
 
     def describe(self, stock: Stock) -> str:
-        size = self.tr("%1 × %2 mm").replace("%1", f"{stock.label_width:g}").replace("%2", f"{stock.label_height:g}")
+        size = self.tr("{0} × {1} mm").replace("{0}", f"{stock.label_width:g}").replace("{1}", f"{stock.label_height:g}")
         if stock.back_panel:
-            return self.tr("%1, front and back on one A4 page, folded").replace("%1", size)
+            return self.tr("{0}, front and back on one A4 page, folded").replace("{0}", size)
         if stock.is_sheet:
-            return (self.tr("%1, %2 badges per %3 × %4 mm sheet").replace("%1", size)
-                    .replace("%2", str(stock.per_page)).replace("%3", f"{stock.page_width:g}")
-                    .replace("%4", f"{stock.page_height:g}"))
+            return (self.tr("{0}, {1} badges per {2} × {3} mm sheet").replace("{0}", size)
+                    .replace("{1}", str(stock.per_page)).replace("{2}", f"{stock.page_width:g}")
+                    .replace("{3}", f"{stock.page_height:g}"))
         if stock.continuous:
-            return self.tr("%1, cut from a continuous roll").replace("%1", size)
-        return self.tr("%1, one badge per label").replace("%1", size)
+            return self.tr("{0}, cut from a continuous roll").replace("{0}", size)
+        return self.tr("{0}, one badge per label").replace("{0}", size)

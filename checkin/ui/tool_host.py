@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -37,7 +38,8 @@ class ShownDialogs:
         self.widgets: list[QWidget] = []  # kept alive while shown
 
     def show(self, widget: QWidget, modal: bool = False) -> None:
-        self.widgets = [w for w in self.widgets if w.isVisible()] + [widget]
+        # A dialog deleted meanwhile (closed with WA_DeleteOnClose, its parent gone) is only forgotten.
+        self.widgets = [w for w in self.widgets if shiboken6.isValid(w) and w.isVisible()] + [widget]
         widget.open() if modal else widget.show()
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
@@ -45,7 +47,20 @@ class ShownDialogs:
                   modal=True)
 
 
-def menu_action(owner: QObject, text: str, slot: Callable[[], None]) -> QAction:
-    action = QAction(text, owner)
+class ToolAction(QAction):
+    """A Tools menu action that says its text again in the language now installed: the tools
+    are built before the window installs the translation, and a QAction gets no LanguageChange."""
+
+    def __init__(self, text: Callable[[], str], owner: QObject):
+        super().__init__(text(), owner)
+        self._text = text
+
+    def retranslate(self) -> None:
+        self.setText(self._text())
+
+
+def menu_action(owner: QObject, text: Callable[[], str], slot: Callable[[], None]) -> QAction:
+    """``text`` is asked again whenever the language changes (``lambda: self.tr("…")``)."""
+    action = ToolAction(text, owner)
     action.triggered.connect(lambda _checked=False: slot())
     return action

@@ -17,8 +17,9 @@ from checkin.resources import resource_path
 
 log = logging.getLogger(__name__)
 
-#: The Python sources whose tr() texts the .ts files hold.
-SOURCE_PACKAGES = ("ui", "scanning")
+#: The Python sources whose texts the .ts files hold: tr() in the Qt layers, and QT_TRANSLATE_NOOP
+#: where a Qt-free layer declares a text the UI shows (rule words, import fields, decisions).
+SOURCE_PACKAGES = ("ui", "scanning", "core", "sync", "badges")
 
 
 def qt_tool(name: str) -> Path | None:
@@ -70,14 +71,17 @@ def compiled_folder() -> Path:
     return target
 
 
-def update_sources(root: Path, languages: tuple[str, ...] = ("de", "en")) -> list[Path]:
-    """Refresh the .ts files from the tr() texts in the code (run by developers, not at start)."""
+def update_sources(root: Path, languages: tuple[str, ...] = ("de", "en"), folder: Path | None = None) -> list[Path]:
+    """Refresh the .ts files (in ``folder``, else the checkout's) from the tr() texts in the code
+    (run by developers, not at start; a test runs it on copies)."""
     lupdate = qt_tool("lupdate")
     if lupdate is None:
         raise FileNotFoundError("lupdate is missing from the PySide6 installation")
     files = sorted(str(p) for package in SOURCE_PACKAGES for p in (root / "checkin" / package).rglob("*.py"))
     files.append(str(root / "checkin" / "settings.py"))  # labels marked where they are declared
-    targets = [root / "resources" / "translations" / f"checkin_{language}.ts" for language in languages]
+    files.append(str(root / "checkin" / "about.py"))
+    folder = folder or root / "resources" / "translations"
+    targets = [folder / f"checkin_{language}.ts" for language in languages]
     targets[0].parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([str(lupdate), "-locations", "none", "-no-obsolete", *files, "-ts", *map(str, targets)],
                    check=True, capture_output=True)

@@ -2,6 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>About</name>
+    <message>
+        <source>frozen (PyInstaller)</source>
+        <extracomment>The libraries the desk is built on and ships inside a frozen build.</extracomment>
+        <translation>eingefroren (PyInstaller)</translation>
+    </message>
+    <message>
+        <source>Python package</source>
+        <translation>Python-Paket</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Check-in Desk</source>
@@ -111,8 +123,28 @@
         <translation>Das ist kein Ticket-Code. Scannen Sie den QR-Code auf dem Ticket.</translation>
     </message>
     <message>
-        <source>This ticket belongs to another event: {message}</source>
-        <translation>Dieses Ticket gehört zu einer anderen Veranstaltung: {message}</translation>
+        <source>This ticket belongs to another event.</source>
+        <translation>Dieses Ticket gehört zu einer anderen Veranstaltung.</translation>
+    </message>
+    <message>
+        <source>The ticket is not valid yet.</source>
+        <translation>Das Ticket ist noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The ticket is no longer valid.</source>
+        <translation>Das Ticket ist nicht mehr gültig.</translation>
+    </message>
+    <message>
+        <source>This ticket belongs to another event: {event}.</source>
+        <translation>Dieses Ticket gehört zu einer anderen Veranstaltung: {event}.</translation>
+    </message>
+    <message>
+        <source>The ticket is valid from {time}.</source>
+        <translation>Das Ticket gilt erst ab {time}.</translation>
+    </message>
+    <message>
+        <source>The ticket was valid until {time}.</source>
+        <translation>Das Ticket galt nur bis {time}.</translation>
     </message>
     <message>
         <source>The ticket was re-issued. Ask the guest for the newest ticket.</source>
@@ -129,14 +161,6 @@
     <message>
         <source>The ticket type does not admit to this list.</source>
         <translation>Diese Ticketart berechtigt nicht zum Einlass auf dieser Liste.</translation>
-    </message>
-    <message>
-        <source>The ticket is not valid yet: {message}</source>
-        <translation>Das Ticket ist noch nicht gültig: {message}</translation>
-    </message>
-    <message>
-        <source>The ticket is no longer valid: {message}</source>
-        <translation>Das Ticket ist nicht mehr gültig: {message}</translation>
     </message>
     <message>
         <source>This scanner types with a {scanner} keyboard layout but this computer uses {computer}: set the scanner to {computer} (or the computer to {scanner}).</source>
@@ -274,6 +298,74 @@
     </message>
 </context>
 <context>
+    <name>BadgeStock</name>
+    <message>
+        <source>{title}: {size}, front and back on one A4 page</source>
+        <extracomment>The translation context of the stock titles and descriptions (the UI translates them). Top-left corner of the back panel on fold stock (the front sits at the first label).</extracomment>
+        <translation>{title}: {size}, Vorder- und Rückseite auf einer A4-Seite</translation>
+    </message>
+    <message>
+        <source>{title}: {size}, {count} per {width} × {height} mm sheet</source>
+        <translation>{title}: {size}, {count} je Bogen {width} × {height} mm</translation>
+    </message>
+    <message>
+        <source>{title}: {size} (continuous roll)</source>
+        <translation>{title}: {size} (Endlosrolle)</translation>
+    </message>
+    <message>
+        <source>A6 portrait</source>
+        <translation>A6 hochkant</translation>
+    </message>
+    <message>
+        <source>A4 with 4 × A6</source>
+        <translation>A4 mit 4 × A6</translation>
+    </message>
+    <message>
+        <source>A6 fold (A4 folded in four)</source>
+        <translation>A6-Faltkarte (A4 zweimal gefaltet)</translation>
+    </message>
+    <message>
+        <source>CR80 / ID-1 card</source>
+        <translation>CR80-/ID-1-Karte</translation>
+    </message>
+    <message>
+        <source>HERMA 4412 name badge labels</source>
+        <translation>HERMA 4412 Namensetiketten</translation>
+    </message>
+    <message>
+        <source>DURABLE 1445 badge inserts</source>
+        <translation>DURABLE 1445 Einsteckschilder</translation>
+    </message>
+    <message>
+        <source>DURABLE 1456 badge inserts</source>
+        <translation>DURABLE 1456 Einsteckschilder</translation>
+    </message>
+    <message>
+        <source>Avery L4785 name badge labels</source>
+        <translation>Avery L4785 Namensetiketten</translation>
+    </message>
+    <message>
+        <source>Brother QL 62 mm continuous, cut at 100 mm</source>
+        <translation>Brother QL 62 mm Endlosrolle, auf 100 mm geschnitten</translation>
+    </message>
+    <message>
+        <source>Brother DK-11234 name badge labels</source>
+        <translation>Brother DK-11234 Namensetiketten</translation>
+    </message>
+    <message>
+        <source>DYMO 11356 name badge labels</source>
+        <translation>DYMO 11356 Namensetiketten</translation>
+    </message>
+    <message>
+        <source>Zebra 4 × 3 in label</source>
+        <translation>Zebra-Etikett 4 × 3 Zoll</translation>
+    </message>
+    <message>
+        <source>Zebra 4 × 6 in label</source>
+        <translation>Zebra-Etikett 4 × 6 Zoll</translation>
+    </message>
+</context>
+<context>
     <name>BadgeTools</name>
     <message>
         <source>Badge &amp;layout…</source>
@@ -384,24 +476,24 @@
         <translation>Diese Veranstaltung hat keine Check-in-Liste: Legen Sie zuerst eine in pretix an.</translation>
     </message>
     <message>
-        <source>Connecting to “%1”…</source>
-        <translation>Verbinde mit „%1“…</translation>
+        <source>Connecting to “{0}”…</source>
+        <translation>Verbinde mit „{0}“…</translation>
     </message>
     <message>
-        <source>Downloading the registrations: page %1 of %2…</source>
-        <translation>Anmeldungen werden heruntergeladen: Seite %1 von %2…</translation>
+        <source>Downloading the registrations: page {0} of {1}…</source>
+        <translation>Anmeldungen werden heruntergeladen: Seite {0} von {1}…</translation>
     </message>
     <message>
-        <source>Connected, but the download stopped: %1</source>
-        <translation>Verbunden, aber das Herunterladen brach ab: %1</translation>
+        <source>Connected, but the download stopped: {0}</source>
+        <translation>Verbunden, aber das Herunterladen brach ab: {0}</translation>
     </message>
     <message>
-        <source>%1 registrations downloaded.</source>
-        <translation>%1 Anmeldungen heruntergeladen.</translation>
+        <source>{0} registrations downloaded.</source>
+        <translation>{0} Anmeldungen heruntergeladen.</translation>
     </message>
     <message>
-        <source>pretix sent an answer this version does not understand (%1).</source>
-        <translation>pretix hat eine Antwort geschickt, die diese Version nicht versteht (%1).</translation>
+        <source>pretix sent an answer this version does not understand ({0}).</source>
+        <translation>pretix hat eine Antwort geschickt, die diese Version nicht versteht ({0}).</translation>
     </message>
 </context>
 <context>
@@ -961,13 +1053,13 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Import guests from %1</source>
+        <source>Import guests from {0}</source>
         <extracomment>An import adds guests and may create the event.</extracomment>
-        <translation>Gäste aus %1 importieren</translation>
+        <translation>Gäste aus {0} importieren</translation>
     </message>
     <message>
-        <source>Reading %1 …</source>
-        <translation>%1 wird gelesen …</translation>
+        <source>Reading {0} …</source>
+        <translation>{0} wird gelesen …</translation>
     </message>
     <message>
         <source>Back</source>
@@ -994,24 +1086,16 @@
         <translation>Schritt 1 von 3: Welche Spalte enthält was?</translation>
     </message>
     <message>
-        <source>Choose a column: %1</source>
-        <translation>Spalte wählen: %1</translation>
+        <source>Choose a column: {0}</source>
+        <translation>Spalte wählen: {0}</translation>
     </message>
     <message>
-        <source>%1 guests · %2 · header in line %3 · the preview shows the first rows as they will be imported.</source>
-        <translation>%1 Gäste · %2 · Kopfzeile in Zeile %3 · die Vorschau zeigt die ersten Zeilen so, wie sie importiert werden.</translation>
+        <source>{0} guests · {1} · header in line {2} · the preview shows the first rows as they will be imported.</source>
+        <translation>{0} Gäste · {1} · Kopfzeile in Zeile {2} · die Vorschau zeigt die ersten Zeilen so, wie sie importiert werden.</translation>
     </message>
     <message>
         <source>Cancelling … nothing is kept.</source>
         <translation>Wird abgebrochen … nichts wird behalten.</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Import %1 guests</source>
-        <translation>%1 Gäste importieren</translation>
     </message>
     <message>
         <source>Step 2 of 3: which of the event&apos;s ticket types is each type in the file?</source>
@@ -1024,6 +1108,14 @@
     <message>
         <source>Done: the guests are in the event. Close when you have read the summary.</source>
         <translation>Fertig: Die Gäste sind in der Veranstaltung. Schließen Sie, wenn Sie die Zusammenfassung gelesen haben.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Import {0} guests</source>
+        <translation>{0} Gäste importieren</translation>
     </message>
     <message>
         <source>Checking the file …</source>
@@ -1043,10 +1135,59 @@
     </message>
 </context>
 <context>
+    <name>ImportFields</name>
+    <message>
+        <source>ID</source>
+        <extracomment>The translation context of the field labels and mapping problems (the import dialog translates them). The fields a guest list can fill, in the order the mapping dialog shows them.</extracomment>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company or organisation</source>
+        <translation>Firma oder Organisation</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Ticketart</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Bemerkung</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>no column for the guests&apos; names (Vorname/First name or Nachname/Last name)</source>
+        <extracomment>field key -&gt; column index in the table</extracomment>
+        <translation>keine Spalte für die Namen der Gäste (Vorname oder Nachname)</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
-        <source>Line %1</source>
-        <translation>Zeile %1</translation>
+        <source>Line {0}</source>
+        <translation>Zeile {0}</translation>
     </message>
 </context>
 <context>
@@ -1128,16 +1269,16 @@
         <translation>Personenbezogene Daten löschen</translation>
     </message>
     <message>
-        <source>Remove all personal data of “%1” from this database? Counts are kept for reports; names, e-mail addresses and codes are gone for good.</source>
-        <translation>Alle personenbezogenen Daten von „%1“ aus dieser Datenbank löschen? Die Zahlen bleiben für Berichte erhalten; Namen, E-Mail-Adressen und Codes sind endgültig gelöscht.</translation>
+        <source>Remove all personal data of “{0}” from this database? Counts are kept for reports; names, e-mail addresses and codes are gone for good.</source>
+        <translation>Alle personenbezogenen Daten von „{0}“ aus dieser Datenbank löschen? Die Zahlen bleiben für Berichte erhalten; Namen, E-Mail-Adressen und Codes sind endgültig gelöscht.</translation>
     </message>
     <message>
         <source>Personal data removed</source>
         <translation>Personenbezogene Daten gelöscht</translation>
     </message>
     <message>
-        <source>The personal data of this event was removed. Deletion receipt: %1</source>
-        <translation>Die personenbezogenen Daten dieser Veranstaltung wurden gelöscht. Löschprotokoll: %1</translation>
+        <source>The personal data of this event was removed. Deletion receipt: {0}</source>
+        <translation>Die personenbezogenen Daten dieser Veranstaltung wurden gelöscht. Löschprotokoll: {0}</translation>
     </message>
     <message>
         <source>Retention period over</source>
@@ -1145,11 +1286,11 @@
     </message>
     <message>
         <source>Personal data of these events is kept past its retention date:
-%1
+{0}
 
 Remove it with Tools → Remove personal data.</source>
         <translation>Personenbezogene Daten dieser Veranstaltungen werden über ihre Aufbewahrungsfrist hinaus gespeichert:
-%1
+{0}
 
 Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation>
     </message>
@@ -1190,8 +1331,8 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Mit pretix &amp;verbinden…</translation>
     </message>
     <message>
-        <source>Reconciliation failed: %1</source>
-        <translation>Abgleich fehlgeschlagen: %1</translation>
+        <source>Reconciliation failed: {0}</source>
+        <translation>Abgleich fehlgeschlagen: {0}</translation>
     </message>
     <message>
         <source>To connect it: in pretix, open your organiser account → Devices → “Connect a device”, then click “Connect to pretix…” below and scan or paste the setup code pretix shows. Reconcile again once the desk has downloaded the event.</source>
@@ -1210,8 +1351,8 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Der Abgleich vergleicht nach der Veranstaltung die Check-ins aller Schalter mit dem pretix-Server: was hochgeladen wurde, was noch wartet und wer nur auf einer Seite eingecheckt ist. Eine aus einer Gästedatei importierte Veranstaltung hat keinen Server zum Vergleichen.</translation>
     </message>
     <message>
-        <source>%1 — %2: %3 uploaded and accepted, %4 waiting for upload, %5 entries on pretix.</source>
-        <translation>%1 — %2: %3 hochgeladen und angenommen, %4 warten auf das Hochladen, %5 Einträge bei pretix.</translation>
+        <source>{0} — {1}: {2} uploaded and accepted, {3} waiting for upload, {4} entries on pretix.</source>
+        <translation>{0} — {1}: {2} hochgeladen und angenommen, {3} warten auf das Hochladen, {4} Einträge bei pretix.</translation>
     </message>
     <message>
         <source>Save the reconciliation report</source>
@@ -1226,8 +1367,8 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-        <source>Report written to %1</source>
-        <translation>Bericht gespeichert unter %1</translation>
+        <source>Report written to {0}</source>
+        <translation>Bericht gespeichert unter {0}</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1446,7 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     </message>
     <message>
         <source>time since the last entry</source>
+        <extracomment>What a count or a time measures, by pretix&apos;s variable name.</extracomment>
         <translation>Zeit seit dem letzten Einlass</translation>
     </message>
     <message>
@@ -1471,7 +1613,7 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <name>SearchModel</name>
     <message>
         <source>In?</source>
-        <extracomment>Search shows at most this many guests; more letters narrow it down.</extracomment>
+        <extracomment>Search shows at most this many guests; more letters narrow it down. What tells a row apart from another that shows the same name and company.</extracomment>
         <translation>Da?</translation>
     </message>
     <message>
@@ -1489,6 +1631,10 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Code: {0}</source>
+        <translation>Code: {0}</translation>
     </message>
     <message>
         <source>✔ in since {0}</source>
@@ -1519,7 +1665,7 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <name>SearchPanel</name>
     <message>
         <source>&amp;Search guests (name, company, e-mail or code):</source>
-        <extracomment>The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
+        <extracomment>No column but the name grows past this; the rest of a long company name is in the tooltip. The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
         <translation>Gäste &amp;suchen (Name, Firma, E-Mail oder Code):</translation>
     </message>
     <message>
@@ -1560,8 +1706,8 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Mit einem pretix-Server &amp;verbinden…</translation>
     </message>
     <message>
-        <source>Connected to “%1”: %2 registrations downloaded.</source>
-        <translation>Verbunden mit „%1“: %2 Anmeldungen heruntergeladen.</translation>
+        <source>Connected to “{0}”: {1} registrations downloaded.</source>
+        <translation>Verbunden mit „{0}“: {1} Anmeldungen heruntergeladen.</translation>
     </message>
     <message>
         <source>Connecting to pretix was stopped. What was downloaded is kept; a connected event goes on syncing in the background.</source>
@@ -1571,8 +1717,8 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
 <context>
     <name>SettingEditors</name>
     <message>
-        <source>%1 (not found)</source>
-        <translation>%1 (nicht gefunden)</translation>
+        <source>{0} (not found)</source>
+        <translation>{0} (nicht gefunden)</translation>
     </message>
     <message>
         <source>As the system</source>
@@ -1596,10 +1742,6 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>Camera</source>
         <translation>Kamera</translation>
-    </message>
-    <message>
-        <source>Scan with the camera</source>
-        <translation>Mit der Kamera scannen</translation>
     </message>
     <message>
         <source>Desk</source>
@@ -1670,6 +1812,14 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Eigene Töne für Einlass, Warnung und Abweisung.</translation>
     </message>
     <message>
+        <source>Walk-in ticket type</source>
+        <translation>Ticketart für Spontangäste</translation>
+    </message>
+    <message>
+        <source>The ticket type a walk-in guest gets unless you pick another; empty means the event&apos;s most common type.</source>
+        <translation>Die Ticketart, die ein Spontangast bekommt, wenn Sie keine andere wählen; leer heißt: die häufigste Ticketart der Veranstaltung.</translation>
+    </message>
+    <message>
         <source>Backup every</source>
         <translation>Sicherung alle</translation>
     </message>
@@ -1732,6 +1882,10 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>For scanners that send no Enter or Tab: a pause this long ends the code.</source>
         <translation>Für Scanner ohne Enter oder Tab: eine so lange Pause beendet den Code.</translation>
+    </message>
+    <message>
+        <source>Scan with the camera</source>
+        <translation>Mit der Kamera scannen</translation>
     </message>
     <message>
         <source>Webcam reads QR codes; its picture shows in the desk window (Ctrl+K).</source>
@@ -1845,14 +1999,6 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <source>Only once the code was out of view this long: a ticket held up is one scan.</source>
         <translation>Erst wenn der Code so lange nicht im Bild war: ein hochgehaltenes Ticket ist ein Scan.</translation>
     </message>
-    <message>
-        <source>Walk-in ticket type</source>
-        <translation>Ticketart für Spontangäste</translation>
-    </message>
-    <message>
-        <source>The ticket type a walk-in guest gets unless you pick another; empty means the event&apos;s most common type.</source>
-        <translation>Die Ticketart, die ein Spontangast bekommt, wenn Sie keine andere wählen; leer heißt: die häufigste Ticketart der Veranstaltung.</translation>
-    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1880,24 +2026,24 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Vorschau des Materials</translation>
     </message>
     <message>
-        <source>%1 × %2 mm</source>
-        <translation>%1 × %2 mm</translation>
+        <source>{0} × {1} mm</source>
+        <translation>{0} × {1} mm</translation>
     </message>
     <message>
-        <source>%1, front and back on one A4 page, folded</source>
-        <translation>%1, Vorder- und Rückseite auf einer A4-Seite, gefaltet</translation>
+        <source>{0}, front and back on one A4 page, folded</source>
+        <translation>{0}, Vorder- und Rückseite auf einer A4-Seite, gefaltet</translation>
     </message>
     <message>
-        <source>%1, %2 badges per %3 × %4 mm sheet</source>
-        <translation>%1, %2 Namensschilder je Bogen %3 × %4 mm</translation>
+        <source>{0}, {1} badges per {2} × {3} mm sheet</source>
+        <translation>{0}, {1} Namensschilder je Bogen {2} × {3} mm</translation>
     </message>
     <message>
-        <source>%1, cut from a continuous roll</source>
-        <translation>%1, von einer Endlosrolle geschnitten</translation>
+        <source>{0}, cut from a continuous roll</source>
+        <translation>{0}, von einer Endlosrolle geschnitten</translation>
     </message>
     <message>
-        <source>%1, one badge per label</source>
-        <translation>%1, ein Namensschild je Etikett</translation>
+        <source>{0}, one badge per label</source>
+        <translation>{0}, ein Namensschild je Etikett</translation>
     </message>
 </context>
 <context>
@@ -1923,12 +2069,12 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Warnungen vor dem Import</translation>
     </message>
     <message>
-        <source>New ticket types: %1</source>
-        <translation>Neue Ticketarten: %1</translation>
+        <source>New ticket types: {0}</source>
+        <translation>Neue Ticketarten: {0}</translation>
     </message>
     <message>
-        <source>Imported into &quot;%1&quot;.</source>
-        <translation>Importiert in „%1“.</translation>
+        <source>Imported into &quot;{0}&quot;.</source>
+        <translation>Importiert in „{0}“.</translation>
     </message>
 </context>
 <context>
@@ -1962,16 +2108,16 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Ticketart</translation>
     </message>
     <message>
-        <source>The file names %1 ticket types. Choose the event&apos;s ticket type for each; &quot;Create new type&quot; adds it to the event (%2 would be new). Your choice is remembered for the next file with these columns.</source>
-        <translation>Die Datei nennt %1 Ticketarten. Wählen Sie für jede die Ticketart der Veranstaltung; „Neue Ticketart anlegen“ fügt sie der Veranstaltung hinzu (%2 wären neu). Ihre Wahl wird für die nächste Datei mit diesen Spalten gemerkt.</translation>
+        <source>The file names {0} ticket types. Choose the event&apos;s ticket type for each; &quot;Create new type&quot; adds it to the event ({1} would be new). Your choice is remembered for the next file with these columns.</source>
+        <translation>Die Datei nennt {0} Ticketarten. Wählen Sie für jede die Ticketart der Veranstaltung; „Neue Ticketart anlegen“ fügt sie der Veranstaltung hinzu ({1} wären neu). Ihre Wahl wird für die nächste Datei mit diesen Spalten gemerkt.</translation>
     </message>
     <message>
-        <source>Ticket type for %1</source>
-        <translation>Ticketart für %1</translation>
+        <source>Ticket type for {0}</source>
+        <translation>Ticketart für {0}</translation>
     </message>
     <message>
-        <source>Create new type &quot;%1&quot;</source>
-        <translation>Neue Ticketart „%1“ anlegen</translation>
+        <source>Create new type &quot;{0}&quot;</source>
+        <translation>Neue Ticketart „{0}“ anlegen</translation>
     </message>
 </context>
 <context>
@@ -2044,8 +2190,8 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Zeichenkodierung reparieren (Ã¼ → ü)</translation>
     </message>
     <message>
-        <source>Guests in the file: %1.</source>
-        <translation>Gäste in der Datei: %1.</translation>
+        <source>Guests in the file: {0}.</source>
+        <translation>Gäste in der Datei: {0}.</translation>
     </message>
     <message>
         <source>No suspicious values found.</source>
@@ -2056,24 +2202,24 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Bitte prüfen Sie diese Werte vor dem Import:</translation>
     </message>
     <message>
-        <source>Names garbled by a wrong encoding (&quot;MÃ¼ller&quot; for &quot;Müller&quot;): %1</source>
-        <translation>Namen mit falscher Zeichenkodierung („MÃ¼ller“ statt „Müller“): %1</translation>
+        <source>Names garbled by a wrong encoding (&quot;MÃ¼ller&quot; for &quot;Müller&quot;): {0}</source>
+        <translation>Namen mit falscher Zeichenkodierung („MÃ¼ller“ statt „Müller“): {0}</translation>
     </message>
     <message>
-        <source>Names with &quot;?&quot; (letters were lost before the file was saved): %1</source>
-        <translation>Namen mit „?“ (Buchstaben gingen verloren, bevor die Datei gespeichert wurde): %1</translation>
+        <source>Names with &quot;?&quot; (letters were lost before the file was saved): {0}</source>
+        <translation>Namen mit „?“ (Buchstaben gingen verloren, bevor die Datei gespeichert wurde): {0}</translation>
     </message>
     <message>
-        <source>Rows without a name (the import stops at them: fix the file): %1</source>
-        <translation>Zeilen ohne Namen (der Import stoppt an ihnen: bitte die Datei korrigieren): %1</translation>
+        <source>Rows without a name (the import stops at them: fix the file): {0}</source>
+        <translation>Zeilen ohne Namen (der Import stoppt an ihnen: bitte die Datei korrigieren): {0}</translation>
     </message>
     <message>
-        <source>E-mail addresses of an earlier row (without an ID column the import stops at them): %1</source>
-        <translation>E-Mail-Adressen einer früheren Zeile (ohne ID-Spalte stoppt der Import an ihnen): %1</translation>
+        <source>E-mail addresses of an earlier row (without an ID column the import stops at them): {0}</source>
+        <translation>E-Mail-Adressen einer früheren Zeile (ohne ID-Spalte stoppt der Import an ihnen): {0}</translation>
     </message>
     <message>
-        <source>Line %1</source>
-        <translation>Zeile %1</translation>
+        <source>Line {0}</source>
+        <translation>Zeile {0}</translation>
     </message>
 </context>
 </TS>

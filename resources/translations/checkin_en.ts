@@ -2,6 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>About</name>
+    <message>
+        <source>frozen (PyInstaller)</source>
+        <extracomment>The libraries the desk is built on and ships inside a frozen build.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python package</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Check-in Desk</source>
@@ -111,7 +123,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This ticket belongs to another event: {message}</source>
+        <source>This ticket belongs to another event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket is not valid yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket is no longer valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket belongs to another event: {event}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket is valid from {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket was valid until {time}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -128,14 +160,6 @@
     </message>
     <message>
         <source>The ticket type does not admit to this list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The ticket is not valid yet: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The ticket is no longer valid: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -274,6 +298,74 @@
     </message>
 </context>
 <context>
+    <name>BadgeStock</name>
+    <message>
+        <source>{title}: {size}, front and back on one A4 page</source>
+        <extracomment>The translation context of the stock titles and descriptions (the UI translates them). Top-left corner of the back panel on fold stock (the front sits at the first label).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: {size}, {count} per {width} × {height} mm sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: {size} (continuous roll)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A6 portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 with 4 × A6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A6 fold (A4 folded in four)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CR80 / ID-1 card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HERMA 4412 name badge labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DURABLE 1445 badge inserts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DURABLE 1456 badge inserts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avery L4785 name badge labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brother QL 62 mm continuous, cut at 100 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brother DK-11234 name badge labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DYMO 11356 name badge labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zebra 4 × 3 in label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zebra 4 × 6 in label</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BadgeTools</name>
     <message>
         <source>Badge &amp;layout…</source>
@@ -384,23 +476,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connecting to “%1”…</source>
+        <source>Connecting to “{0}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Downloading the registrations: page %1 of %2…</source>
+        <source>Downloading the registrations: page {0} of {1}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connected, but the download stopped: %1</source>
+        <source>Connected, but the download stopped: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 registrations downloaded.</source>
+        <source>{0} registrations downloaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>pretix sent an answer this version does not understand (%1).</source>
+        <source>pretix sent an answer this version does not understand ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -961,12 +1053,12 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Import guests from %1</source>
+        <source>Import guests from {0}</source>
         <extracomment>An import adds guests and may create the event.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading %1 …</source>
+        <source>Reading {0} …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -994,23 +1086,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a column: %1</source>
+        <source>Choose a column: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 guests · %2 · header in line %3 · the preview shows the first rows as they will be imported.</source>
+        <source>{0} guests · {1} · header in line {2} · the preview shows the first rows as they will be imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancelling … nothing is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import %1 guests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1023,6 +1107,14 @@
     </message>
     <message>
         <source>Done: the guests are in the event. Close when you have read the summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import {0} guests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1043,9 +1135,58 @@
     </message>
 </context>
 <context>
+    <name>ImportFields</name>
+    <message>
+        <source>ID</source>
+        <extracomment>The translation context of the field labels and mapping problems (the import dialog translates them). The fields a guest list can fill, in the order the mapping dialog shows them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company or organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no column for the guests&apos; names (Vorname/First name or Nachname/Last name)</source>
+        <extracomment>field key -&gt; column index in the table</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
-        <source>Line %1</source>
+        <source>Line {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1128,7 +1269,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove all personal data of “%1” from this database? Counts are kept for reports; names, e-mail addresses and codes are gone for good.</source>
+        <source>Remove all personal data of “{0}” from this database? Counts are kept for reports; names, e-mail addresses and codes are gone for good.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1136,7 +1277,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The personal data of this event was removed. Deletion receipt: %1</source>
+        <source>The personal data of this event was removed. Deletion receipt: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1145,7 +1286,7 @@
     </message>
     <message>
         <source>Personal data of these events is kept past its retention date:
-%1
+{0}
 
 Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
@@ -1187,7 +1328,7 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reconciliation failed: %1</source>
+        <source>Reconciliation failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1207,7 +1348,7 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 — %2: %3 uploaded and accepted, %4 waiting for upload, %5 entries on pretix.</source>
+        <source>{0} — {1}: {2} uploaded and accepted, {3} waiting for upload, {4} entries on pretix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1223,7 +1364,7 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Report written to %1</source>
+        <source>Report written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1302,6 +1443,7 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>time since the last entry</source>
+        <extracomment>What a count or a time measures, by pretix&apos;s variable name.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1468,7 +1610,7 @@ Remove it with Tools → Remove personal data.</source>
     <name>SearchModel</name>
     <message>
         <source>In?</source>
-        <extracomment>Search shows at most this many guests; more letters narrow it down.</extracomment>
+        <extracomment>Search shows at most this many guests; more letters narrow it down. What tells a row apart from another that shows the same name and company.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1485,6 +1627,10 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1516,7 +1662,7 @@ Remove it with Tools → Remove personal data.</source>
     <name>SearchPanel</name>
     <message>
         <source>&amp;Search guests (name, company, e-mail or code):</source>
-        <extracomment>The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
+        <extracomment>No column but the name grows past this; the rest of a long company name is in the tooltip. The rows for a text are on screen (perf_counter when shown, the text).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1557,7 +1703,7 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connected to “%1”: %2 registrations downloaded.</source>
+        <source>Connected to “{0}”: {1} registrations downloaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1568,7 +1714,7 @@ Remove it with Tools → Remove personal data.</source>
 <context>
     <name>SettingEditors</name>
     <message>
-        <source>%1 (not found)</source>
+        <source>{0} (not found)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1592,10 +1738,6 @@ Remove it with Tools → Remove personal data.</source>
     <name>Settings</name>
     <message>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan with the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1667,6 +1809,14 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Walk-in ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket type a walk-in guest gets unless you pick another; empty means the event&apos;s most common type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Backup every</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1728,6 +1878,10 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>For scanners that send no Enter or Tab: a pause this long ends the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan with the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1842,14 +1996,6 @@ Remove it with Tools → Remove personal data.</source>
         <source>Only once the code was out of view this long: a ticket held up is one scan.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Walk-in ticket type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The ticket type a walk-in guest gets unless you pick another; empty means the event&apos;s most common type.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1877,23 +2023,23 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 × %2 mm</source>
+        <source>{0} × {1} mm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, front and back on one A4 page, folded</source>
+        <source>{0}, front and back on one A4 page, folded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, %2 badges per %3 × %4 mm sheet</source>
+        <source>{0}, {1} badges per {2} × {3} mm sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, cut from a continuous roll</source>
+        <source>{0}, cut from a continuous roll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, one badge per label</source>
+        <source>{0}, one badge per label</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1920,11 +2066,11 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New ticket types: %1</source>
+        <source>New ticket types: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Imported into &quot;%1&quot;.</source>
+        <source>Imported into &quot;{0}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1959,15 +2105,15 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The file names %1 ticket types. Choose the event&apos;s ticket type for each; &quot;Create new type&quot; adds it to the event (%2 would be new). Your choice is remembered for the next file with these columns.</source>
+        <source>The file names {0} ticket types. Choose the event&apos;s ticket type for each; &quot;Create new type&quot; adds it to the event ({1} would be new). Your choice is remembered for the next file with these columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ticket type for %1</source>
+        <source>Ticket type for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Create new type &quot;%1&quot;</source>
+        <source>Create new type &quot;{0}&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2041,7 +2187,7 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Guests in the file: %1.</source>
+        <source>Guests in the file: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2053,23 +2199,23 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Names garbled by a wrong encoding (&quot;MÃ¼ller&quot; for &quot;Müller&quot;): %1</source>
+        <source>Names garbled by a wrong encoding (&quot;MÃ¼ller&quot; for &quot;Müller&quot;): {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Names with &quot;?&quot; (letters were lost before the file was saved): %1</source>
+        <source>Names with &quot;?&quot; (letters were lost before the file was saved): {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rows without a name (the import stops at them: fix the file): %1</source>
+        <source>Rows without a name (the import stops at them: fix the file): {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>E-mail addresses of an earlier row (without an ID column the import stops at them): %1</source>
+        <source>E-mail addresses of an earlier row (without an ID column the import stops at them): {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Line %1</source>
+        <source>Line {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

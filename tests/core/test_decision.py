@@ -98,3 +98,16 @@ def test_attention_turns_an_accepted_scan_amber():
     decision = decide(guest, DAY_ONE, History(), NOW)
     assert decision.accepted
     assert decision.severity is Severity.WARNING
+
+
+def test_validity_refusals_carry_the_moment_for_the_desk_to_say_in_its_language():
+    from datetime import datetime, timezone
+
+    from checkin.core.decision import NOT_AFTER, NOT_BEFORE, Guest, History, ListRules, Outcome, decide
+
+    opens, closes = datetime(2030, 5, 1, 8, tzinfo=timezone.utc), datetime(2030, 5, 3, 18, tzinfo=timezone.utc)
+    rules = ListRules(opens_at=opens, closes_at=closes)
+    early = decide(Guest("c", "Ann"), rules, History(), datetime(2030, 4, 30, tzinfo=timezone.utc))
+    late = decide(Guest("c", "Ann"), rules, History(), datetime(2030, 5, 4, tzinfo=timezone.utc))
+    assert early.outcome is Outcome.NOT_YET_VALID and early.extra == {NOT_BEFORE: opens.isoformat()}
+    assert late.outcome is Outcome.NO_LONGER_VALID and late.extra == {NOT_AFTER: closes.isoformat()}

@@ -58,3 +58,15 @@ def test_organisations_are_indexed_without_legal_forms_and_fillers(organisation,
     from checkin.core.search_text import organisation_tokens
 
     assert organisation_tokens(organisation) == expected
+
+
+def test_match_rank_prefers_the_very_spelling_then_transliterations_then_prefixes():
+    from checkin.core.search_text import EXACT, PREFIX, PREFIX_AS_WRITTEN, TRANSLITERATED, match_rank
+
+    assert match_rank("müller", ["Müller", "Anna"]) == EXACT
+    assert match_rank("MÜLLER", ["Anna", "müller"]) == EXACT
+    assert match_rank("müller", ["Mueller"]) == TRANSLITERATED
+    assert match_rank("mül", ["Müllerson"]) == PREFIX_AS_WRITTEN
+    assert match_rank("mül", ["Mueller"]) == PREFIX
+    assert match_rank("anna müller", ["Anna", "Mueller"]) == TRANSLITERATED  # the worse word counts
+    assert match_rank("", ["Anna"]) == PREFIX

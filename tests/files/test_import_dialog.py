@@ -31,7 +31,7 @@ def test_mapping_preview_and_import(qtbot, qtmodeltester, database, tmp_path):
     company = dialog.combos["company"]
     company.setCurrentIndex(company.findData(3))  # "Spalte X" holds the company
     assert dialog.preview.columnCount() == 4
-    assert dialog.preview.headerData(2, _horizontal()) == "Firma / Organisation"
+    assert dialog.preview.headerData(2, _horizontal()) == "Company or organisation"  # in English here
     assert dialog.preview.index(0, 2).data() == "Bäckerei"
     assert dialog.next_button.isEnabled()
     with qtbot.waitSignal(dialog.checked, timeout=10_000):

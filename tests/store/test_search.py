@@ -47,13 +47,27 @@ def test_transliterations_find_each_other(database):
         assert _names(search(session, event_id, "ŠKODA")) == ["Petr Šimůnek"]
 
 
-def test_surname_prefix_ranks_before_given_name_and_company(database):
-    event_id = _event(database, GUESTS)
+def test_exact_spelling_ranks_before_transliterations_and_prefixes(database):
+    event_id = _event(database, GUESTS + [("Ole", "Müllerson", "", ""), ("Ida", "Mueller", "", ""),
+                                          ("Eva", "Klein", "Müller & Söhne", "")])
     with database.reader() as session:
         found = _names(search(session, event_id, "müller"))
-    assert found[:3] == ["Anna Müller", "Jonas Mueller", "Lena Muller"] or set(found[:3]) == {
-        "Anna Müller", "Jonas Mueller", "Lena Muller"}
-    assert found[3] == "Müller Schmidt"
+        # The very spelling first (surname before given name), then Mueller/Muller, then longer names.
+        assert found[:2] == ["Anna Müller", "Müller Schmidt"]
+        assert set(found[2:5]) == {"Jonas Mueller", "Lena Muller", "Ida Mueller"}
+        assert found[5] == "Ole Müllerson"
+        assert _names(search(session, event_id, "mueller"))[:2] == ["Jonas Mueller", "Ida Mueller"]
+        assert _names(search(session, event_id, "muller"))[0] == "Lena Muller"
+        # A prefix as written ranks before a transliterated one: "mül" finds Müller before Mueller
+        # (surnames first, then the given name Müller); a company's name does not rank.
+        found = [name.split()[-1] for name in _names(search(session, event_id, "mül"))]
+        assert found[:4] == ["Müller", "Müllerson", "Schmidt", "Mueller"] and found[-1] == "Klein"
+
+
+def test_among_equal_matches_the_surname_ranks_before_given_name_and_company(database):
+    event_id = _event(database, [("Paul", "Berg", "", ""), ("Berg", "Adler", "Berg AG", "")])
+    with database.reader() as session:
+        assert _names(search(session, event_id, "berg")) == ["Paul Berg", "Berg Adler"]
 
 
 def test_all_words_must_match(database):

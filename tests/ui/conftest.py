@@ -72,6 +72,16 @@ def codes(database, demo):
         return {"valid": of("valid"), "cancelled": of("cancelled"), "unpaid": of("unpaid")}
 
 
+@pytest.fixture
+def composed_desk(qtbot, make_window, database, window_settings, demo, tmp_path, codes):
+    """The window as the app composes it (Tools and Help menus), and the first valid guest."""
+    from tests.ui.every_dialog import desk_with_tools
+
+    with database.reader() as session:
+        first = session.scalar(select(Registration.id).where(Registration.code == codes["valid"][0]))
+    return desk_with_tools(qtbot, make_window, database, window_settings, tmp_path, first)
+
+
 def answers(window) -> list:  # noqa: ANN001
     """The ScanResults the desk answers from now on, collected as they come."""
     results = []

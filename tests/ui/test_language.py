@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from checkin.ui import translation_files
 from checkin.ui.i18n import pick_language
 from tests.ui.conftest import answers
 
+ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{\w*\}|%n")
 
 
@@ -35,6 +37,17 @@ def test_every_german_text_is_translated_and_keeps_its_placeholders():
         texts = [form.text for form in translation.findall("numerusform")] or [translation.text]
         for text in texts:
             assert text and sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), source
+
+
+def test_lupdate_over_the_code_leaves_no_unfinished_german_entry(tmp_path):
+    """Every text marked in the code (tr(), translate(), QT_TRANSLATE_NOOP where it is declared)
+    has its German in the committed checkin_de.ts: lupdate on a copy adds nothing to translate."""
+    shutil.copy(resource_path("translations", "checkin_de.ts"), tmp_path / "checkin_de.ts")
+    [updated] = translation_files.update_sources(ROOT, ("de",), tmp_path)
+    tree = ET.parse(updated)
+    unfinished = [message.find("source").text for message in tree.getroot().iter("message")
+                  if message.find("translation").get("type") == "unfinished"]
+    assert unfinished == []
 
 
 def test_stale_translations_are_compiled_and_fresh_ones_left_alone(tmp_path):

@@ -134,6 +134,22 @@ def test_changes_reach_only_views_they_concern_and_a_deleted_view_is_forgotten(q
     assert heard == {"search": [CHECK_INS], "editor": [Changes(layouts=True)], "gone": []}
 
 
+def test_a_view_that_fails_to_refresh_stops_no_view_after_it(qtbot, qapp, caplog):
+    notifier = ChangeNotifier()
+    broken, dashboard = QObject(), QObject()
+    heard: list[Changes] = []
+
+    def fail(_changes: Changes) -> None:
+        raise RuntimeError("Internal C++ object (GuestDialog) already deleted.")
+
+    notifier.subscribe(broken, CHECK_INS, fail)
+    notifier.subscribe(dashboard, CHECK_INS, heard.append)
+    notifier.publish(CHECK_INS)
+    notifier.publish(CHECK_INS)
+    assert heard == [CHECK_INS, CHECK_INS]
+    assert "(GuestDialog) already deleted" in caplog.text
+
+
 def test_changes_combine_and_say_whether_anything_changed():
     both = CHECK_INS | Changes(sync_state=True)
     assert both == Changes(check_ins=True, sync_state=True)

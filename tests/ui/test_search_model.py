@@ -60,3 +60,39 @@ def test_sorting_by_name_ignores_case_and_by_presence_puts_arrivals_together():
     assert [proxy.index(r, NAME).data(ID_ROLE) for r in range(3)] == [1, 3, 2]  # Åberg, Baker, müller
     proxy.sort(IN, Qt.SortOrder.DescendingOrder)
     assert proxy.index(0, IN).data(ID_ROLE) == 1
+
+
+def test_rows_that_look_alike_show_what_tells_them_apart():
+    model = SearchModel()
+    model.set_rows([hit(1, "Ingrid", "Mueller", company="Škoda Auto", email="ingrid@skoda.example"),
+                    hit(2, "Ingrid", "Mueller", company="Škoda Auto", email="i.mueller@skoda.example"),
+                    hit(3, "Ingrid", "Müller", company="Škoda Auto", email=""),
+                    hit(4, "Jan", "Novák", company="Škoda Auto")])
+    names = [model.index(row, NAME).data() for row in range(4)]
+    # Müller folds to Mueller: three look-alikes; e-mail where it is their own, else the code.
+    assert names == ["Ingrid Mueller · ingrid@skoda.example", "Ingrid Mueller · i.mueller@skoda.example",
+                     "Ingrid Müller · c3", "Jan Novák"]
+
+
+def test_look_alikes_of_one_domain_are_told_apart_by_the_part_before_the_at():
+    model = SearchModel()
+    model.set_rows([hit(1, "Ingrid", "Mueller", email="ingrid.mueller17@example.org"),
+                    hit(2, "Ingrid", "Mueller", email="ingrid.mueller42@example.org")])
+    assert [model.index(row, NAME).data() for row in range(2)] == ["Ingrid Mueller · ingrid.mueller17@…",
+                                                                   "Ingrid Mueller · ingrid.mueller42@…"]
+
+
+def test_alike_rows_with_one_address_are_told_apart_by_code():
+    model = SearchModel()
+    model.set_rows([hit(1, "Ann", "Lee", email="desk@acme.example"), hit(2, "Ann", "Lee", email="desk@acme.example")])
+    assert [model.index(row, NAME).data() for row in range(2)] == ["Ann Lee · c1", "Ann Lee · c2"]
+
+
+def test_every_cell_gives_its_whole_text_as_tooltip():
+    model = SearchModel()
+    company = "Universidad de Castilla-La Mancha, Facultad de Ciencias"
+    model.set_rows([hit(1, "Ana", "Ruiz", company=company, email="ana@uclm.example")])
+    tip = lambda column: model.index(0, column).data(Qt.ItemDataRole.ToolTipRole)  # noqa: E731
+    assert tip(COMPANY) == company
+    assert tip(NAME) == "Ana Ruiz\nana@uclm.example\nCode: c1"
+    assert tip(TICKET) == "Participant"

@@ -9,39 +9,50 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from checkin.core.search_text import fold
+from checkin.core.translatable import QT_TRANSLATE_NOOP
 from checkin.store.models import SyncState
+
+
+#: The translation context of the field labels and mapping problems (the import dialog translates them).
+CONTEXT = "ImportFields"
 
 
 @dataclass(frozen=True)
 class Field:
     key: str
-    label: str
+    label: str  # English, marked for translation under CONTEXT
     aliases: tuple[str, ...]
 
 
 #: The fields a guest list can fill, in the order the mapping dialog shows them.
 FIELDS: tuple[Field, ...] = (
-    Field("external_id", "ID", ("id", "nr", "nummer", "teilnehmernummer", "teilnehmer id", "teilnehmerid",
-                                "anmeldenummer", "anmelde id", "registration id", "external id", "attendee id",
-                                "kundennummer", "order", "bestellnummer", "buchungsnummer", "booking id")),
-    Field("salutation", "Anrede / Salutation", ("anrede", "salutation", "gender", "geschlecht")),
-    Field("title", "Titel / Title", ("titel", "title", "akademischer titel", "academic title")),
-    Field("given_name", "Vorname / First name", ("vorname", "first name", "firstname", "given name",
-                                                 "givenname", "forename", "first")),
-    Field("family_name", "Nachname / Last name", ("nachname", "last name", "lastname", "surname", "family name",
-                                                  "familienname", "name", "last")),
-    Field("company", "Firma / Organisation", ("firma", "organisation", "organization", "company", "unternehmen",
-                                              "institution", "einrichtung", "arbeitgeber", "affiliation",
-                                              "organisation firma", "firma organisation")),
-    Field("email", "E-Mail", ("e mail", "email", "mail", "e mail adresse", "email address", "e mail address",
-                              "emailadresse", "mailadresse")),
-    Field("ticket_type", "Ticketart / Ticket type", ("ticketart", "kategorie", "ticket type", "ticket",
-                                                     "category", "tickettyp", "teilnehmerkategorie", "type",
-                                                     "art", "rolle", "role", "produkt", "product")),
-    Field("notes", "Bemerkung / Notes", ("bemerkung", "bemerkungen", "notes", "note", "notiz", "kommentar",
-                                         "comment", "comments", "anmerkung", "anmerkungen", "hinweis")),
-    Field("code", "Code", ("code", "ticket code", "ticketcode", "qr code", "qr", "barcode", "secret",
-                           "zugangscode", "einlasscode", "access code")),
+    Field("external_id", QT_TRANSLATE_NOOP("ImportFields", "ID"),
+          ("id", "nr", "nummer", "teilnehmernummer", "teilnehmer id", "teilnehmerid", "anmeldenummer", "anmelde id",
+           "registration id", "external id", "attendee id", "kundennummer", "order", "bestellnummer", "buchungsnummer",
+           "booking id")),
+    Field("salutation", QT_TRANSLATE_NOOP("ImportFields", "Salutation"),
+          ("anrede", "salutation", "gender", "geschlecht")),
+    Field("title", QT_TRANSLATE_NOOP("ImportFields", "Title"),
+          ("titel", "title", "akademischer titel", "academic title")),
+    Field("given_name", QT_TRANSLATE_NOOP("ImportFields", "First name"),
+          ("vorname", "first name", "firstname", "given name", "givenname", "forename", "first")),
+    Field("family_name", QT_TRANSLATE_NOOP("ImportFields", "Last name"),
+          ("nachname", "last name", "lastname", "surname", "family name", "familienname", "name", "last")),
+    Field("company", QT_TRANSLATE_NOOP("ImportFields", "Company or organisation"),
+          ("firma", "organisation", "organization", "company", "unternehmen", "institution", "einrichtung",
+           "arbeitgeber", "affiliation", "organisation firma", "firma organisation")),
+    Field("email", QT_TRANSLATE_NOOP("ImportFields", "E-mail"),
+          ("e mail", "email", "mail", "e mail adresse", "email address", "e mail address", "emailadresse",
+           "mailadresse")),
+    Field("ticket_type", QT_TRANSLATE_NOOP("ImportFields", "Ticket type"),
+          ("ticketart", "kategorie", "ticket type", "ticket", "category", "tickettyp", "teilnehmerkategorie", "type",
+           "art", "rolle", "role", "produkt", "product")),
+    Field("notes", QT_TRANSLATE_NOOP("ImportFields", "Notes"),
+          ("bemerkung", "bemerkungen", "notes", "note", "notiz", "kommentar", "comment", "comments", "anmerkung",
+           "anmerkungen", "hinweis")),
+    Field("code", QT_TRANSLATE_NOOP("ImportFields", "Code"),
+          ("code", "ticket code", "ticketcode", "qr code", "qr", "barcode", "secret", "zugangscode", "einlasscode",
+           "access code")),
 )
 FIELD_KEYS = tuple(f.key for f in FIELDS)
 _ALIASES = {alias.replace(" ", ""): f.key for f in FIELDS for alias in f.aliases}
@@ -103,5 +114,6 @@ def mapping_for(session: Session, file_name: str, headers: Sequence[str]) -> Col
 def check_mapping(mapping: Mapping[str, int]) -> str | None:
     """Why a mapping cannot import guests, or None."""
     if "given_name" not in mapping and "family_name" not in mapping:
-        return "no column for the guests' names (Vorname/First name or Nachname/Last name)"
+        return QT_TRANSLATE_NOOP("ImportFields",
+                                 "no column for the guests' names (Vorname/First name or Nachname/Last name)")
     return None
