@@ -57,6 +57,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("scanner_min_length", int, 6, "Scanner minimum length", "Shorter bursts are typing.", 1, 100),
     Setting("scanner_end_pause_ms", int, 120, "Scanner end pause (ms)",
             "For scanners that send no Enter/Tab: a pause this long ends the code."),
+    Setting("exit_mode_idle_min", int, 5, QT_TRANSLATE_NOOP("Settings", "Exit mode ends after idle (min)"),
+            QT_TRANSLATE_NOOP("Settings", "A desk in exit mode returns to entry after this many minutes without a "
+                              "scan, so a desk left in exit mode does not turn arriving guests away; 0 never "
+                              "returns."), 0, 240),
     Setting("answer_timeout_s", int, 0, "Answer stays (s)", "0 keeps the answer until the next scan."),
     Setting("sounds", bool, True, "Sounds", "Distinct sounds for ok, warning and refused."),
     Setting("language", str, "", "Language", "Empty follows the system; 'de' or 'en' override it."),

@@ -95,6 +95,10 @@
         <translation>Eingecheckt um {time} an Schalter {desk}. Das Ticket nicht zweimal einlassen.</translation>
     </message>
     <message>
+        <source>{name} was never checked in. Is this desk in exit mode by mistake?</source>
+        <translation>{name} war nie eingecheckt. Steht dieser Platz versehentlich auf Ausgang?</translation>
+    </message>
+    <message>
         <source>Exit recorded.</source>
         <translation>Ausgang erfasst.</translation>
     </message>
@@ -163,6 +167,10 @@
         <translation>Einlass nicht erlaubt</translation>
     </message>
     <message>
+        <source>Exit of a guest who never entered</source>
+        <translation>Ausgang eines Gastes, der nie eingecheckt war</translation>
+    </message>
+    <message>
         <source>The list&apos;s entry rules refuse this ticket now: {reason}.</source>
         <translation>Die Einlassregeln der Liste lassen dieses Ticket jetzt nicht ein: {reason}.</translation>
     </message>
@@ -171,12 +179,20 @@
     <name>AnswerCard</name>
     <message>
         <source>Answer</source>
-        <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;). Layout mix-ups the desk was told how to fix (once each), and the answer that told it.</extracomment>
+        <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. &quot;exit&quot; is the desk in exit mode (waiting, or a guest leaving): its own colour, never green. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;). In exit mode the whole card says so: a banner, and its own colour when waiting or saying goodbye. Layout mix-ups the desk was told how to fix (once each), and the answer that told it.</extracomment>
         <translation>Antwort</translation>
     </message>
     <message>
         <source>Attention: see the notes.</source>
         <translation>Achtung: siehe Notizen.</translation>
+    </message>
+    <message>
+        <source>EXIT: ready to scan guests leaving</source>
+        <translation>AUSGANG: bereit für Gäste, die gehen</translation>
+    </message>
+    <message>
+        <source>Scans now record guests leaving, not arriving. Ctrl+E returns to entry.</source>
+        <translation>Scans erfassen jetzt Gäste, die gehen, nicht ankommende. Strg+E schaltet zurück auf Eingang.</translation>
     </message>
     <message>
         <source>Ready to scan</source>
@@ -185,6 +201,10 @@
     <message>
         <source>Scan a ticket, type its code, or search a guest by name.</source>
         <translation>Ticket scannen, Code eintippen oder Gast nach Namen suchen.</translation>
+    </message>
+    <message>
+        <source>EXIT MODE · scans record guests leaving · Ctrl+E: entry</source>
+        <translation>AUSGANG · Scans erfassen Gäste, die gehen · Strg+E: Eingang</translation>
     </message>
 </context>
 <context>
@@ -1013,7 +1033,7 @@
     <name>MainWindow</name>
     <message>
         <source>No event yet</source>
-        <extracomment>The desk knows its event and list and takes scans (or None: no event yet). The settings were edited and saved; services the window does not own apply them too. The app&apos;s lanes and change notifier (its own when none is given: tests, screenshots). While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).</extracomment>
+        <extracomment>Keys line edits claim for themselves that the desk needs more: undo the check-in (not the typed text), entry and exit mode (Ctrl+E is &quot;end of line&quot; in X11 line edits). The desk knows its event and list and takes scans (or None: no event yet). The settings were edited and saved; services the window does not own apply them too. The app&apos;s lanes and change notifier (its own when none is given: tests, screenshots). While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).</extracomment>
         <translation>Noch keine Veranstaltung</translation>
     </message>
     <message>
@@ -1021,8 +1041,20 @@
         <translation>Öffnen Sie die Demo-Veranstaltung, importieren Sie eine Datei oder verbinden Sie sich mit einem Server.</translation>
     </message>
     <message>
+        <source>EXIT: ticket code of a guest leaving</source>
+        <translation>AUSGANG: Ticketcode eines gehenden Gastes</translation>
+    </message>
+    <message>
+        <source>EXIT MODE: s&amp;can the ticket of a guest leaving, then press Enter:</source>
+        <translation>AUSGANG: Ticket eines gehenden Gastes s&amp;cannen, dann Enter drücken:</translation>
+    </message>
+    <message>
         <source>Check-in Desk – {0} – {1}</source>
         <translation>Check-in Desk – {0} – {1}</translation>
+    </message>
+    <message>
+        <source>EXIT MODE – {0}</source>
+        <translation>AUSGANG – {0}</translation>
     </message>
     <message>
         <source>Nothing to undo</source>
@@ -1511,8 +1543,16 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
 <context>
     <name>Settings</name>
     <message>
-        <source>Camera</source>
+        <source>Exit mode ends after idle (min)</source>
         <extracomment>Bounds for numbers: the settings dialog keeps to them, and a value outside (an edited file) is clamped.</extracomment>
+        <translation>Ausgang endet nach Leerlauf (min)</translation>
+    </message>
+    <message>
+        <source>A desk in exit mode returns to entry after this many minutes without a scan, so a desk left in exit mode does not turn arriving guests away; 0 never returns.</source>
+        <translation>Ein Platz im Ausgangsmodus schaltet nach so vielen Minuten ohne Scan zurück auf Eingang, damit ankommende Gäste nicht versehentlich als gehend erfasst werden; 0 schaltet nie zurück.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>

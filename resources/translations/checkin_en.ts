@@ -95,6 +95,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{name} was never checked in. Is this desk in exit mode by mistake?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exit recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,6 +167,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Exit of a guest who never entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The list&apos;s entry rules refuse this ticket now: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -171,11 +179,19 @@
     <name>AnswerCard</name>
     <message>
         <source>Answer</source>
-        <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;). Layout mix-ups the desk was told how to fix (once each), and the answer that told it.</extracomment>
+        <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. &quot;exit&quot; is the desk in exit mode (waiting, or a guest leaving): its own colour, never green. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;). In exit mode the whole card says so: a banner, and its own colour when waiting or saying goodbye. Layout mix-ups the desk was told how to fix (once each), and the answer that told it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Attention: see the notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXIT: ready to scan guests leaving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans now record guests leaving, not arriving. Ctrl+E returns to entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -184,6 +200,10 @@
     </message>
     <message>
         <source>Scan a ticket, type its code, or search a guest by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXIT MODE · scans record guests leaving · Ctrl+E: entry</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1013,7 +1033,7 @@
     <name>MainWindow</name>
     <message>
         <source>No event yet</source>
-        <extracomment>The desk knows its event and list and takes scans (or None: no event yet). The settings were edited and saved; services the window does not own apply them too. The app&apos;s lanes and change notifier (its own when none is given: tests, screenshots). While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).</extracomment>
+        <extracomment>Keys line edits claim for themselves that the desk needs more: undo the check-in (not the typed text), entry and exit mode (Ctrl+E is &quot;end of line&quot; in X11 line edits). The desk knows its event and list and takes scans (or None: no event yet). The settings were edited and saved; services the window does not own apply them too. The app&apos;s lanes and change notifier (its own when none is given: tests, screenshots). While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1021,7 +1041,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>EXIT: ticket code of a guest leaving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXIT MODE: s&amp;can the ticket of a guest leaving, then press Enter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Check-in Desk – {0} – {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXIT MODE – {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1508,8 +1540,16 @@ Remove it with Tools → Remove personal data.</source>
 <context>
     <name>Settings</name>
     <message>
-        <source>Camera</source>
+        <source>Exit mode ends after idle (min)</source>
         <extracomment>Bounds for numbers: the settings dialog keeps to them, and a value outside (an edited file) is clamped.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A desk in exit mode returns to entry after this many minutes without a scan, so a desk left in exit mode does not turn arriving guests away; 0 never returns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

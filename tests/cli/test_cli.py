@@ -48,6 +48,18 @@ def test_scan_ok_then_duplicate_with_exit_codes(demo_db):
     assert found[0]["checked_in"] is True
 
 
+def test_exit_of_a_guest_who_never_entered_is_recorded_with_a_warning(demo_db):
+    guests = [g for g in _guests(demo_db) if g["status"] == "valid"]
+    never, entered = guests[0], guests[1]
+    answer = json.loads(run("scan", never["code"], "--exit", "--json", db=demo_db).stdout)
+    assert (answer["outcome"], answer["severity"], answer["direction"]) == ("ok", "warning", "exit")
+    assert answer["exit_without_entry"] is True and answer["check_in_id"]
+    assert answer["message"].endswith("was never checked in. Is this desk in exit mode by mistake?")
+    run("scan", entered["code"], db=demo_db)
+    leaving = json.loads(run("scan", entered["code"], "--exit", "--json", db=demo_db).stdout)
+    assert (leaving["severity"], leaving["exit_without_entry"]) == ("ok", False)
+
+
 @pytest.mark.parametrize(("status", "outcome"), [("cancelled", "cancelled"), ("unpaid", "unpaid")])
 def test_refused_scans_exit_3(demo_db, status, outcome):
     guest = next(g for g in _guests(demo_db) if g["status"] == status)
