@@ -18,6 +18,7 @@ from checkin.store import guests, search, stats
 from checkin.store.database import Database
 from checkin.store.desk import DeskService, ScanResult, UndoResult
 from checkin.store.desk_setup import DeskSetup, load_setup
+from checkin.store.undo_target import UndoTarget, last_undoable
 from checkin.ui.changes import CHECK_INS, NOTHING, REGISTRATIONS, Changes
 from checkin.ui.operations import Job, Op
 from checkin.ui.search_model import SEARCH_LIMIT
@@ -40,7 +41,7 @@ class DeskController(QObject):
         super().__init__(parent)
         self.database = database
         self.tasks = tasks
-        self.desk_name = desk_name
+        self.desk_id, self.desk_name = desk_id, desk_name
         self.setup: DeskSetup | None = None
         self.direction = Direction.ENTRY
         self._service: DeskService | None = None
@@ -96,10 +97,18 @@ class DeskController(QObject):
         self._submit(lambda: self._service.walk_in(setup.event_id, setup.list_id, **fields), self._answered,
                      CHECK_INS | REGISTRATIONS)
 
-    def undo_last(self) -> None:
-        if self.setup is not None:
-            list_id = self.setup.list_id
-            self._submit(lambda: self._service.undo_last(list_id), self.undone.emit, _undo_changes)
+    def undo_target(self, on_done: Callable[[UndoTarget | None], None]) -> None:
+        """The check-in an undo would revert. On the writer lane: after scans still being written,
+        so the question names the newest check-in."""
+        setup = self.setup
+        if setup is None:
+            on_done(None)
+            return
+
+        def read() -> UndoTarget | None:
+            with self.database.reader() as session:
+                return last_undoable(session, setup.list_id, self.desk_id)
+        self._submit(read, on_done)
 
     def undo(self, check_in_id: int) -> None:
         self._submit(lambda: self._service.undo(check_in_id), self.undone.emit, _undo_changes)

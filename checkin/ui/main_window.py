@@ -30,6 +30,7 @@ from checkin.settings import Settings
 from checkin.store.database import Database, describe
 from checkin.store.desk import ScanResult, UndoResult
 from checkin.store.desk_setup import DeskSetup
+from checkin.store.undo_target import UndoTarget
 from checkin.ui.answer_card import AnswerCard
 from checkin.ui.badge_printing import BadgePrintService
 from checkin.ui.camera_panel import CameraPanel, FeedFactory
@@ -187,7 +188,13 @@ class MainWindow(QMainWindow):
             self.scan(text)
 
     def request_undo(self) -> None:
-        self.dialogs.confirm_undo(self.controller.undo_last)
+        """Ask about the check-in an undo would revert, by name; Yes undoes exactly that one."""
+        def ask(target: UndoTarget | None) -> None:
+            if target is None:
+                self._on_undone(None)
+            else:
+                self.dialogs.confirm_undo(target, self.controller.undo)
+        self.controller.undo_target(ask)
 
     def set_connection_state(self, online: bool | None, text: str) -> None:
         """For the sync worker: None = no server configured, True online, False offline."""

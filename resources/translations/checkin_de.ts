@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>{name} was never checked in. Is this desk in exit mode by mistake?</source>
-        <translation>{name} war nie eingecheckt. Steht dieser Platz versehentlich auf Ausgang?</translation>
+        <translation>{name} war nie eingecheckt. Steht dieser Schalter versehentlich auf Ausgang?</translation>
     </message>
     <message>
         <source>Exit recorded.</source>
@@ -568,12 +568,20 @@
 <context>
     <name>DeskDialogs</name>
     <message>
+        <source>Undo the exit of {name} at {time} at desk {desk}?</source>
+        <translation>Den Ausgang von {name} um {time} an Schalter {desk} rückgängig machen?</translation>
+    </message>
+    <message>
+        <source>Undo the check-in of {name} at {time} at desk {desk}?</source>
+        <translation>Den Check-in von {name} um {time} an Schalter {desk} rückgängig machen?</translation>
+    </message>
+    <message>
         <source>Undo last check-in</source>
         <translation>Letzten Check-in rückgängig machen</translation>
     </message>
     <message>
-        <source>Undo the last check-in made at this desk on this list?</source>
-        <translation>Den letzten Check-in an diesem Schalter auf dieser Liste rückgängig machen?</translation>
+        <source>Only this check-in is undone, even if more guests are scanned while this question is open.</source>
+        <translation>Nur dieser Check-in wird rückgängig gemacht, auch wenn weitere Gäste gescannt werden, während diese Frage offen ist.</translation>
     </message>
 </context>
 <context>
@@ -1549,7 +1557,7 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     </message>
     <message>
         <source>A desk in exit mode returns to entry after this many minutes without a scan, so a desk left in exit mode does not turn arriving guests away; 0 never returns.</source>
-        <translation>Ein Platz im Ausgangsmodus schaltet nach so vielen Minuten ohne Scan zurück auf Eingang, damit ankommende Gäste nicht versehentlich als gehend erfasst werden; 0 schaltet nie zurück.</translation>
+        <translation>Ein Schalter im Ausgangsmodus schaltet nach so vielen Minuten ohne Scan zurück auf Eingang, damit ankommende Gäste nicht versehentlich als gehend erfasst werden; 0 schaltet nie zurück.</translation>
     </message>
     <message>
         <source>Camera</source>

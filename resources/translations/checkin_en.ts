@@ -568,11 +568,19 @@
 <context>
     <name>DeskDialogs</name>
     <message>
+        <source>Undo the exit of {name} at {time} at desk {desk}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the check-in of {name} at {time} at desk {desk}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Undo last check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Undo the last check-in made at this desk on this list?</source>
+        <source>Only this check-in is undone, even if more guests are scanned while this question is open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
