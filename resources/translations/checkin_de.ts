@@ -825,6 +825,7 @@
     <name>GuestDialog</name>
     <message>
         <source>Notes</source>
+        <extracomment>The notes as last saved or loaded: anything else typed is asked about on closing.</extracomment>
         <translation>Notizen</translation>
     </message>
     <message>
@@ -950,6 +951,14 @@
     <message>
         <source> (undone)</source>
         <translation> (rückgängig gemacht)</translation>
+    </message>
+    <message>
+        <source>Unsaved notes</source>
+        <translation>Ungespeicherte Notizen</translation>
+    </message>
+    <message>
+        <source>Save the notes you typed for {0}?</source>
+        <translation>Die eingegebenen Notizen zu {0} speichern?</translation>
     </message>
 </context>
 <context>

@@ -825,6 +825,7 @@
     <name>GuestDialog</name>
     <message>
         <source>Notes</source>
+        <extracomment>The notes as last saved or loaded: anything else typed is asked about on closing.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -949,6 +950,14 @@
     </message>
     <message>
         <source> (undone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the notes you typed for {0}?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
