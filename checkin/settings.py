@@ -45,8 +45,6 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("desk_id", str, "", "Desk id", "Stable id of this installation; created on first start."),
     Setting("desk_name", str, "", "Desk name", "Shown on every check-in this desk records."),
-    Setting("event_slug", str, "", "Event", "The event this desk checks in; empty means the newest."),
-    Setting("check_in_list_id", int, 0, "Check-in list", "0 means the event's first list."),
     Setting("scanner_prefix", str, "", "Scanner prefix", "Characters the scanner sends before each code."),
     Setting("scanner_suffix", str, "", "Scanner suffix", "Characters the scanner sends after each code."),
     Setting("scanner_max_key_interval_ms", int, 60, "Scanner key interval (ms)",

@@ -17,6 +17,7 @@ from checkin.core.payload import PayloadRules
 from checkin.store import guests, search, stats
 from checkin.store.database import Database
 from checkin.store.desk import DeskService, ScanResult, UndoResult
+from checkin.store.desk_choice import remember, remembered
 from checkin.store.desk_setup import DeskSetup, load_setup
 from checkin.store.undo_target import UndoTarget, last_undoable
 from checkin.ui.changes import CHECK_INS, NOTHING, REGISTRATIONS, Changes
@@ -51,6 +52,8 @@ class DeskController(QObject):
         self._service_factory = service_factory
         self._payload_rules = payload_rules
         self._loading = False
+        #: (event slug, list id) as stored in the database for this desk.
+        self._remembered: tuple[str, int] | None = None
         #: Scans that arrived while the event was still being read: answered once it is.
         self._waiting: list[str] = []
 
@@ -150,8 +153,21 @@ class DeskController(QObject):
         """Any other database job (e.g. creating the demo event) on the writer lane."""
         self._submit(task, on_done, changes)
 
+    def remember(self, setup: DeskSetup) -> None:
+        """Keep the event and list in the database, for this desk (only when they changed)."""
+        choice = (setup.event_slug, setup.list_id)
+        if choice != self._remembered:
+            self._remembered = choice
+
+            def write() -> None:
+                with self.database.session() as session:
+                    remember(session, self.desk_id, setup.event_id, setup.list_id)
+            self._submit(write, lambda _none: None)
+
     def _load(self, event_slug: str, list_id: int) -> DeskSetup | None:
         with self.database.reader() as session:
+            if not event_slug:  # no event asked for: the one this desk chose in this database
+                event_slug, list_id = self._remembered = remembered(session, self.desk_id) or ("", 0)
             setup = load_setup(session, event_slug, list_id)
         event_id = setup.event_id if setup else None
         if self._service is None or self._service_event != event_id:

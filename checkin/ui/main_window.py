@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.resize(1366, 768)
         self.wedge.install()
-        self.controller.load(settings.get("event_slug"), settings.get("check_in_list_id"))
+        self.controller.load()  # the event and list this desk chose in this database, else the newest
 
     def _build(self, desk_name: str) -> None:
         self.scan_field = QLineEdit(self)
@@ -248,8 +248,7 @@ class MainWindow(QMainWindow):
             for view in (self.card, self.search, self.status):
                 view.set_timezone(setup.timezone)
             self.dashboard.timezone = setup.timezone
-            self.settings.set("event_slug", setup.event_slug)
-            self.settings.set("check_in_list_id", setup.list_id)
+            self.controller.remember(setup)
             self._title = (setup.event_name, setup.list_name)
             self._show_title()
             self.search.refresh()

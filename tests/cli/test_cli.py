@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 import checkin
+from checkin.store.database import open_database
+from checkin.sync.demo import create_demo_event
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -120,3 +122,20 @@ def test_checkin_db_environment_variable(tmp_path):
     subprocess.run([sys.executable, "-m", "checkin", "demo", "--guests", "3"], env=env, check=True,
                    capture_output=True)
     assert (tmp_path / "env.sqlite3").exists()
+
+
+def test_a_second_database_with_another_event_just_works(demo_db, tmp_path):
+    """The chosen event is remembered per database: another database never inherits a slug it lacks."""
+    config = Path(os.environ["CHECKIN_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text('{"event_slug": "demo", "check_in_list_id": 1}')  # as older versions saved
+    other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    database = open_database(other)
+    with database.session() as session:
+        create_demo_event(session, 30, seed=5, slug="trade-fair")
+    database.dispose()
+    assert json.loads(run("stats", "--json", db=other).stdout)["registered"] <= 30
+    assert json.loads(run("scan", "no-such-code", "--json", db=other, expect=3).stdout)["event"] == "trade-fair"
+    assert json.loads(run("scan", "no-such-code", "--json", db=demo_db, expect=3).stdout)["event"] == "demo"
+    refused = run("--event", "demo", "stats", db=other, expect=2)
+    assert "No event 'demo' in this database (events: trade-fair)" in refused.stderr

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
 from checkin.core.decision import Outcome
+from checkin.store.desk_choice import remembered
 from checkin.store.models import CheckIn, Registration
 from tests.fakes import RecordingBadgePrinter
 from tests.ui.conftest import answers
@@ -23,6 +24,11 @@ def ok_rows(database) -> int:  # noqa: ANN001
 def guest(database, code: str) -> Registration:  # noqa: ANN001
     with database.reader() as session:
         return session.scalar(select(Registration).where(Registration.code == code))
+
+
+def remembered_choice(database, window) -> tuple[str, int] | None:  # noqa: ANN001
+    with database.reader() as session:
+        return remembered(session, window.controller.desk_id)
 
 
 def type_into_search(qtbot, window, keyboard, text: str, step_ms: int = 150) -> None:  # noqa: ANN001
@@ -198,7 +204,8 @@ def test_list_selector_switches_the_check_in_list(qtbot, window, keyboard, datab
         window.toolbar.lists.setCurrentIndex(day_two)
         window.toolbar.lists.activated.emit(day_two)
     assert window.controller.setup.list_name == "Day 2" and "Day 2" in window.windowTitle()
-    assert window.settings.get("check_in_list_id") == window.controller.setup.list_id
+    setup = window.controller.setup
+    qtbot.waitUntil(lambda: remembered_choice(database, window) == (setup.event_slug, setup.list_id))
     keyboard.scanner(participant)
     keyboard.scanner(press)
     qtbot.waitUntil(lambda: len(results) == 3)
