@@ -53,17 +53,22 @@ UPLOADS_REFRESH_MS = 10_000
 
 #: Keys line edits claim for themselves that the desk needs more: undo the check-in (not the
 #: typed text), entry and exit mode (Ctrl+E is "end of line" in X11 line edits).
-DESK_KEYS = (QKeySequence(QKeySequence.StandardKey.Undo), QKeySequence("Ctrl+E"), QKeySequence("Ctrl+Shift+E"))
+#: (Key sequences are made once the application exists: a standard key needs its platform.)
+DESK_KEYS = (QKeySequence.StandardKey.Undo, "Ctrl+E", "Ctrl+Shift+E")
 
 
 class _DeskKeys(QObject):
     """Refuses the scan and search fields' shortcut override for the desk's keys, so the
     window's actions fire."""
 
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.keys = tuple(QKeySequence(keys) for keys in DESK_KEYS)
+
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.ShortcutOverride and any(
                 QKeySequence(event.keyCombination()).matches(keys) == QKeySequence.SequenceMatch.ExactMatch
-                for keys in DESK_KEYS):
+                for keys in self.keys):
             event.ignore()
             return True
         return False
