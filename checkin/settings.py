@@ -45,6 +45,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("desk_id", str, "", "Desk id", "Stable id of this installation; created on first start."),
     Setting("desk_name", str, "", "Desk name", "Shown on every check-in this desk records."),
+    Setting("window_geometry", str, "", "Window size and place", "Remembered when the desk window closes."),
     Setting("scanner_prefix", str, "", "Scanner prefix", "Characters the scanner sends before each code."),
     Setting("scanner_suffix", str, "", "Scanner suffix", "Characters the scanner sends after each code."),
     Setting("scanner_max_key_interval_ms", int, 60, "Scanner key interval (ms)",

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -41,6 +41,7 @@ from checkin.ui.desk_toolbar import DeskToolbar
 from checkin.ui.dialogs import DeskDialogs
 from checkin.ui.exit_mode import DeskMode, ScanFieldLook
 from checkin.ui.i18n import Translations, pick_language
+from checkin.ui import window_geometry
 from checkin.ui.look import apply_look
 from checkin.ui.search_panel import SearchPanel
 from checkin.ui.sounds import AnswerSounds
@@ -112,7 +113,8 @@ class MainWindow(QMainWindow):
         self._connect()
         apply_look(self, settings)
         self.retranslate()
-        self.resize(1366, 768)
+        window_geometry.restore(self, settings)
+        self._fitted_once = False
         self.wedge.install()
         self.controller.load()  # the event and list this desk chose in this database, else the newest
 
@@ -343,7 +345,17 @@ class MainWindow(QMainWindow):
             view.retranslate()
         self._show_mode()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._fitted_once:  # once the window manager has framed it, the title bar's height is known
+            self._fitted_once = True
+            QTimer.singleShot(250, self, self._fit_to_screen)
+
+    def _fit_to_screen(self) -> None:
+        window_geometry.fit(self)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        window_geometry.remember(self, self.settings)
         self.wedge.uninstall()
         self.camera.shutdown()
         for timer in (self._dashboard_timer, self._uploads_timer):

@@ -18,7 +18,7 @@ from checkin.settings import SETTINGS, Setting, Settings
 from checkin.ui.camera_panel import camera_choice
 
 #: Internal settings the desk sets itself (the event and list are chosen in the window).
-HIDDEN = {"desk_id", "event_slug", "check_in_list_id"}
+HIDDEN = {"desk_id", "window_geometry"}
 
 
 class SettingsDialog(QDialog):

@@ -1050,7 +1050,7 @@
     <name>MainWindow</name>
     <message>
         <source>No event yet</source>
-        <extracomment>Keys line edits claim for themselves that the desk needs more: undo the check-in (not the typed text), entry and exit mode (Ctrl+E is &quot;end of line&quot; in X11 line edits). The desk knows its event and list and takes scans (or None: no event yet). The settings were edited and saved; services the window does not own apply them too. The app&apos;s lanes and change notifier (its own when none is given: tests, screenshots). While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).</extracomment>
+        <extracomment>Keys line edits claim for themselves that the desk needs more: undo the check-in (not the typed text), entry and exit mode (Ctrl+E is &quot;end of line&quot; in X11 line edits). (Key sequences are made once the application exists: a standard key needs its platform.) The desk knows its event and list and takes scans (or None: no event yet). The settings were edited and saved; services the window does not own apply them too. The app&apos;s lanes and change notifier (its own when none is given: tests, screenshots). While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
