@@ -15,7 +15,7 @@ translate = QCoreApplication.translate  # lupdate finds translate("Context", "te
 
 def headline(decision: Decision) -> str:
     if decision.exit_without_entry:
-        return translate("Answer", "Exit of a guest who never entered")
+        return translate("Answer", "Never checked in")
     if decision.outcome is Outcome.OK:
         if decision.direction is Direction.EXIT:
             return translate("Answer", "Goodbye!")

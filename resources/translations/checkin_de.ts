@@ -43,6 +43,10 @@
 <context>
     <name>Answer</name>
     <message>
+        <source>Never checked in</source>
+        <translation>Nie eingecheckt</translation>
+    </message>
+    <message>
         <source>Goodbye!</source>
         <translation>Auf Wiedersehen!</translation>
     </message>
@@ -165,10 +169,6 @@
     <message>
         <source>Entry not permitted</source>
         <translation>Einlass nicht erlaubt</translation>
-    </message>
-    <message>
-        <source>Exit of a guest who never entered</source>
-        <translation>Ausgang eines Gastes, der nie eingecheckt war</translation>
     </message>
     <message>
         <source>The list&apos;s entry rules refuse this ticket now: {reason}.</source>

@@ -43,6 +43,10 @@
 <context>
     <name>Answer</name>
     <message>
+        <source>Never checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Goodbye!</source>
         <translation type="unfinished"></translation>
     </message>
@@ -164,10 +168,6 @@
     </message>
     <message>
         <source>Entry not permitted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit of a guest who never entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
