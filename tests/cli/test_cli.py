@@ -62,6 +62,23 @@ def test_exit_of_a_guest_who_never_entered_is_recorded_with_a_warning(demo_db):
     assert (leaving["severity"], leaving["exit_without_entry"]) == ("ok", False)
 
 
+def test_a_second_database_with_another_event_just_works(demo_db, tmp_path):
+    """The chosen event is remembered per database: another database never inherits a slug it lacks."""
+    config = Path(os.environ["CHECKIN_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text('{"event_slug": "demo", "check_in_list_id": 1}')  # as older versions saved
+    other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    database = open_database(other)
+    with database.session() as session:
+        create_demo_event(session, 30, seed=5, slug="trade-fair")
+    database.dispose()
+    assert json.loads(run("stats", "--json", db=other).stdout)["registered"] <= 30
+    assert json.loads(run("scan", "no-such-code", "--json", db=other, expect=3).stdout)["event"] == "trade-fair"
+    assert json.loads(run("scan", "no-such-code", "--json", db=demo_db, expect=3).stdout)["event"] == "demo"
+    refused = run("--event", "demo", "stats", db=other, expect=2)
+    assert "No event 'demo' in this database (events: trade-fair)" in refused.stderr
+
+
 @pytest.mark.parametrize(("status", "outcome"), [("cancelled", "cancelled"), ("unpaid", "unpaid")])
 def test_refused_scans_exit_3(demo_db, status, outcome):
     guest = next(g for g in _guests(demo_db) if g["status"] == status)
@@ -123,19 +140,3 @@ def test_checkin_db_environment_variable(tmp_path):
                    capture_output=True)
     assert (tmp_path / "env.sqlite3").exists()
 
-
-def test_a_second_database_with_another_event_just_works(demo_db, tmp_path):
-    """The chosen event is remembered per database: another database never inherits a slug it lacks."""
-    config = Path(os.environ["CHECKIN_CONFIG_DIR"])
-    config.mkdir(parents=True, exist_ok=True)
-    (config / "settings.json").write_text('{"event_slug": "demo", "check_in_list_id": 1}')  # as older versions saved
-    other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
-    database = open_database(other)
-    with database.session() as session:
-        create_demo_event(session, 30, seed=5, slug="trade-fair")
-    database.dispose()
-    assert json.loads(run("stats", "--json", db=other).stdout)["registered"] <= 30
-    assert json.loads(run("scan", "no-such-code", "--json", db=other, expect=3).stdout)["event"] == "trade-fair"
-    assert json.loads(run("scan", "no-such-code", "--json", db=demo_db, expect=3).stdout)["event"] == "demo"
-    refused = run("--event", "demo", "stats", db=other, expect=2)
-    assert "No event 'demo' in this database (events: trade-fair)" in refused.stderr
