@@ -139,4 +139,3 @@ def test_checkin_db_environment_variable(tmp_path):
     subprocess.run([sys.executable, "-m", "checkin", "demo", "--guests", "3"], env=env, check=True,
                    capture_output=True)
     assert (tmp_path / "env.sqlite3").exists()
-
