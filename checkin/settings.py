@@ -85,12 +85,16 @@ BACKUPS, CHARACTERS = QT_TRANSLATE_NOOP("Settings", "backups"), QT_TRANSLATE_NOO
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("desk_id", str, "", "Desk id", "Stable id of this installation; created on first start.", group=INTERNAL),
-    Setting("event_slug", str, "", "Event", "The event this desk checks in; empty means the newest.", group=INTERNAL),
-    Setting("check_in_list_id", int, 0, "Check-in list", "0 means the event's first list.", group=INTERNAL),
+    Setting("window_geometry", str, "", "Window size and place", "Remembered when the desk window closes.",
+            group=INTERNAL),
     # -- desk
     Setting("desk_name", str, "", QT_TRANSLATE_NOOP("Settings", "Desk name"),
             QT_TRANSLATE_NOOP("Settings", "Shown on every check-in this desk records."),
             group="desk", pattern=PRINTABLE % 40),
+    Setting("exit_mode_idle_min", int, 5, QT_TRANSLATE_NOOP("Settings", "Exit mode ends after idle"),
+            QT_TRANSLATE_NOOP("Settings", "A desk in exit mode returns to entry after this long without a scan; "
+                              "0 never returns."),
+            0, 240, MIN, "desk"),
     Setting("answer_timeout_s", int, 0, QT_TRANSLATE_NOOP("Settings", "Answer stays"),
             QT_TRANSLATE_NOOP("Settings", "0 keeps the answer until the next scan."),
             0, 600, S, "desk"),

@@ -10,7 +10,7 @@ DESK_PACKAGES=(
 # What the tests start for real: a screen for screenshots, a CUPS queue that writes PDFs,
 # a PostgreSQL server for several desks, pdftoppm to look at rendered badges, and the X
 # keymap tools (setxkbmap, xkbcomp) for the scanner tests with real key events.
-TEST_PACKAGES=(xvfb xauth cups cups-client printer-driver-cups-pdf postgresql poppler-utils x11-xkb-utils)
+TEST_PACKAGES=(xvfb xauth openbox cups cups-client printer-driver-cups-pdf postgresql poppler-utils x11-xkb-utils)
 
 missing_packages() {
   local package

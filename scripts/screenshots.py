@@ -24,8 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SIZE = (1366, 768)
 SETTINGS_SCENES = ("settings-desk", "settings-scanner", "settings-badges", "settings-pretix", "settings-look")
-SCENES = ("ok", "refused", "duplicate", "search", "dashboard", "connect", "camera", *SETTINGS_SCENES,
-          "reconcile-offline", "import-types", "import-warnings", "import-summary")
+SCENES = ("ok", "refused", "duplicate", "search", "dashboard", "connect", "camera", "exit-mode", "undo",
+          *SETTINGS_SCENES, "reconcile-offline", "import-types", "import-warnings", "import-summary")
+#: Scenes shot as the whole screen: a question over the window, as the volunteer sees both.
+WHOLE_SCREEN = ("undo",)
 #: What pretix's device setup QR code holds (the connect dialog's first page, pasted).
 EXAMPLE_HANDSHAKE = '{"handshake_version": 1, "url": "https://pretix.eu", "token": "kpp4jn8g2ynzonp6"}'
 
@@ -144,7 +146,7 @@ def shoot(app, database, codes: dict, language: str, scene: str, path: Path) -> 
     window.set_connection_state(None, "")
     shown = play(app, window, codes, scene) or window  # the window, or the dialog a scene opened
     wait_until(app, lambda: False, 0.4)  # let the last paint and the clock settle
-    shown.screen().grabWindow(shown.winId()).save(str(path))
+    shown.screen().grabWindow(0 if scene in WHOLE_SCREEN else shown.winId()).save(str(path))
     window.close()
     window.deleteLater()
     wait_until(app, lambda: False, 0.1)
@@ -170,6 +172,8 @@ def play(app, window, codes: dict, scene: str):  # noqa: ANN001, ANN201 - a dial
         wait_until(app, lambda: window.dashboard.stats is not None)
     elif scene == "connect":
         return connect_dialog(app, window)
+    elif scene in ("exit-mode", "undo"):
+        return exit_or_undo(app, window, codes, scene, answers)
     elif scene in SETTINGS_SCENES:
         return settings_dialog(app, window, scene.removeprefix("settings-"))
     elif scene == "reconcile-offline":
@@ -181,6 +185,24 @@ def play(app, window, codes: dict, scene: str):  # noqa: ANN001, ANN201 - a dial
         window.camera.scanner.feed.send(phone_in_view(codes["valid"].pop()))
         wait_until(app, lambda: len(answers) == 1)
     return None
+
+
+def exit_or_undo(app, window, codes: dict, scene: str, answers: list):  # noqa: ANN001, ANN201
+    """exit-mode: the desk left in exit mode meets an arriving guest; undo: the question, with a
+    second guest scanned while it is open."""
+    from checkin.core.decision import Direction
+
+    if scene == "exit-mode":
+        window.mode.set(Direction.EXIT)
+    window.scan(codes["valid"].pop())
+    wait_until(app, lambda: len(answers) == 1)
+    if scene == "exit-mode":
+        return None
+    window.request_undo()
+    wait_until(app, lambda: window.dialogs.current is not None and window.dialogs.current.isVisible())
+    window.scan(codes["valid"].pop())
+    wait_until(app, lambda: len(answers) == 2)
+    return window.dialogs.current
 
 
 def phone_in_view(code: str):  # noqa: ANN201 - QImage

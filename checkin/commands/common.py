@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from checkin.settings import Settings
 from checkin.store.database import Database, open_database
+from checkin.store.desk_choice import remembered
 from checkin.store.events import NoEventError, find_event, find_list
 from checkin.store.models import CheckInList, Event
 
@@ -40,11 +41,24 @@ class CommandContext:
         return open_database(self.args.db)
 
     def event_and_list(self, session: Session, list_id: int | None = None) -> tuple[Event, CheckInList]:
+        """``--event``, else the event this desk chose in this database, else the newest; the list
+        likewise (``--list``, the remembered one of that event, the first)."""
+        choice = remembered(session, self.settings.desk_identity()[0])
+        slug = self.args.event or (choice[0] if choice else None)
+        remembered_list = choice[1] if choice and choice[0] == slug else 0
         try:
-            event = find_event(session, self.args.event or self.settings.get("event_slug") or None)
-            return event, find_list(session, event, list_id or self.settings.get("check_in_list_id") or None)
+            event = find_event(session, slug)
+            return event, find_list(session, event, list_id or remembered_list or None)
         except NoEventError as error:
             raise UsageError(str(error)) from None
+
+    def event_slug(self) -> str | None:
+        """For commands that take a slug: ``--event``, else this desk's choice in this database (None: the newest)."""
+        if self.args.event:
+            return self.args.event
+        with self.database.reader() as session:
+            choice = remembered(session, self.settings.desk_identity()[0])
+        return choice[0] if choice else None
 
     @staticmethod
     def print_json(value: object) -> None:

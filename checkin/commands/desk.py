@@ -113,6 +113,7 @@ def run_scan(args: argparse.Namespace, context: CommandContext) -> int:
             "previous": {"happened_at": previous.happened_at.isoformat(), "desk": previous.desk,
                          "direction": previous.direction.value} if previous else None,
             "layout_mix_up": _layout_mix_up(decision.extra),
+            "exit_without_entry": decision.exit_without_entry,
         })
     else:
         print(f"{decision.outcome.value.upper()}: {decision.message}")

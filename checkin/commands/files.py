@@ -85,7 +85,8 @@ def _print_import(summary: ImportSummary) -> None:
 
 
 def run_export_attendance(args: argparse.Namespace, context: CommandContext) -> int:
-    summary = attempt(lambda: export_attendance(context.database, args.event, args.format, args.out, args.list,
+    slug = context.event_slug()
+    summary = attempt(lambda: export_attendance(context.database, slug, args.format, args.out, args.list,
                                                 args.language), args.out)
     if isinstance(summary, int):
         return summary
@@ -107,7 +108,7 @@ def run_invitations(args: argparse.Namespace, context: CommandContext) -> int:
 def run_report_attendance(args: argparse.Namespace, context: CommandContext) -> int:
     if args.out.suffix.lower() not in (".pdf", ".csv"):
         raise UsageError(f"--out must name a .pdf or .csv file, not {args.out.name}")
-    summary = attempt(lambda: export_attendance_report(context.database, args.event, args.out, args.list), args.out)
+    summary = attempt(lambda: export_attendance_report(context.database, context.event_slug(), args.out, args.list), args.out)
     if isinstance(summary, int):
         return summary
     return show(args, context, summary, f"Wrote {summary['file']}: {summary['registered']} registered, "

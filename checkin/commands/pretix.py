@@ -8,6 +8,7 @@ from pathlib import Path
 
 from checkin.commands.common import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
 from checkin.reports.reconcile_report import SECTION_TITLES, write_report
+from checkin.store.desk_choice import remember
 from checkin.sync.pretix.client import PretixError
 from checkin.sync.pretix.connection import forget_connection
 from checkin.sync.pretix.credentials import TOKEN_ENVIRONMENT, TokenStore, read_token_file
@@ -58,10 +59,8 @@ def run_connect(args: argparse.Namespace, context: CommandContext) -> int:
                          list_id=args.pretix_list)
     except PretixError as error:
         return _fail(error)
-    settings = context.settings
-    settings.set("event_slug", result.event_slug)
-    settings.set("check_in_list_id", result.list_id)
-    settings.save()
+    with context.database.session() as session:  # this database's desk now works on the connected event
+        remember(session, context.settings.desk_identity()[0], result.event_id, result.list_id)
     if args.json:
         context.print_json({"event": result.event_slug, "event_id": result.event_id, "name": result.event_name,
                             "list": result.list_id, "list_name": result.list_name, "lists": result.lists,

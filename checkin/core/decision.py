@@ -30,6 +30,10 @@ class Outcome(StrEnum):
     UNDO = "undo"
 
 
+#: Key of ``Decision.extra``: the guest had no effective entry on the list when the exit was recorded.
+NEVER_ENTERED = "never_entered"
+
+
 class Severity(StrEnum):
     """What the desk shows: green, amber or red."""
 
@@ -111,9 +115,16 @@ class Decision:
         return self.outcome is Outcome.OK
 
     @property
+    def exit_without_entry(self) -> bool:
+        """An exit recorded for a guest who never entered: pretix records it, but a desk left in
+        exit mode by mistake looks exactly like this, so the desk is warned."""
+        return self.outcome is Outcome.OK and self.direction is Direction.EXIT and bool(self.extra.get(NEVER_ENTERED))
+
+    @property
     def severity(self) -> Severity:
         if self.outcome is Outcome.OK:
-            return Severity.WARNING if self.guest and self.guest.attention else Severity.OK
+            warn = self.exit_without_entry or bool(self.guest and self.guest.attention)
+            return Severity.WARNING if warn else Severity.OK
         if self.outcome is Outcome.ALREADY_CHECKED_IN:
             return Severity.WARNING
         return Severity.REFUSED
@@ -144,6 +155,9 @@ def decide(
             previous,
             direction,
         )
+    if direction is Direction.EXIT and history.first_entry is None:
+        return Decision(Outcome.OK, f"{guest.name} was never checked in. Is this desk in exit mode by mistake?",
+                        guest, history.last, direction, {NEVER_ENTERED: True})
     verb = "Welcome" if direction is Direction.ENTRY else "Goodbye"
     return Decision(Outcome.OK, f"{verb}, {guest.name}.", guest, history.last, direction)
 

@@ -89,6 +89,18 @@ class Desk(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class DeskChoice(Base):
+    """The event and list a desk works on, kept in the database it works on (migration 0010):
+    foreign keys make a choice this database cannot satisfy impossible."""
+
+    __tablename__ = "desk_choice"
+
+    desk_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    check_in_list_id: Mapped[int | None] = mapped_column(ForeignKey("check_in_list.id", ondelete="SET NULL"))
+    chosen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
 class Event(Base):
     __tablename__ = "event"
 

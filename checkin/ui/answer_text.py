@@ -14,6 +14,8 @@ translate = QCoreApplication.translate  # lupdate finds translate("Context", "te
 
 
 def headline(decision: Decision) -> str:
+    if decision.exit_without_entry:
+        return translate("Answer", "Never checked in")
     if decision.outcome is Outcome.OK:
         if decision.direction is Direction.EXIT:
             return translate("Answer", "Goodbye!")
@@ -39,6 +41,9 @@ def advice(decision: Decision, timezone: str) -> str:
     if decision.outcome is Outcome.ALREADY_CHECKED_IN and decision.previous is not None:
         return translate("Answer", "Checked in at {time} at desk {desk}. Do not let the ticket in twice.").format(
             time=local_time(decision.previous.happened_at, timezone), desk=decision.previous.desk)
+    if decision.exit_without_entry:
+        return translate("Answer", "{name} was never checked in. Is this desk in exit mode by mistake?").format(
+            name=decision.guest.name if decision.guest else "?")
     if decision.outcome is Outcome.ENTRY_NOT_PERMITTED and decision.extra.get("rules_reasons"):
         return translate("Answer", "The list's entry rules refuse this ticket now: {reason}.").format(
             reason=rules_sentence(decision.extra["rules_reasons"]))

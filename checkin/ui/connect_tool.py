@@ -36,9 +36,6 @@ class ServerConnection(QObject):
             self.desk.first_run()  # cancelled on a desk without an event: the three choices again
 
     def _connected(self, result: ConnectResult, summary: SyncSummary) -> None:
-        self.settings.set("event_slug", result.event_slug)
-        self.settings.set("check_in_list_id", result.list_id)
-        self.settings.save()
         self.desk.controller.load(result.event_slug, result.list_id)
         self.pretix.start_if_connected()
         self.desk.show_status(self.tr("Connected to “{0}”: {1} registrations downloaded.")

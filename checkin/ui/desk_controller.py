@@ -17,7 +17,9 @@ from checkin.core.payload import PayloadRules
 from checkin.store import guests, search, stats
 from checkin.store.database import Database
 from checkin.store.desk import DeskService, ScanResult, UndoResult
+from checkin.store.desk_choice import remember, remembered
 from checkin.store.desk_setup import DeskSetup, load_setup
+from checkin.store.undo_target import UndoTarget, last_undoable
 from checkin.ui.changes import CHECK_INS, NOTHING, REGISTRATIONS, Changes
 from checkin.ui.operations import Job, Op
 from checkin.ui.search_model import SEARCH_LIMIT
@@ -40,7 +42,7 @@ class DeskController(QObject):
         super().__init__(parent)
         self.database = database
         self.tasks = tasks
-        self.desk_name = desk_name
+        self.desk_id, self.desk_name = desk_id, desk_name
         self.setup: DeskSetup | None = None
         self.direction = Direction.ENTRY
         self._service: DeskService | None = None
@@ -50,6 +52,8 @@ class DeskController(QObject):
         self._service_factory = service_factory
         self._payload_rules = payload_rules
         self._loading = False
+        #: (event slug, list id) as stored in the database for this desk.
+        self._remembered: tuple[str, int] | None = None
         #: Scans that arrived while the event was still being read: answered once it is.
         self._waiting: list[str] = []
 
@@ -96,10 +100,18 @@ class DeskController(QObject):
         self._submit(lambda: self._service.walk_in(setup.event_id, setup.list_id, **fields), self._answered,
                      CHECK_INS | REGISTRATIONS)
 
-    def undo_last(self) -> None:
-        if self.setup is not None:
-            list_id = self.setup.list_id
-            self._submit(lambda: self._service.undo_last(list_id), self.undone.emit, _undo_changes)
+    def undo_target(self, on_done: Callable[[UndoTarget | None], None]) -> None:
+        """The check-in an undo would revert. On the writer lane: after scans still being written,
+        so the question names the newest check-in."""
+        setup = self.setup
+        if setup is None:
+            on_done(None)
+            return
+
+        def read() -> UndoTarget | None:
+            with self.database.reader() as session:
+                return last_undoable(session, setup.list_id, self.desk_id)
+        self._submit(read, on_done)
 
     def undo(self, check_in_id: int) -> None:
         self._submit(lambda: self._service.undo(check_in_id), self.undone.emit, _undo_changes)
@@ -141,8 +153,21 @@ class DeskController(QObject):
         """Any other database job (e.g. creating the demo event) on the writer lane."""
         self._submit(task, on_done, changes)
 
+    def remember(self, setup: DeskSetup) -> None:
+        """Keep the event and list in the database, for this desk (only when they changed)."""
+        choice = (setup.event_slug, setup.list_id)
+        if choice != self._remembered:
+            self._remembered = choice
+
+            def write() -> None:
+                with self.database.session() as session:
+                    remember(session, self.desk_id, setup.event_id, setup.list_id)
+            self._submit(write, lambda _none: None)
+
     def _load(self, event_slug: str, list_id: int) -> DeskSetup | None:
         with self.database.reader() as session:
+            if not event_slug:  # no event asked for: the one this desk chose in this database
+                event_slug, list_id = self._remembered = remembered(session, self.desk_id) or ("", 0)
             setup = load_setup(session, event_slug, list_id)
         event_id = setup.event_id if setup else None
         if self._service is None or self._service_event != event_id:

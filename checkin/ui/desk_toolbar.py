@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
 
 from checkin.core.decision import Direction
 from checkin.store.desk_setup import DeskSetup
+from checkin.ui.exit_mode import exit_icon
 from checkin.ui.tool_host import ToolAction
 
 
@@ -21,8 +23,12 @@ class DeskToolbar(QToolBar):
         self.walk_in = self._action(window.dialogs.walk_in, "Ctrl+N")
         self.undo = self._action(window.request_undo, QKeySequence.StandardKey.Undo)
         self.direction = QActionGroup(self)
-        self.entry = self._action(lambda: self._set_direction(Direction.ENTRY), "Ctrl+E", checkable=True)
-        self.exit = self._action(lambda: self._set_direction(Direction.EXIT), "Ctrl+Shift+E", checkable=True)
+        self.entry = self._action(lambda: window.mode.set(Direction.ENTRY), "Ctrl+E", checkable=True)
+        self.exit = self._action(lambda: window.mode.set(Direction.EXIT), "Ctrl+Shift+E", checkable=True)
+        for action in (self.entry, self.exit):  # from any widget of the app, the scan and search fields too
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.exit.setIcon(exit_icon())
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.direction.addAction(self.entry)
         self.direction.addAction(self.exit)
         self.entry.setChecked(True)
@@ -112,8 +118,8 @@ class DeskToolbar(QToolBar):
         for action in (self.walk_in, self.undo, self.entry, self.exit):
             action.setEnabled(setup is not None)
 
-    def _set_direction(self, direction: Direction) -> None:
-        self.window_.controller.direction = direction
+    def show_direction(self, direction: Direction) -> None:
+        (self.exit if direction is Direction.EXIT else self.entry).setChecked(True)
 
     def _show_selected_guest(self) -> None:
         registration_id = self.window_.search.selected_id()

@@ -8,8 +8,12 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from checkin.core.decision import Direction
+from checkin.store.desk_setup import DeskSetup
 from checkin.store.guests import GuestDetails
+from checkin.store.undo_target import UndoTarget
 from checkin.sync.demo import create_demo_event
+from checkin.ui.answer_text import local_time
 from checkin.ui.changes import Changes
 from checkin.ui.first_run import FirstRunDialog
 from checkin.ui.guest_dialog import GuestDialog
@@ -18,6 +22,15 @@ from checkin.ui.settings_dialog import SettingsDialog
 from checkin.ui.walk_in_dialog import WalkInDialog, default_index
 
 GUEST_CONCERNS = Changes(check_ins=True, registrations=True)
+
+
+def undo_question(target: UndoTarget, setup: DeskSetup | None) -> str:
+    when = local_time(target.happened_at, setup.timezone if setup else "UTC")
+    if target.direction is Direction.EXIT:
+        text = translate("DeskDialogs", "Undo the exit of {name} at {time} at desk {desk}?")
+    else:
+        text = translate("DeskDialogs", "Undo the check-in of {name} at {time} at desk {desk}?")
+    return text.format(name=target.name, time=when, desk=target.desk_name)
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -52,13 +65,17 @@ class DeskDialogs:
         dialog.accepted.connect(lambda: self.window.controller.walk_in(dialog.fields()))
         self._open(dialog)
 
-    def confirm_undo(self, undo: Callable[[], None]) -> None:
+    def confirm_undo(self, target: UndoTarget, undo: Callable[[int], None]) -> None:
+        """Names the guest, time and desk; Yes undoes that check-in (by id), whatever was scanned meanwhile."""
         box = QMessageBox(QMessageBox.Icon.Question, translate("DeskDialogs", "Undo last check-in"),
-                          translate("DeskDialogs", "Undo the last check-in made at this desk on this list?"),
+                          undo_question(target, self.window.controller.setup),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
+        box.setInformativeText(translate("DeskDialogs", "Only this check-in is undone, even if more guests "
+                                                        "are scanned while this question is open."))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         yes = QMessageBox.StandardButton.Yes
-        box.finished.connect(lambda _result: undo() if box.standardButton(box.clickedButton()) == yes else None)
+        box.finished.connect(lambda _result: undo(target.check_in_id)
+                             if box.standardButton(box.clickedButton()) == yes else None)
         self._open(box)
 
     def edit_settings(self) -> None:

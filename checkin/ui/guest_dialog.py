@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -30,6 +31,9 @@ class GuestDialog(QDialog):
         self.timezone = timezone
         self.details = details
         self.setMinimumWidth(560)
+        #: The notes as last saved or loaded: anything else typed is asked about on closing.
+        self._saved_notes = details.notes
+        self.notes_question: QMessageBox | None = None
         self._fields = QFormLayout()
         self.attention = QLabel(self)
         self.attention.setWordWrap(True)
@@ -49,8 +53,7 @@ class GuestDialog(QDialog):
             self.print_button.setToolTip(self.tr("Badge printing is not set up on this desk."))
         self.check_in_button.clicked.connect(lambda: self.check_in_requested.emit(self.details.registration_id))
         self.undo_button.clicked.connect(self._undo)
-        self.save_button.clicked.connect(
-            lambda: self.notes_saved.emit(self.details.registration_id, self.notes.toPlainText()))
+        self.save_button.clicked.connect(self.save_notes)
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.details.registration_id))
         # The actions get a row of their own: in German their labels need the whole width.
         actions = QHBoxLayout()
@@ -82,8 +85,9 @@ class GuestDialog(QDialog):
             self._fields.addRow(label + ":", field)
         self.attention.setText(("⚠ " + (details.attention_text or self.tr("Attention"))) if details.attention else "")
         self.attention.setVisible(details.attention)
-        if not self.notes.hasFocus():
+        if not self.notes.hasFocus() and not self.has_unsaved_notes():  # never overwrite what is being typed
             self.notes.setPlainText(details.notes)
+            self._saved_notes = details.notes
         self.log.clear()
         for line in details.log:
             self.log.addItem(self._log_text(line))
@@ -108,6 +112,41 @@ class GuestDialog(QDialog):
         direction = self.tr("entry") if line.direction == "entry" else self.tr("exit")
         text = f"{local_time(line.happened_at, self.timezone)} · {line.desk} · {direction} · {line.outcome}"
         return text + (self.tr(" (undone)") if line.undone else "")
+
+    def has_unsaved_notes(self) -> bool:
+        return self.notes.toPlainText() != self._saved_notes
+
+    def save_notes(self) -> None:
+        self._saved_notes = self.notes.toPlainText()
+        self.notes_saved.emit(self.details.registration_id, self._saved_notes)
+
+    def done(self, result: int) -> None:  # noqa: D102 - every way of closing ends here
+        if self.has_unsaved_notes():
+            self._ask_about_notes(result)
+        else:
+            super().done(result)
+
+    def _ask_about_notes(self, result: int) -> None:
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved notes"),
+                          self.tr("Save the notes you typed for {0}?").format(self.details.display_name),
+                          buttons.Save | buttons.Discard | buttons.Cancel, self)
+        box.setDefaultButton(buttons.Save)
+        box.finished.connect(lambda _r: self._notes_answered(box.standardButton(box.clickedButton()), result))
+        box.finished.connect(box.deleteLater)
+        self.notes_question = box
+        box.open()
+
+    def _notes_answered(self, answer: QMessageBox.StandardButton, result: int) -> None:
+        self.notes_question = None
+        if answer == QMessageBox.StandardButton.Save:
+            self.save_notes()
+        elif answer == QMessageBox.StandardButton.Discard:
+            self._saved_notes = self.notes.toPlainText()
+        else:  # Cancel or Escape: back to the notes
+            self.notes.setFocus()
+            return
+        super().done(result)
 
     def _undo(self) -> None:
         line = self.details.last_undoable

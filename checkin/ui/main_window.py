@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.core.decision import Severity
+from checkin.core.decision import Direction, Severity
 from checkin.core.payload import PayloadRules
 from checkin.scanning.wedge import WedgeConfig
 from checkin.scanning.wedge_filter import WedgeFilter
@@ -30,6 +30,7 @@ from checkin.settings import Settings
 from checkin.store.database import Database, describe
 from checkin.store.desk import ScanResult, UndoResult
 from checkin.store.desk_setup import DeskSetup
+from checkin.store.undo_target import UndoTarget
 from checkin.ui.answer_card import AnswerCard
 from checkin.ui.badge_printing import BadgePrintService
 from checkin.ui.camera_panel import CameraPanel, FeedFactory
@@ -38,7 +39,9 @@ from checkin.ui.dashboard import Dashboard
 from checkin.ui.desk_controller import DeskController
 from checkin.ui.desk_toolbar import DeskToolbar
 from checkin.ui.dialogs import DeskDialogs
+from checkin.ui.exit_mode import DeskMode, ScanFieldLook
 from checkin.ui.i18n import Translations, pick_language
+from checkin.ui import window_geometry
 from checkin.ui.look import apply_look
 from checkin.ui.search_panel import SearchPanel
 from checkin.ui.sounds import AnswerSounds
@@ -49,12 +52,24 @@ DASHBOARD_REFRESH_MS = 1500
 UPLOADS_REFRESH_MS = 10_000
 
 
-class _DeskUndo(QObject):
-    """Line edits take Ctrl+Z for undoing typed text; at the desk it means "undo the last
-    check-in", so the shortcut override is refused and the window's action fires."""
+#: Keys line edits claim for themselves that the desk needs more: undo the check-in (not the
+#: typed text), entry and exit mode (Ctrl+E is "end of line" in X11 line edits).
+#: (Key sequences are made once the application exists: a standard key needs its platform.)
+DESK_KEYS = (QKeySequence.StandardKey.Undo, "Ctrl+E", "Ctrl+Shift+E")
+
+
+class _DeskKeys(QObject):
+    """Refuses the scan and search fields' shortcut override for the desk's keys, so the
+    window's actions fire."""
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.keys = tuple(QKeySequence(keys) for keys in DESK_KEYS)
 
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.ShortcutOverride and event.matches(QKeySequence.StandardKey.Undo):
+        if event.type() == QEvent.Type.ShortcutOverride and any(
+                QKeySequence(event.keyCombination()).matches(keys) == QKeySequence.SequenceMatch.ExactMatch
+                for keys in self.keys):
             event.ignore()
             return True
         return False
@@ -84,6 +99,8 @@ class MainWindow(QMainWindow):
         desk_id, desk_name = settings.desk_identity()
         self.controller = DeskController(database, desk_id, desk_name, self._payload_rules(), self.tasks, self,
                                          clock=clock, service_factory=desk_service_factory)
+        self.mode = DeskMode(settings.get("exit_mode_idle_min"), self)
+        self._title: tuple[str, str] | None = None
         self.wedge = WedgeFilter(WedgeConfig.from_settings(settings), self)
         self.sounds = AnswerSounds(settings.get("sounds"), self)
         self.dialogs = DeskDialogs(self, first_run_handlers)
@@ -96,13 +113,15 @@ class MainWindow(QMainWindow):
         self._connect()
         apply_look(self, settings)
         self.retranslate()
-        self.resize(1366, 768)
+        window_geometry.restore(self, settings)
+        self._fitted_once = False
         self.wedge.install()
-        self.controller.load(settings.get("event_slug"), settings.get("check_in_list_id"))
+        self.controller.load()  # the event and list this desk chose in this database, else the newest
 
     def _build(self, desk_name: str) -> None:
         self.scan_field = QLineEdit(self)
         self.scan_field.setObjectName("scanField")
+        self.scan_look = ScanFieldLook(self.scan_field)
         self.scan_label = QLabel(self)
         self.scan_label.setBuddy(self.scan_field)
         self.card = AnswerCard(self)
@@ -141,9 +160,10 @@ class MainWindow(QMainWindow):
         self.camera.scanned.connect(self.scan)
         self.camera.several.connect(self._on_several_codes)
         self.camera.notice.connect(lambda text: self.status.showMessage(text, 30_000))
-        self._desk_undo = _DeskUndo(self)
+        self._desk_keys = _DeskKeys(self)
         for field in (self.scan_field, self.search.box):
-            field.installEventFilter(self._desk_undo)
+            field.installEventFilter(self._desk_keys)
+        self.mode.changed.connect(self._on_mode)
         self.scan_field.returnPressed.connect(self._scan_typed)
         self.controller.setup_changed.connect(self._on_setup)
         self.controller.answered.connect(self._on_answer)
@@ -165,6 +185,7 @@ class MainWindow(QMainWindow):
         if self.scan_taker is not None:
             self.scan_taker(payload)
             return
+        self.mode.touch()
         self.controller.scan(payload)
 
     def _scan_typed(self) -> None:
@@ -174,7 +195,13 @@ class MainWindow(QMainWindow):
             self.scan(text)
 
     def request_undo(self) -> None:
-        self.dialogs.confirm_undo(self.controller.undo_last)
+        """Ask about the check-in an undo would revert, by name; Yes undoes exactly that one."""
+        def ask(target: UndoTarget | None) -> None:
+            if target is None:
+                self._on_undone(None)
+            else:
+                self.dialogs.confirm_undo(target, self.controller.undo)
+        self.controller.undo_target(ask)
 
     def set_connection_state(self, online: bool | None, text: str) -> None:
         """For the sync worker: None = no server configured, True online, False offline."""
@@ -196,8 +223,10 @@ class MainWindow(QMainWindow):
         self.wedge.configure(WedgeConfig.from_settings(self.settings))
         self.controller.set_payload_rules(self._payload_rules())
         self.sounds.enabled = self.settings.get("sounds")
+        self.mode.set_idle_minutes(self.settings.get("exit_mode_idle_min"))
         self.camera.apply_settings()
         apply_look(self, self.settings)
+        self._show_mode()
         if self.translations is not None:
             self.set_language(self.settings.get("language"))
         self.settings_applied.emit()
@@ -226,14 +255,38 @@ class MainWindow(QMainWindow):
             for view in (self.card, self.search, self.status):
                 view.set_timezone(setup.timezone)
             self.dashboard.timezone = setup.timezone
-            self.settings.set("event_slug", setup.event_slug)
-            self.settings.set("check_in_list_id", setup.list_id)
-            self.setWindowTitle(self.tr("Check-in Desk – {0} – {1}").format(setup.event_name, setup.list_name))
+            self.controller.remember(setup)
+            self._title = (setup.event_name, setup.list_name)
+            self._show_title()
             self.search.refresh()
             self._schedule_dashboard()
         self.ready.emit(setup)
 
+    def _on_mode(self, direction: Direction) -> None:
+        self.controller.direction = direction
+        self.toolbar.show_direction(direction)
+        self._show_mode()
+
+    def _show_mode(self) -> None:
+        """Exit mode on the scan field, the answer card and the window title; entry mode plain."""
+        exit_mode = self.mode.direction is Direction.EXIT
+        self.card.set_exit_mode(exit_mode)
+        self.scan_look.show(exit_mode, self.settings.get("high_contrast"),
+                            self.tr("EXIT: ticket code of a guest leaving") if exit_mode else self.tr("Ticket code"))
+        self.scan_label.setText(self.tr("EXIT MODE: s&can the ticket of a guest leaving, then press Enter:")
+                                if exit_mode else self.tr("S&can or type a ticket code, then press Enter:"))
+        self._show_title()
+
+    def _show_title(self) -> None:
+        if self._title is None:
+            return
+        title = self.tr("Check-in Desk – {0} – {1}").format(*self._title)
+        if self.mode.direction is Direction.EXIT:
+            title = self.tr("EXIT MODE – {0}").format(title)
+        self.setWindowTitle(title)
+
     def _on_answer(self, result: ScanResult) -> None:
+        self.mode.touch()
         decision = result.decision
         self.card.show_decision(decision, self.settings.get("answer_timeout_s"))
         self.sounds.play(decision.severity.value)
@@ -284,16 +337,25 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.scan_label.setText(self.tr("S&can or type a ticket code, then press Enter:"))
-        self.scan_field.setPlaceholderText(self.tr("Ticket code"))
         self.scan_field.setAccessibleName(self.tr("Ticket code"))
         self.tabs.setTabText(0, self.tr("&Search"))
         self.tabs.setTabText(1, self.tr("&Dashboard"))
         self.toolbar.retranslate()
         for view in (self.card, self.search, self.dashboard, self.status, self.camera):
             view.retranslate()
+        self._show_mode()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._fitted_once:  # once the window manager has framed it, the title bar's height is known
+            self._fitted_once = True
+            QTimer.singleShot(250, self, self._fit_to_screen)
+
+    def _fit_to_screen(self) -> None:
+        window_geometry.fit(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        window_geometry.remember(self, self.settings)
         self.wedge.uninstall()
         self.camera.shutdown()
         for timer in (self._dashboard_timer, self._uploads_timer):

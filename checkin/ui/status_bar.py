@@ -5,7 +5,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 
 class DeskStatusBar(QStatusBar):
@@ -21,9 +21,13 @@ class DeskStatusBar(QStatusBar):
         self.connection = QLabel(self)
         self.uploads = QLabel(self)
         self.clock = QLabel(self)
-        for label in (self.desk, self.store, self.connection, self.uploads):
-            self.addWidget(label)
-        self.addPermanentWidget(self.clock)
+        # What the desk must always see (server, queued uploads, time) is permanent, on the right:
+        # messages never hide it. The desk and database names give way on a narrow (1024 px) screen.
+        for label in (self.desk, self.store):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self.addWidget(label, 1)
+        for label in (self.connection, self.uploads, self.clock):
+            self.addPermanentWidget(label)
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._show_time)
         self._tick.start(1000)
@@ -33,6 +37,7 @@ class DeskStatusBar(QStatusBar):
         self.desk.setText(self.tr("Desk: {0}").format(self.desk_name))
         self.store.setText(self.tr("Database: {0}").format(self.database))
         self.store.setToolTip(self.database)
+        self.desk.setToolTip(self.desk.text())
         self._show_connection()
         self._show_uploads()
         self._show_time()

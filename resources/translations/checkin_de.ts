@@ -107,6 +107,10 @@
         <translation>Eingecheckt um {time} an Schalter {desk}. Das Ticket nicht zweimal einlassen.</translation>
     </message>
     <message>
+        <source>{name} was never checked in. Is this desk in exit mode by mistake?</source>
+        <translation>{name} war nie eingecheckt. Steht dieser Schalter versehentlich auf Ausgang?</translation>
+    </message>
+    <message>
         <source>Exit recorded.</source>
         <translation>Ausgang erfasst.</translation>
     </message>
@@ -149,6 +153,10 @@
     <message>
         <source>The ticket was re-issued. Ask the guest for the newest ticket.</source>
         <translation>Das Ticket wurde neu ausgestellt. Fragen Sie den Gast nach dem neuesten Ticket.</translation>
+    </message>
+    <message>
+        <source>Never checked in</source>
+        <translation>Nie eingecheckt</translation>
     </message>
     <message>
         <source>This registration was cancelled. Send the guest to the organisers.</source>
@@ -195,12 +203,20 @@
     <name>AnswerCard</name>
     <message>
         <source>Answer</source>
-        <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;). Layout mix-ups the desk was told how to fix (once each), and the answer that told it.</extracomment>
+        <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. &quot;exit&quot; is the desk in exit mode (waiting, or a guest leaving): its own colour, never green. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;). In exit mode the whole card says so: a banner, and its own colour when waiting or saying goodbye. Layout mix-ups the desk was told how to fix (once each), and the answer that told it.</extracomment>
         <translation>Antwort</translation>
     </message>
     <message>
         <source>Attention: see the notes.</source>
         <translation>Achtung: siehe Notizen.</translation>
+    </message>
+    <message>
+        <source>EXIT: ready to scan guests leaving</source>
+        <translation>AUSGANG: bereit für Gäste, die gehen</translation>
+    </message>
+    <message>
+        <source>Scans now record guests leaving, not arriving. Ctrl+E returns to entry.</source>
+        <translation>Scans erfassen jetzt Gäste, die gehen, nicht ankommende. Strg+E schaltet zurück auf Eingang.</translation>
     </message>
     <message>
         <source>Ready to scan</source>
@@ -209,6 +225,10 @@
     <message>
         <source>Scan a ticket, type its code, or search a guest by name.</source>
         <translation>Ticket scannen, Code eintippen oder Gast nach Namen suchen.</translation>
+    </message>
+    <message>
+        <source>EXIT MODE · scans record guests leaving · Ctrl+E: entry</source>
+        <translation>AUSGANG · Scans erfassen Gäste, die gehen · Strg+E: Eingang</translation>
     </message>
 </context>
 <context>
@@ -633,19 +653,27 @@
     <name>DeskController</name>
     <message>
         <source>No event is open: open the demo event or import one first.</source>
-        <extracomment>The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. A request failed; the text is for the desk. Builds the service for an event (e.g. pretix&apos;s online-first desk); plain DeskService without. Scans that arrived while the event was still being read: answered once it is.</extracomment>
+        <extracomment>The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. A request failed; the text is for the desk. Builds the service for an event (e.g. pretix&apos;s online-first desk); plain DeskService without. (event slug, list id) as stored in the database for this desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
         <translation>Keine Veranstaltung geöffnet: Öffnen Sie zuerst die Demo-Veranstaltung oder importieren Sie eine.</translation>
     </message>
 </context>
 <context>
     <name>DeskDialogs</name>
     <message>
+        <source>Undo the exit of {name} at {time} at desk {desk}?</source>
+        <translation>Den Ausgang von {name} um {time} an Schalter {desk} rückgängig machen?</translation>
+    </message>
+    <message>
+        <source>Undo the check-in of {name} at {time} at desk {desk}?</source>
+        <translation>Den Check-in von {name} um {time} an Schalter {desk} rückgängig machen?</translation>
+    </message>
+    <message>
         <source>Undo last check-in</source>
         <translation>Letzten Check-in rückgängig machen</translation>
     </message>
     <message>
-        <source>Undo the last check-in made at this desk on this list?</source>
-        <translation>Den letzten Check-in an diesem Schalter auf dieser Liste rückgängig machen?</translation>
+        <source>Only this check-in is undone, even if more guests are scanned while this question is open.</source>
+        <translation>Nur dieser Check-in wird rückgängig gemacht, auch wenn weitere Gäste gescannt werden, während diese Frage offen ist.</translation>
     </message>
 </context>
 <context>
@@ -889,6 +917,7 @@
     <name>GuestDialog</name>
     <message>
         <source>Notes</source>
+        <extracomment>The notes as last saved or loaded: anything else typed is asked about on closing.</extracomment>
         <translation>Notizen</translation>
     </message>
     <message>
@@ -1014,6 +1043,14 @@
     <message>
         <source> (undone)</source>
         <translation> (rückgängig gemacht)</translation>
+    </message>
+    <message>
+        <source>Unsaved notes</source>
+        <translation>Ungespeicherte Notizen</translation>
+    </message>
+    <message>
+        <source>Save the notes you typed for {0}?</source>
+        <translation>Die eingegebenen Notizen zu {0} speichern?</translation>
     </message>
 </context>
 <context>
@@ -1194,7 +1231,7 @@
     <name>MainWindow</name>
     <message>
         <source>No event yet</source>
-        <extracomment>The desk knows its event and list and takes scans (or None: no event yet). The settings were edited and saved; services the window does not own apply them too. The app&apos;s lanes and change notifier (its own when none is given: tests, screenshots). While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).</extracomment>
+        <extracomment>Keys line edits claim for themselves that the desk needs more: undo the check-in (not the typed text), entry and exit mode (Ctrl+E is &quot;end of line&quot; in X11 line edits). (Key sequences are made once the application exists: a standard key needs its platform.) The desk knows its event and list and takes scans (or None: no event yet). The settings were edited and saved; services the window does not own apply them too. The app&apos;s lanes and change notifier (its own when none is given: tests, screenshots). While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).</extracomment>
         <translation>Noch keine Veranstaltung</translation>
     </message>
     <message>
@@ -1202,8 +1239,20 @@
         <translation>Öffnen Sie die Demo-Veranstaltung, importieren Sie eine Datei oder verbinden Sie sich mit einem Server.</translation>
     </message>
     <message>
+        <source>EXIT: ticket code of a guest leaving</source>
+        <translation>AUSGANG: Ticketcode eines gehenden Gastes</translation>
+    </message>
+    <message>
+        <source>EXIT MODE: s&amp;can the ticket of a guest leaving, then press Enter:</source>
+        <translation>AUSGANG: Ticket eines gehenden Gastes s&amp;cannen, dann Enter drücken:</translation>
+    </message>
+    <message>
         <source>Check-in Desk – {0} – {1}</source>
         <translation>Check-in Desk – {0} – {1}</translation>
+    </message>
+    <message>
+        <source>EXIT MODE – {0}</source>
+        <translation>AUSGANG – {0}</translation>
     </message>
     <message>
         <source>Nothing to undo</source>
@@ -1794,6 +1843,14 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>Shown on every check-in this desk records.</source>
         <translation>Steht bei jedem Check-in, den dieser Schalter erfasst.</translation>
+    </message>
+    <message>
+        <source>Exit mode ends after idle</source>
+        <translation>Ausgangsmodus endet nach Leerlauf</translation>
+    </message>
+    <message>
+        <source>A desk in exit mode returns to entry after this long without a scan; 0 never returns.</source>
+        <translation>Ein Schalter im Ausgangsmodus kehrt nach so langer Zeit ohne Scan zum Eingang zurück; 0 kehrt nie zurück.</translation>
     </message>
     <message>
         <source>Answer stays</source>

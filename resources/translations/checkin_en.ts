@@ -107,6 +107,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{name} was never checked in. Is this desk in exit mode by mistake?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exit recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -148,6 +152,10 @@
     </message>
     <message>
         <source>The ticket was re-issued. Ask the guest for the newest ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -195,11 +203,19 @@
     <name>AnswerCard</name>
     <message>
         <source>Answer</source>
-        <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;). Layout mix-ups the desk was told how to fix (once each), and the answer that told it.</extracomment>
+        <extracomment>(background, text) per severity; the high-contrast set is for bright halls and weak eyes. &quot;exit&quot; is the desk in exit mode (waiting, or a guest leaving): its own colour, never green. The card was painted (for benchmarks and tests: &quot;the answer is on screen&quot;). In exit mode the whole card says so: a banner, and its own colour when waiting or saying goodbye. Layout mix-ups the desk was told how to fix (once each), and the answer that told it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Attention: see the notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXIT: ready to scan guests leaving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans now record guests leaving, not arriving. Ctrl+E returns to entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -208,6 +224,10 @@
     </message>
     <message>
         <source>Scan a ticket, type its code, or search a guest by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXIT MODE · scans record guests leaving · Ctrl+E: entry</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -633,18 +653,26 @@
     <name>DeskController</name>
     <message>
         <source>No event is open: open the demo event or import one first.</source>
-        <extracomment>The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. A request failed; the text is for the desk. Builds the service for an event (e.g. pretix&apos;s online-first desk); plain DeskService without. Scans that arrived while the event was still being read: answered once it is.</extracomment>
+        <extracomment>The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. A request failed; the text is for the desk. Builds the service for an event (e.g. pretix&apos;s online-first desk); plain DeskService without. (event slug, list id) as stored in the database for this desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DeskDialogs</name>
     <message>
+        <source>Undo the exit of {name} at {time} at desk {desk}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the check-in of {name} at {time} at desk {desk}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Undo last check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Undo the last check-in made at this desk on this list?</source>
+        <source>Only this check-in is undone, even if more guests are scanned while this question is open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -889,6 +917,7 @@
     <name>GuestDialog</name>
     <message>
         <source>Notes</source>
+        <extracomment>The notes as last saved or loaded: anything else typed is asked about on closing.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1013,6 +1042,14 @@
     </message>
     <message>
         <source> (undone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the notes you typed for {0}?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1194,7 +1231,7 @@
     <name>MainWindow</name>
     <message>
         <source>No event yet</source>
-        <extracomment>The desk knows its event and list and takes scans (or None: no event yet). The settings were edited and saved; services the window does not own apply them too. The app&apos;s lanes and change notifier (its own when none is given: tests, screenshots). While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).</extracomment>
+        <extracomment>Keys line edits claim for themselves that the desk needs more: undo the check-in (not the typed text), entry and exit mode (Ctrl+E is &quot;end of line&quot; in X11 line edits). (Key sequences are made once the application exists: a standard key needs its platform.) The desk knows its event and list and takes scans (or None: no event yet). The settings were edited and saved; services the window does not own apply them too. The app&apos;s lanes and change notifier (its own when none is given: tests, screenshots). While set, scanner bursts go here instead of to the desk (a dialog reading a setup code).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1202,7 +1239,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>EXIT: ticket code of a guest leaving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXIT MODE: s&amp;can the ticket of a guest leaving, then press Enter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Check-in Desk – {0} – {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXIT MODE – {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1790,6 +1839,14 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>Shown on every check-in this desk records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit mode ends after idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A desk in exit mode returns to entry after this long without a scan; 0 never returns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 import checkin
+from checkin.store.database import open_database
+from checkin.sync.demo import create_demo_event
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,6 +48,35 @@ def test_scan_ok_then_duplicate_with_exit_codes(demo_db):
     assert second["previous"]["desk"] == "Entrance A"
     found = [g for g in _guests(demo_db, guest["family_name"]) if g["code"] == guest["code"]]
     assert found[0]["checked_in"] is True
+
+
+def test_exit_of_a_guest_who_never_entered_is_recorded_with_a_warning(demo_db):
+    guests = [g for g in _guests(demo_db) if g["status"] == "valid"]
+    never, entered = guests[0], guests[1]
+    answer = json.loads(run("scan", never["code"], "--exit", "--json", db=demo_db).stdout)
+    assert (answer["outcome"], answer["severity"], answer["direction"]) == ("ok", "warning", "exit")
+    assert answer["exit_without_entry"] is True and answer["check_in_id"]
+    assert answer["message"].endswith("was never checked in. Is this desk in exit mode by mistake?")
+    run("scan", entered["code"], db=demo_db)
+    leaving = json.loads(run("scan", entered["code"], "--exit", "--json", db=demo_db).stdout)
+    assert (leaving["severity"], leaving["exit_without_entry"]) == ("ok", False)
+
+
+def test_a_second_database_with_another_event_just_works(demo_db, tmp_path):
+    """The chosen event is remembered per database: another database never inherits a slug it lacks."""
+    config = Path(os.environ["CHECKIN_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text('{"event_slug": "demo", "check_in_list_id": 1}')  # as older versions saved
+    other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    database = open_database(other)
+    with database.session() as session:
+        create_demo_event(session, 30, seed=5, slug="trade-fair")
+    database.dispose()
+    assert json.loads(run("stats", "--json", db=other).stdout)["registered"] <= 30
+    assert json.loads(run("scan", "no-such-code", "--json", db=other, expect=3).stdout)["event"] == "trade-fair"
+    assert json.loads(run("scan", "no-such-code", "--json", db=demo_db, expect=3).stdout)["event"] == "demo"
+    refused = run("--event", "demo", "stats", db=other, expect=2)
+    assert "No event 'demo' in this database (events: trade-fair)" in refused.stderr
 
 
 @pytest.mark.parametrize(("status", "outcome"), [("cancelled", "cancelled"), ("unpaid", "unpaid")])

@@ -46,10 +46,19 @@ def test_entry_after_exit_follows_the_list(entry_after_exit, expected):
     assert decide(ANNA, rules, History(last=LEFT, first_entry=ENTERED), NOW).outcome is expected
 
 
-def test_exit_is_recorded_even_without_entry():
+def test_exit_is_recorded_even_without_entry_but_warns():
     decision = decide(ANNA, DAY_ONE, History(), NOW, Direction.EXIT)
-    assert decision.outcome is Outcome.OK
+    assert decision.outcome is Outcome.OK and decision.accepted
     assert decision.direction is Direction.EXIT
+    assert decision.exit_without_entry
+    assert decision.severity is Severity.WARNING
+    assert decision.message == "Anna Müller was never checked in. Is this desk in exit mode by mistake?"
+
+
+def test_exit_after_entry_is_a_plain_goodbye():
+    decision = decide(ANNA, DAY_ONE, History(last=ENTERED, first_entry=ENTERED), NOW, Direction.EXIT)
+    assert decision.severity is Severity.OK and not decision.exit_without_entry
+    assert decision.message == "Goodbye, Anna Müller."
 
 
 def test_cancelled_is_refused_before_anything_else():

@@ -6,10 +6,12 @@ from sqlalchemy import create_engine, func, inspect, select, text
 
 from checkin.core.search_text import fold
 from checkin.store.database import open_database
+from checkin.store.desk_choice import remember, remembered
 from checkin.store.migrate import alembic_config, current_revision, head_revision, upgrade_to_head
 from checkin.store.models import Base, Registration, SearchToken
 from checkin.store.registrations import reindex
 from checkin.store.search import search
+from checkin.sync.demo import create_demo_event
 
 
 @pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
@@ -126,3 +128,25 @@ def test_0008_moves_codes_from_tokens_to_the_folded_index_and_back(database_url)
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM search_token WHERE kind = 4")).scalar_one() == 0
     engine.dispose()
+
+
+@pytest.mark.postgres
+def test_0010_adds_the_desk_choice_and_takes_it_away_again(database_url):
+    database = open_database(database_url)
+    try:
+        with database.session() as session:
+            demo = create_demo_event(session, 5, seed=1)
+            remember(session, "desk-a", demo.event_id, demo.list_ids[0])
+    finally:
+        database.dispose()
+    engine = create_engine(database_url)
+    command.downgrade(alembic_config(engine), "0009")
+    assert "desk_choice" not in inspect(engine).get_table_names()
+    upgrade_to_head(engine)
+    assert {fk["name"] for fk in inspect(engine).get_foreign_keys("desk_choice")} == {
+        "fk_desk_choice_event_id_event", "fk_desk_choice_check_in_list_id_check_in_list"}
+    engine.dispose()
+    database = open_database(database_url)
+    with database.reader() as session:
+        assert remembered(session, "desk-a") is None, "the table came back empty"
+    database.dispose()

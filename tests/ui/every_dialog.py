@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtWidgets import QApplication, QWidget
 
 from checkin.sync.pretix.credentials import TokenStore
@@ -49,9 +50,26 @@ def _guest(desk: Desk) -> QWidget:
 
 def _desk_action(trigger: Callable[[Desk], None]) -> Callable[[Desk], QWidget]:
     def open_(desk: Desk) -> QWidget:
+        before = desk.window.dialogs.current
         trigger(desk)
+        # Some open after a read on the desk's lanes (undo first reads the check-in it names).
+        desk.qtbot.waitUntil(lambda: _new_dialog(desk.window.dialogs.current, before), timeout=5000)
         return desk.window.dialogs.current
     return open_
+
+
+def _undo_question(desk: Desk) -> QWidget:
+    """Undo asks only when there is a check-in to name: the guest is checked in first (and stays in,
+    as the question is closed without undoing)."""
+    results: list[object] = []
+    desk.window.controller.answered.connect(results.append)
+    desk.window.controller.check_in(desk.registration_id, "search")
+    desk.qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    return _desk_action(lambda desk: desk.window.toolbar.undo.trigger())(desk)
+
+
+def _new_dialog(current: QWidget | None, before: QWidget | None) -> bool:
+    return current is not None and current is not before and shiboken6.isValid(current)
 
 
 def _tool(trigger: Callable[[Desk], None]) -> Callable[[Desk], QWidget]:
@@ -76,7 +94,7 @@ def _opened(dialog: QWidget) -> QWidget:
 OPENERS: dict[str, Callable[[Desk], QWidget]] = {
     "guest details": _guest,
     "walk-in": _desk_action(lambda desk: desk.window.toolbar.walk_in.trigger()),
-    "undo question": _desk_action(lambda desk: desk.window.toolbar.undo.trigger()),
+    "undo question": lambda desk: _undo_question(desk),
     "settings": _desk_action(lambda desk: desk.window.toolbar.settings.trigger()),
     "first run": _desk_action(lambda desk: desk.window.dialogs.first_run()),
     "choose a file to import": _tool(lambda desk: desk.tools.importing.choose_file()),

@@ -2,12 +2,15 @@
 entry/exit, the check-in list selector, guest details and badge printing."""
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
 from checkin.core.decision import Outcome
+from checkin.store.desk_choice import remembered
 from checkin.store.models import CheckIn, Registration
 from tests.fakes import RecordingBadgePrinter
 from tests.ui.conftest import answers
@@ -21,6 +24,11 @@ def ok_rows(database) -> int:  # noqa: ANN001
 def guest(database, code: str) -> Registration:  # noqa: ANN001
     with database.reader() as session:
         return session.scalar(select(Registration).where(Registration.code == code))
+
+
+def remembered_choice(database, window) -> tuple[str, int] | None:  # noqa: ANN001
+    with database.reader() as session:
+        return remembered(session, window.controller.desk_id)
 
 
 def type_into_search(qtbot, window, keyboard, text: str, step_ms: int = 150) -> None:  # noqa: ANN001
@@ -117,20 +125,57 @@ def test_walk_in_without_a_name_is_refused_in_the_dialog_and_nothing_is_written(
         assert session.scalar(select(func.count(Registration.id)).where(Registration.walk_in)) == 0
 
 
+def undo_question(qtbot, window) -> QMessageBox:  # noqa: ANN001
+    """The undo question, once the desk has read which check-in it would undo."""
+    def shown() -> bool:
+        box = window.dialogs.current
+        return isinstance(box, QMessageBox) and shiboken6.isValid(box) and box.isVisible()
+    qtbot.waitUntil(shown)
+    return window.dialogs.current
+
+
+def test_undo_names_guest_time_and_desk_and_undoes_that_check_in_though_a_scan_arrives(
+        qtbot, window, keyboard, codes, database):
+    results = answers(window)
+    keyboard.scanner(codes["valid"][0], window.scan_field)
+    qtbot.waitUntil(lambda: len(results) == 1)
+    first = results[0]
+    window.activateWindow()
+    qtbot.keyClick(window.scan_field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    box = undo_question(qtbot, window)
+    with database.reader() as session:
+        row = session.get(CheckIn, first.check_in_id)
+        when = row.happened_at.astimezone(ZoneInfo(window.controller.setup.timezone)).strftime("%H:%M")
+    assert box.text() == f"Undo the check-in of {first.decision.guest.name} at {when} at desk Desk A?"
+    keyboard.scanner(codes["valid"][1])  # the next guest arrives while the question is open
+    qtbot.waitUntil(lambda: len(results) == 2)
+    with qtbot.waitSignal(window.controller.undone, timeout=5000) as undone:
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert undone.args[0].undone_check_in_id == first.check_in_id
+    with database.reader() as session:
+        assert session.get(CheckIn, first.check_in_id).reverted_by_id is not None
+        assert session.get(CheckIn, results[1].check_in_id).reverted_by_id is None, "the later scan stays"
+    assert window.card.advice.text() == f"{first.decision.guest.name} is no longer checked in."
+
+
+def test_undo_with_nothing_to_undo_says_so_without_asking(qtbot, window):
+    window.toolbar.undo.trigger()
+    qtbot.waitUntil(lambda: window.card.headline.text() == "Nothing to undo")
+    assert window.dialogs.current is None
+
+
 def test_ctrl_z_asks_first_and_undoes_only_when_confirmed(qtbot, window, keyboard, codes, database):
     results = answers(window)
     keyboard.scanner(codes["valid"][0])
     qtbot.waitUntil(lambda: len(results) == 1)
     window.activateWindow()
     qtbot.keyClick(window.scan_field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    box = window.dialogs.current
-    qtbot.waitUntil(lambda: isinstance(box, QMessageBox) and box.isVisible())
+    box = undo_question(qtbot, window)
     box.button(QMessageBox.StandardButton.No).click()
     qtbot.wait(100)
     assert ok_rows(database) == 1
     window.toolbar.undo.trigger()
-    box = window.dialogs.current
-    qtbot.waitUntil(box.isVisible)
+    box = undo_question(qtbot, window)
     with qtbot.waitSignal(window.controller.undone, timeout=5000):
         box.button(QMessageBox.StandardButton.Yes).click()
     assert ok_rows(database) == 0
@@ -172,7 +217,8 @@ def test_list_selector_switches_the_check_in_list(qtbot, window, keyboard, datab
         window.toolbar.lists.setCurrentIndex(day_two)
         window.toolbar.lists.activated.emit(day_two)
     assert window.controller.setup.list_name == "Day 2" and "Day 2" in window.windowTitle()
-    assert window.settings.get("check_in_list_id") == window.controller.setup.list_id
+    setup = window.controller.setup
+    qtbot.waitUntil(lambda: remembered_choice(database, window) == (setup.event_slug, setup.list_id))
     keyboard.scanner(participant)
     keyboard.scanner(press)
     qtbot.waitUntil(lambda: len(results) == 3)

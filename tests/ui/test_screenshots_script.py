@@ -24,9 +24,9 @@ def test_screenshots_are_taken_of_the_real_window_at_1366x768(tmp_path):
     from PySide6.QtGui import QImage
 
     names = sorted(p.name for p in tmp_path.glob("*.png"))
-    scenes = ("ok", "refused", "duplicate", "search", "dashboard", "connect", "camera", "settings-desk",
-              "settings-scanner", "settings-badges", "settings-pretix", "settings-look", "reconcile-offline",
-              "import-types", "import-warnings", "import-summary")
+    scenes = ("ok", "refused", "duplicate", "search", "dashboard", "connect", "camera", "exit-mode", "undo",
+              "settings-desk", "settings-scanner", "settings-badges", "settings-pretix", "settings-look",
+              "reconcile-offline", "import-types", "import-warnings", "import-summary")
     assert names == sorted(f"{scene}-{lang}.png" for scene in scenes for lang in ("en",))
     image = QImage(str(tmp_path / "ok-en.png"))
     assert (image.width(), image.height()) == (1366, 768)

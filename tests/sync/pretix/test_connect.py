@@ -12,6 +12,8 @@ import keyring
 import pytest
 from sqlalchemy import select
 
+from checkin.store.database import open_database
+from checkin.store.desk_choice import remembered
 from checkin.store.models import CheckInList, Event, TicketType
 from checkin.sync.pretix.client import PretixError
 from checkin.sync.pretix.credentials import KEYRING_SERVICE, TokenStore, keyring_account
@@ -45,7 +47,11 @@ def test_cli_connect_with_device_handshake_keeps_token_out_of_database_and_setti
         if path.is_file() and path != token_file:
             assert token.encode() not in path.read_bytes(), f"the token leaked into {path}"
     settings = json.loads((tmp_path / "config" / "settings.json").read_text())
-    assert settings == {"event_slug": "conf", "check_in_list_id": summary["list"]}
+    assert set(settings) == {"desk_id", "desk_name"}, "the chosen event is kept in the database, not per user"
+    database = open_database(db_url)
+    with database.reader() as session:
+        assert remembered(session, settings["desk_id"]) == ("conf", summary["list"])
+    database.dispose()
 
     # The device token works: the server lists this device's event.
     pretix_server.api("GET", "devices/")  # still reachable with the team token

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from checkin.app import build_desk_window
+from checkin.store.desk_choice import remembered
 from checkin.store.models import Registration, SearchToken, SyncState
 from checkin.sync.pretix.online import PretixOnline
 from checkin.sync.pretix.sync import sync_event
@@ -92,7 +93,10 @@ def test_a_new_user_scans_the_setup_code_chooses_the_list_and_the_desk_shows_the
     assert isinstance(window.controller._service.online, PretixOnline)
     assert window.card.headline.text() == "Ready to scan"
     qtbot.waitUntil(lambda: window.status.connection.text() == "● Online", timeout=60_000)
-    assert (settings.get("event_slug"), settings.get("check_in_list_id")) == ("conf", result.list_id)
+    def choice() -> tuple[str, int] | None:
+        with window.database.reader() as session:
+            return remembered(session, window.controller.desk_id)
+    qtbot.waitUntil(lambda: choice() == ("conf", result.list_id))
     assert window.scan_taker is None, "scans go to the desk again"
     assert not any(key.startswith("setup#") for key in tokens._read_file()), "kept only until connected"
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from checkin.app import build_desk_window
 from checkin.store.desk import DeskService
+from checkin.store.desk_choice import remember
 from checkin.sync.pretix.online import PretixOnline
 from checkin.ui.pretix_sync import PretixSync
 from tests.sync.conftest import server_check_ins
@@ -25,9 +26,15 @@ def _window(qtbot, database, settings, sync):
     return window
 
 
+def choose(database, settings, connected) -> None:  # noqa: ANN001
+    """This desk works on the connected event (kept in the database, as the desk does)."""
+    with database.session() as session:
+        remember(session, settings.desk_identity()[0], connected.event_id, None)
+
+
 def test_a_connected_desk_scans_online_first_and_shows_the_server(qtbot, pretix_server, database, settings,
                                                                    tokens, connected, paid_guests):
-    settings.set("event_slug", connected.event_slug)
+    choose(database, settings, connected)
     sync = PretixSync(database, QApplication.instance(), tokens=tokens)
     window = _window(qtbot, database, settings, sync)
     assert isinstance(window.controller._service.online, PretixOnline)
@@ -60,7 +67,7 @@ def test_reconciliation_in_the_app_syncs_compares_and_saves_a_report(qtbot, pret
     from checkin.sync.pretix.reconcile import Reconciliation
     from checkin.ui.organiser_tools import OrganiserTools
 
-    settings.set("event_slug", connected.event_slug)
+    choose(database, settings, connected)
     sync = PretixSync(database, QApplication.instance(), tokens=tokens)
     window = _window(qtbot, database, settings, sync)
     tools = OrganiserTools(database, settings, None, QApplication.instance())
