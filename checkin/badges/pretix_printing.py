@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from pypdf import PdfReader
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -12,6 +13,7 @@ from checkin.badges.guest import BadgeGuest
 from checkin.badges.pretix_layout import PREFIX, PretixBadgeRenderer, PretixLayout, PretixRenderResult
 from checkin.badges.pretix_selection import PretixBadges, load_pretix_badges, pretix_guests
 from checkin.badges.pretix_values import PretixGuest
+from checkin.badges.stock import Stock
 from checkin.store.models import Registration
 
 
@@ -25,6 +27,18 @@ class PretixChoice:
 
     def render(self, target: str | Path | BinaryIO) -> PretixRenderResult:
         return PretixBadgeRenderer(self.layout, self.badges.event).render([self.guest], target)
+
+
+_POINTS_PER_MM = 72 / 25.4
+
+
+def page_stock(pdf: Path, title: str) -> Stock:
+    """The paper a rendered pretix badge needs: its page is the layout's background page, not the
+    desk's stock, so the printer is told that size (and prints it unscaled)."""
+    box = PdfReader(pdf).pages[0].cropbox
+    width, height = (round(float(side) / _POINTS_PER_MM, 1) for side in (box.width, box.height))
+    return Stock(name="pretix", title=title, page_width=width, page_height=height, label_width=width,
+                 label_height=height)
 
 
 def pretix_choice(session: Session, guest: BadgeGuest, named: str = "") -> PretixChoice | None:

@@ -21,7 +21,7 @@ from checkin.badges.calibration import Calibrations
 from checkin.badges.cups import CupsError, CupsPrinter
 from checkin.badges.layout import LayoutError
 from checkin.badges.library import layout_for
-from checkin.badges.pretix_printing import pretix_choice
+from checkin.badges.pretix_printing import page_stock, pretix_choice
 from checkin.badges.render import BadgeRenderer
 from checkin.badges.stock import Stock, UnknownStockError, get_stock
 from checkin.settings import Settings
@@ -150,6 +150,7 @@ class BadgePrintService(QObject):
                     BadgeRenderer(layout, stock, offset=(offset.x, offset.y)).render([guest], pdf)
                 else:
                     pretix.render(pdf)
+                    stock = page_stock(pdf, pretix.layout.name)
                 job = backend.print_pdf(pdf, stock, title=self.tr("Badge {0}").format(guest.name or guest.code))
         except PRINT_ERRORS as error:
             self._finish(print_id, str(error))

@@ -102,6 +102,7 @@ def _guest_id(database, ticket_type: str) -> int:
 def test_print_on_check_in_prints_the_products_pretix_layout(qtbot, pulled, database, settings, tmp_path):
     from pypdf import PdfReader
 
+    from checkin.badges.stock import get_stock
     from checkin.ui.badge_pdf import QtPrinterBackend
     from checkin.ui.badge_printing import BadgePrintService
     from checkin.store.badge_log import print_history
@@ -113,10 +114,15 @@ def test_print_on_check_in_prints_the_products_pretix_layout(qtbot, pulled, data
     guest_id = _guest_id(database, "Workshop")
     with qtbot.waitSignal(service.printed, timeout=30000):
         service.print_badge(guest_id)
-    assert len(PdfReader(output).pages) == 1
+    [page] = PdfReader(output).pages
     with database.reader() as session:
         [record] = print_history(session, guest_id)
     assert (record.status, record.layout) == ("printed", "Workshop badge")
+    # The printer gets the layout's page (its background PDF's), not the desk's badge stock.
+    stock = get_stock(settings.get("badge_stock"))
+    size_mm = sorted(round(float(side) * 25.4 / 72) for side in (page.mediabox.width, page.mediabox.height))
+    assert size_mm == [105, 148], "pretix's default badge page is A6"
+    assert size_mm != sorted(round(side) for side in (stock.page_width, stock.page_height))
 
 
 def test_a_product_pretix_prints_no_badge_for_prints_none(pulled, database, tokens, pretix_server):
