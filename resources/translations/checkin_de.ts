@@ -561,7 +561,7 @@
     </message>
     <message>
         <source>The venue database does not answer</source>
-        <translation>Die Veranstaltungsdatenbank antwortet nicht</translation>
+        <translation>Die Datenbank vor Ort antwortet nicht</translation>
     </message>
     <message>
         <source>The database reported an error</source>

@@ -150,6 +150,6 @@ def test_the_trouble_is_told_in_german(qtbot, venue_window, venue, codes):
     reported = troubles(venue_window)
     venue_window.scan(codes["valid"][4])
     qtbot.waitUntil(lambda: bool(reported), timeout=10_000)
-    assert venue_window.card.headline.text() == "Die Veranstaltungsdatenbank antwortet nicht"
+    assert venue_window.card.headline.text() == "Die Datenbank vor Ort antwortet nicht"
     assert "Nichts wurde eingecheckt: bitte erneut scannen." in venue_window.card.advice.text()
     assert venue_window.database_trouble.text().startswith("Datenbankproblem: ")
