@@ -5,6 +5,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -20,8 +21,22 @@ from checkin.store.sqlite_file import NotOurDatabase, check_existing_file
 APP_DIR_NAME = "checkin-desk"
 
 
+class ErrorKind(str, Enum):
+    """What kind of trouble a database error is, for the desk to say what to do (texts: the UI's)."""
+
+    DISK_FULL = "disk_full"
+    LOCKED = "locked"
+    READ_ONLY = "read_only"
+    IO_ERROR = "io_error"
+    CONNECTION_LOST = "connection_lost"
+    OTHER = "other"
+
+
 class StoreOpenError(RuntimeError):
     """The database cannot be opened; the message names it and says why."""
+
+    #: Set by subclasses that know their kind (a lost connection); else read from the message.
+    kind: ErrorKind | None = None
 
 
 def default_database_url() -> str:
@@ -114,6 +129,40 @@ def describe_error(error: BaseException) -> str:
     return _reason(error)
 
 
+def is_database_error(error: BaseException) -> bool:
+    """Whether ``error`` came from the database (and :func:`error_kind` can name it)."""
+    return isinstance(error, (DBAPIError, sqlite3.Error, StoreOpenError))
+
+
+def error_kind(error: BaseException) -> ErrorKind:
+    """The kind of a database error: a full disk, a lock held by another program, a lost server…"""
+    known = getattr(error, "kind", None)
+    if isinstance(known, ErrorKind):
+        return known
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return ErrorKind.CONNECTION_LOST
+    message = str(getattr(error, "orig", None) or error).lower()
+    return next((kind for needle, kind in _KIND_HINTS if needle in message), ErrorKind.OTHER)
+
+
+#: Message fragments of SQLite and PostgreSQL (libpq) per kind, checked in this order.
+_KIND_HINTS = (
+    ("database or disk is full", ErrorKind.DISK_FULL),
+    ("no space left on device", ErrorKind.DISK_FULL),
+    ("database is locked", ErrorKind.LOCKED),
+    ("readonly database", ErrorKind.READ_ONLY),
+    ("read-only", ErrorKind.READ_ONLY),
+    ("disk i/o error", ErrorKind.IO_ERROR),
+    ("server closed the connection", ErrorKind.CONNECTION_LOST),
+    ("connection refused", ErrorKind.CONNECTION_LOST),
+    ("could not connect", ErrorKind.CONNECTION_LOST),
+    ("connection timeout", ErrorKind.CONNECTION_LOST),
+    ("timeout expired", ErrorKind.CONNECTION_LOST),
+    ("terminating connection", ErrorKind.CONNECTION_LOST),
+    ("does not answer", ErrorKind.CONNECTION_LOST),
+)
+
+
 def _check_sqlite_file(path: str | None, name: str) -> None:
     if not path or path == ":memory:":
         return
@@ -187,5 +236,5 @@ def _reason(error: BaseException) -> str:
     return message + "."
 
 
-__all__ = ["Database", "StoreOpenError", "open_database", "resolve_url", "describe", "describe_error",
-           "OperationalError"]
+__all__ = ["Database", "ErrorKind", "StoreOpenError", "open_database", "resolve_url", "describe",
+           "describe_error", "error_kind", "is_database_error", "OperationalError"]

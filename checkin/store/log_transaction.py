@@ -25,7 +25,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from checkin.store.database import Database, StoreOpenError, describe
+from checkin.store.database import Database, ErrorKind, StoreOpenError, describe
 from checkin.store.models import CheckIn, Registration
 
 _READ_COMMITTED = {"isolation_level": "READ COMMITTED"}
@@ -37,6 +37,13 @@ _BY_NONCE = select(CheckIn.id).where(CheckIn.nonce == bindparam("nonce"))
 
 class ConnectionLost(StoreOpenError):
     """The database went away during a write; nothing of it was recorded (or it was, once)."""
+
+    kind = ErrorKind.CONNECTION_LOST
+
+    def __init__(self, message: str, *, maybe_recorded: bool = False):
+        super().__init__(message)
+        #: True when the loss hit the commit and the check could not tell: scanning again shows which.
+        self.maybe_recorded = maybe_recorded
 
 
 @contextmanager
@@ -54,7 +61,8 @@ def log_transaction(database: Database, nonce: str | None = None) -> Iterator[Se
         if database.is_sqlite or (connected and not error.connection_invalidated):
             raise  # a lock timeout or a full disk: the database answered, the caller reports it
         if not (finished and nonce and _recorded(database, nonce)):
-            raise ConnectionLost(_lost_message(database, connected, finished)) from error
+            raise ConnectionLost(_lost_message(database, connected, finished),
+                                 maybe_recorded=connected and finished) from error
 
 
 def lock_registration(session: Session, registration_id: int) -> None:

@@ -3,19 +3,25 @@ back as signals, and every write publishes what it changed on the task manager's
 
 Views call these methods and listen to the signals; nothing here blocks the UI thread.
 Every action opens its own session on the lane (inside DeskService or below).
+
+A database that fails an action (full disk, lock, lost venue server) is reported as a
+:class:`DatabaseTrouble`, never as exception text; a lock is retried once by itself.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from checkin.core.decision import Direction
 from checkin.core.payload import PayloadRules
 from checkin.store import guests, search, stats
-from checkin.store.database import Database
+from checkin.store.database import Database, ErrorKind, error_kind, is_database_error
 from checkin.store.desk import DeskService, ScanResult, UndoResult
 from checkin.store.desk_choice import remember, remembered
 from checkin.store.desk_setup import DeskSetup, load_setup
@@ -24,6 +30,30 @@ from checkin.ui.changes import CHECK_INS, NOTHING, REGISTRATIONS, Changes
 from checkin.ui.operations import Job, Op
 from checkin.ui.search_model import SEARCH_LIMIT
 from checkin.ui.taskman import Lane, TaskManager
+
+#: How long an action that met another program's lock waits before its one retry.
+LOCK_RETRY_MS = 2000
+
+log = logging.getLogger(__name__)
+
+
+class Action(Enum):
+    """What a failed request was about: it decides what the desk is told was (not) done."""
+
+    CHECK_IN = "check_in"  # a scan, a check-in from search, a walk-in
+    UNDO = "undo"
+    OTHER = "other"  # loading the event, notes, organiser jobs
+    READ = "read"  # counts, search, queued uploads: the status line only, no answer card
+
+
+@dataclass(frozen=True)
+class DatabaseTrouble:
+    kind: ErrorKind
+    action: Action
+    #: The action is tried once more in LOCK_RETRY_MS.
+    retrying: bool = False
+    #: The connection broke at the commit: the check-in is saved whole or not at all.
+    maybe_recorded: bool = False
 
 
 class DeskController(QObject):
@@ -35,6 +65,10 @@ class DeskController(QObject):
     undone = Signal(object)
     #: A request failed; the text is for the desk.
     failed = Signal(str)
+    #: The database failed a request (a DatabaseTrouble); the desk says what to do.
+    database_trouble = Signal(object)
+    #: An action succeeded after database trouble: the trouble is over.
+    database_ok = Signal()
 
     def __init__(self, database: Database, desk_id: str, desk_name: str, payload_rules: PayloadRules,
                  tasks: TaskManager, parent: QObject | None = None, clock: Callable | None = None,
@@ -56,6 +90,7 @@ class DeskController(QObject):
         self._remembered: tuple[str, int] | None = None
         #: Scans that arrived while the event was still being read: answered once it is.
         self._waiting: list[str] = []
+        self.in_trouble = False
 
     @property
     def ready(self) -> bool:
@@ -83,22 +118,23 @@ class DeskController(QObject):
         if setup is None:
             self.failed.emit(self.tr("No event is open: open the demo event or import one first."))
             return
-        self._submit(lambda: self._service.scan(setup.event_id, setup.list_id, payload, direction),
-                     self._answered, CHECK_INS)
+        self._act(Action.CHECK_IN, lambda: self._service.scan(setup.event_id, setup.list_id, payload, direction),
+                  self._answered, CHECK_INS)
 
     def check_in(self, registration_id: int, source: str = "search") -> None:
         setup, direction = self.setup, self.direction
         if setup is None:
             return
-        self._submit(lambda: self._service.check_in_registration(registration_id, setup.list_id, direction, source),
-                     self._answered, CHECK_INS)
+        self._act(Action.CHECK_IN,
+                  lambda: self._service.check_in_registration(registration_id, setup.list_id, direction, source),
+                  self._answered, CHECK_INS)
 
     def walk_in(self, fields: dict[str, Any]) -> None:
         setup = self.setup
         if setup is None:
             return
-        self._submit(lambda: self._service.walk_in(setup.event_id, setup.list_id, **fields), self._answered,
-                     CHECK_INS | REGISTRATIONS)
+        self._act(Action.CHECK_IN, lambda: self._service.walk_in(setup.event_id, setup.list_id, **fields),
+                  self._answered, CHECK_INS | REGISTRATIONS)
 
     def undo_target(self, on_done: Callable[[UndoTarget | None], None]) -> None:
         """The check-in an undo would revert. On the writer lane: after scans still being written,
@@ -114,7 +150,7 @@ class DeskController(QObject):
         self._submit(read, on_done)
 
     def undo(self, check_in_id: int) -> None:
-        self._submit(lambda: self._service.undo(check_in_id), self.undone.emit, _undo_changes)
+        self._act(Action.UNDO, lambda: self._service.undo(check_in_id), self.undone.emit, _undo_changes)
 
     def search(self, text: str, on_done: Callable[[list], None], limit: int = SEARCH_LIMIT) -> None:
         setup = self.setup
@@ -185,14 +221,55 @@ class DeskController(QObject):
         def task(_job: Job) -> Any:
             with self.database.reader() as session:
                 return query(session)
-        Op(owner or self, task, lane=Lane.READER).success(on_done).failure(self._fail).run(self.tasks)
+        Op(owner or self, task, lane=Lane.READER).success(on_done).failure(self._read_failed).run(self.tasks)
 
     def _submit(self, task: Callable[[], Any], on_done: Callable[[Any], None],
                 changes: Changes | Callable[[Any], Changes] = NOTHING) -> None:
         Op(self, lambda _job: task(), lane=Lane.WRITER, changes=changes).success(on_done).failure(
             self._fail).run(self.tasks)
 
+    def _act(self, action: Action, task: Callable[[], Any], on_done: Callable[[Any], None],
+             changes: Changes | Callable[[Any], Changes], retries: int = 1) -> None:
+        """A desk action on the writer lane; on a lock, tried once more (a failed transaction wrote nothing)."""
+        def again() -> None:
+            self._act(action, task, on_done, changes, retries - 1)
+
+        Op(self, lambda _job: task(), lane=Lane.WRITER, changes=changes).success(
+            lambda result: self._acted(on_done, result)).failure(
+            lambda error: self._action_failed(action, error, again if retries > 0 else None)).run(self.tasks)
+
+    def _acted(self, on_done: Callable[[Any], None], result: Any) -> None:
+        if self.in_trouble:
+            self.in_trouble = False
+            self.database_ok.emit()
+        on_done(result)
+
+    def _action_failed(self, action: Action, error: BaseException, again: Callable[[], None] | None) -> None:
+        if not is_database_error(error):
+            self._fail(error)
+            return
+        kind = error_kind(error)
+        retrying = kind is ErrorKind.LOCKED and again is not None
+        self._report(error, DatabaseTrouble(kind, action, retrying, getattr(error, "maybe_recorded", False)))
+        if retrying:
+            QTimer.singleShot(LOCK_RETRY_MS, self, again)
+
+    def _read_failed(self, error: BaseException) -> None:
+        if is_database_error(error):
+            self._report(error, DatabaseTrouble(error_kind(error), Action.READ))
+        else:
+            self._fail(error)
+
+    def _report(self, error: BaseException, trouble: DatabaseTrouble) -> None:
+        log.warning("database trouble (%s) during %s", trouble.kind.value, trouble.action.value, exc_info=error)
+        self._loading = False
+        self.in_trouble = True
+        self.database_trouble.emit(trouble)
+
     def _fail(self, error: BaseException) -> None:
+        if is_database_error(error):
+            self._report(error, DatabaseTrouble(error_kind(error), Action.OTHER))
+            return
         self._loading = False
         self.failed.emit(str(error) or type(error).__name__)
 

@@ -36,6 +36,7 @@ from checkin.ui.badge_printing import BadgePrintService
 from checkin.ui.camera_panel import CameraPanel, FeedFactory
 from checkin.ui.changes import Changes
 from checkin.ui.dashboard import Dashboard
+from checkin.ui.database_trouble import DatabaseTroubleLine
 from checkin.ui.desk_controller import DeskController
 from checkin.ui.desk_toolbar import DeskToolbar
 from checkin.ui.dialogs import DeskDialogs
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
         notifier.subscribe(self.dashboard, Changes(check_ins=True, registrations=True), self._schedule_dashboard)
         notifier.subscribe(self.status, Changes(sync_state=True), self._refresh_uploads_for)  # scans: its timer
         self.controller.failed.connect(self._on_failed)
+        self.database_trouble = DatabaseTroubleLine(self.card, self.status, self.sounds).follow(self.controller)
         self.search.check_in_requested.connect(self.controller.check_in)
         self.search.details_requested.connect(self.dialogs.show_guest)
         self.tabs.currentChanged.connect(lambda _index: self._schedule_dashboard())

@@ -41,18 +41,32 @@ class PersonalDataTools(QObject):
         self.shown.show(box, modal=True)
 
     def _purge(self, event_slug: str) -> None:
-        def purge() -> str:
+        def purge() -> tuple[str, bool]:
             receipt = purge_event(self.database, event_slug, self.settings.desk_identity(),
                                   keep_aggregates=purge_aggregates)
-            return str(write_receipt(receipt, None))
+            return str(write_receipt(receipt, None)), receipt.compacted
 
         self.desk.controller.run(purge, self._purged)
 
-    def _purged(self, receipt_path: str) -> None:
-        self.shown.inform(self.desk.parent, self.tr("Personal data removed"),
-                          self.tr("The personal data of this event was removed. Deletion receipt: {0}")
-                          .format(receipt_path))
+    def _purged(self, outcome: tuple[str, bool]) -> None:
+        receipt_path, compacted = outcome
+        if compacted:
+            self.shown.inform(self.desk.parent, self.tr("Personal data removed"),
+                              self.tr("The personal data of this event was removed. Deletion receipt: {0}")
+                              .format(receipt_path))
+        else:
+            self._not_compacted(receipt_path)
         self.desk.controller.load()
+
+    def _not_compacted(self, receipt_path: str) -> None:
+        """Like the CLI's NOT DONE: the names are still in the file while another desk reads it."""
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Personal data NOT fully removed"),
+                          self.tr("NOT DONE: the names are deleted from the tables but still in the database "
+                                  "file, because another desk is reading it."), QMessageBox.StandardButton.Ok,
+                          self.desk.parent)
+        box.setInformativeText(self.tr("Close the other desks; the next start of Check-in Desk then removes "
+                                       "them from the file. Deletion receipt: {0}").format(receipt_path))
+        self.shown.show(box, modal=True)
 
     def remind_once(self, _setup: DeskSetup | None) -> None:
         """When the desk is first ready: name the events whose retention date has passed."""

@@ -650,10 +650,85 @@
     </message>
 </context>
 <context>
+    <name>DatabaseTroubleLine</name>
+    <message>
+        <source>Database problem: {0}</source>
+        <translation>Datenbankproblem: {0}</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>Der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>Another program holds the database</source>
+        <translation>Ein anderes Programm hält die Datenbank belegt</translation>
+    </message>
+    <message>
+        <source>The database cannot be written</source>
+        <translation>Die Datenbank kann nicht beschrieben werden</translation>
+    </message>
+    <message>
+        <source>The disk reported an error</source>
+        <translation>Der Datenträger hat einen Fehler gemeldet</translation>
+    </message>
+    <message>
+        <source>The venue database does not answer</source>
+        <translation>Die Datenbank vor Ort antwortet nicht</translation>
+    </message>
+    <message>
+        <source>The database reported an error</source>
+        <translation>Die Datenbank hat einen Fehler gemeldet</translation>
+    </message>
+    <message>
+        <source>Free some space on this computer&apos;s disk; check-ins saved before are kept.</source>
+        <translation>Schaffen Sie Platz auf dem Datenträger dieses Computers; bereits gespeicherte Check-ins bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Another desk or program is writing to the database (an import?). Wait for it to finish or close it.</source>
+        <translation>Ein anderer Schalter oder ein anderes Programm schreibt in die Datenbank (ein Import?). Warten Sie, bis es fertig ist, oder schließen Sie es.</translation>
+    </message>
+    <message>
+        <source>The database file or its folder is read-only: call the organiser.</source>
+        <translation>Die Datenbankdatei oder ihr Ordner ist schreibgeschützt: Rufen Sie das Veranstaltungsteam.</translation>
+    </message>
+    <message>
+        <source>The disk may be failing or was removed: call the organiser; check-ins saved before are kept.</source>
+        <translation>Der Datenträger ist womöglich defekt oder wurde entfernt: Rufen Sie das Veranstaltungsteam; bereits gespeicherte Check-ins bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Check the venue network and the database server; the organiser can help.</source>
+        <translation>Prüfen Sie das Netzwerk vor Ort und den Datenbankserver; das Veranstaltungsteam kann helfen.</translation>
+    </message>
+    <message>
+        <source>If it happens again, call the organiser; the details are in the log file.</source>
+        <translation>Wenn es wieder passiert, rufen Sie das Veranstaltungsteam; die Einzelheiten stehen in der Protokolldatei.</translation>
+    </message>
+    <message>
+        <source>Trying again by itself in {0} seconds…</source>
+        <translation>Neuer Versuch von selbst in {0} Sekunden…</translation>
+    </message>
+    <message>
+        <source>The check-in is saved whole or not at all: scan again to see which.</source>
+        <translation>Der Check-in ist ganz oder gar nicht gespeichert: Scannen Sie erneut, um zu sehen, was zutrifft.</translation>
+    </message>
+    <message>
+        <source>Nothing was checked in: scan again.</source>
+        <translation>Nichts wurde eingecheckt: bitte erneut scannen.</translation>
+    </message>
+    <message>
+        <source>Nothing was undone: try again.</source>
+        <translation>Nichts wurde rückgängig gemacht: bitte erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: try again.</source>
+        <translation>Nichts wurde geändert: bitte erneut versuchen.</translation>
+    </message>
+</context>
+<context>
     <name>DeskController</name>
     <message>
         <source>No event is open: open the demo event or import one first.</source>
-        <extracomment>The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. A request failed; the text is for the desk. Builds the service for an event (e.g. pretix&apos;s online-first desk); plain DeskService without. (event slug, list id) as stored in the database for this desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
+        <extracomment>How long an action that met another program&apos;s lock waits before its one retry. The action is tried once more in LOCK_RETRY_MS. The connection broke at the commit: the check-in is saved whole or not at all. The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. A request failed; the text is for the desk. The database failed a request (a DatabaseTrouble); the desk says what to do. An action succeeded after database trouble: the trouble is over. Builds the service for an event (e.g. pretix&apos;s online-first desk); plain DeskService without. (event slug, list id) as stored in the database for this desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
         <translation>Keine Veranstaltung geöffnet: Öffnen Sie zuerst die Demo-Veranstaltung oder importieren Sie eine.</translation>
     </message>
 </context>
@@ -1328,6 +1403,18 @@
     <message>
         <source>The personal data of this event was removed. Deletion receipt: {0}</source>
         <translation>Die personenbezogenen Daten dieser Veranstaltung wurden gelöscht. Löschprotokoll: {0}</translation>
+    </message>
+    <message>
+        <source>Personal data NOT fully removed</source>
+        <translation>Personenbezogene Daten NICHT vollständig entfernt</translation>
+    </message>
+    <message>
+        <source>NOT DONE: the names are deleted from the tables but still in the database file, because another desk is reading it.</source>
+        <translation>NICHT ERLEDIGT: Die Namen sind aus den Tabellen gelöscht, stehen aber noch in der Datenbankdatei, weil ein anderer Schalter sie gerade liest.</translation>
+    </message>
+    <message>
+        <source>Close the other desks; the next start of Check-in Desk then removes them from the file. Deletion receipt: {0}</source>
+        <translation>Schließen Sie die anderen Schalter; beim nächsten Start von Check-in Desk werden sie dann aus der Datei entfernt. Löschprotokoll: {0}</translation>
     </message>
     <message>
         <source>Retention period over</source>

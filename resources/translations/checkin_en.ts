@@ -650,10 +650,85 @@
     </message>
 </context>
 <context>
+    <name>DatabaseTroubleLine</name>
+    <message>
+        <source>Database problem: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program holds the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk reported an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue database does not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database reported an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free some space on this computer&apos;s disk; check-ins saved before are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another desk or program is writing to the database (an import?). Wait for it to finish or close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file or its folder is read-only: call the organiser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk may be failing or was removed: call the organiser; check-ins saved before are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the venue network and the database server; the organiser can help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it happens again, call the organiser; the details are in the log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying again by itself in {0} seconds…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check-in is saved whole or not at all: scan again to see which.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was checked in: scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was undone: try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed: try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeskController</name>
     <message>
         <source>No event is open: open the demo event or import one first.</source>
-        <extracomment>The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. A request failed; the text is for the desk. Builds the service for an event (e.g. pretix&apos;s online-first desk); plain DeskService without. (event slug, list id) as stored in the database for this desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
+        <extracomment>How long an action that met another program&apos;s lock waits before its one retry. The action is tried once more in LOCK_RETRY_MS. The connection broke at the commit: the check-in is saved whole or not at all. The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. A request failed; the text is for the desk. The database failed a request (a DatabaseTrouble); the desk says what to do. An action succeeded after database trouble: the trouble is over. Builds the service for an event (e.g. pretix&apos;s online-first desk); plain DeskService without. (event slug, list id) as stored in the database for this desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1327,6 +1402,18 @@
     </message>
     <message>
         <source>The personal data of this event was removed. Deletion receipt: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data NOT fully removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT DONE: the names are deleted from the tables but still in the database file, because another desk is reading it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the other desks; the next start of Check-in Desk then removes them from the file. Deletion receipt: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

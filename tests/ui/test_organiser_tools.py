@@ -1,6 +1,7 @@
 """The organiser's Tools menu as the app wires it: retention reminder, file import, purge, badge editor."""
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -94,3 +95,24 @@ def test_the_badge_editor_opens_on_the_desks_event(qtbot, make_window, database,
     editor = tools.shown_widgets[-1]
     qtbot.addWidget(editor)
     assert editor.isVisible() and editor.windowTitle() == "Badge layout"
+
+
+def test_a_purge_that_cannot_compact_says_not_done_loudly(qtbot, make_window, database, window_settings, demo,
+                                                          tmp_path, monkeypatch, db_url):
+    monkeypatch.setenv("CHECKIN_DATA_DIR", str(tmp_path))
+    tools, window = _tools_window(make_window, database, window_settings)
+    other_desk = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+    other_desk.execute("BEGIN")
+    other_desk.execute("SELECT count(*) FROM registration").fetchone()  # another desk reading: holds the log
+    tools.privacy.confirm_purge()
+    [box] = _message_boxes()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    # The compaction waits for the reader (the busy timeout, twice) before it gives up.
+    qtbot.waitUntil(lambda: any("NOT DONE" in b.text() for b in _message_boxes()), timeout=40_000)
+    [warning] = [b for b in _message_boxes() if "NOT DONE" in b.text()]
+    other_desk.execute("COMMIT")
+    other_desk.close()
+    assert warning.icon() == QMessageBox.Icon.Critical and "Close the other desks" in warning.informativeText()
+    assert not any(b.text().startswith("The personal data of this event was removed") for b in _message_boxes())
+    for open_box in _message_boxes():
+        open_box.accept()
