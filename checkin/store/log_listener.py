@@ -15,8 +15,11 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-import psycopg
-from psycopg import sql
+try:
+    import psycopg
+    from psycopg import sql
+except ImportError:  # a desk installed without the "postgres" extra has no venue database to hear
+    psycopg = None
 
 from checkin.store.database import Database
 from checkin.store.log_notices import ANYTHING, CHANNEL, LogNotice
@@ -67,6 +70,11 @@ class LogListener:
         kwargs.pop("context", None)  # SQLAlchemy's adapters: the listener reads plain text only
         return cls(kwargs, deliver, **options)
 
+    @staticmethod
+    def available() -> bool:
+        """Whether psycopg 3 is installed (it listens, whichever driver the desk's URL names)."""
+        return psycopg is not None
+
     @property
     def listening(self) -> bool:
         return self.backend_pid != 0
@@ -88,6 +96,8 @@ class LogListener:
                 self._listen()
             except psycopg.Error as error:
                 log.info("live notices: the database went away (%s); reconnecting", error)
+            except Exception:  # noqa: BLE001 - a bug must not end live updates for the rest of the day
+                log.exception("live notices: unexpected failure; reconnecting")
             self.backend_pid = 0
             self._stopped.wait(self._backoff.pause())
 
