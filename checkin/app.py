@@ -17,6 +17,7 @@ from checkin.store.desk_setup import DeskSetup
 from checkin.ui.badge_printing import BadgePrintService
 from checkin.ui.collector import UiThreadCollector
 from checkin.ui.i18n import Translations, pick_language
+from checkin.ui.live_desks import watch_other_desks
 from checkin.ui.main_window import MainWindow
 from checkin.ui.organiser_tools import OrganiserTools
 from checkin.ui.pretix_sync import PretixSync
@@ -29,7 +30,9 @@ def build_desk_window(database: Database, settings: Settings, app: QApplication,
     translations = Translations(app)
     translations.apply(pick_language(settings.get("language")))
     collaborators["desk_service_factory"] = with_layout_recovery(collaborators.get("desk_service_factory"))
-    return MainWindow(database, settings, translations=translations, **collaborators)
+    window = MainWindow(database, settings, translations=translations, **collaborators)
+    watch_other_desks(window)  # PostgreSQL: the other desks' check-ins show here within a second
+    return window
 
 
 def with_layout_recovery(factory: Callable[..., DeskService] | None) -> Callable[..., DeskService]:

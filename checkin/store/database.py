@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,6 +67,8 @@ class Database:
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
         self._reader_factory = sessionmaker(engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False)
         self.is_sqlite = engine.dialect.name == "sqlite"
+        #: Names this database's writes in the live notices, so a desk skips its own (log_notices).
+        self.origin = secrets.token_hex(4)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -32,6 +32,7 @@ from checkin.core.names import display_name
 from checkin.core.payload import MAX_CODE_LENGTH, EmptyPayload, PayloadError, PayloadRules, normalise_payload
 from checkin.store.code_signing import screen_payload
 from checkin.store.database import Database
+from checkin.store.log_notices import announce
 from checkin.store.log_transaction import lock_registration, log_transaction
 from checkin.store.models import (
     CheckIn,
@@ -241,6 +242,7 @@ class DeskService:
         # A new registration no other desk can see before the commit: nothing to lock.
         with log_transaction(self.database, nonce) as session:
             [registration_id] = insert_registrations(session, event_id, [fields])
+            announce(session, event_id, registrations=True)
             registration = session.get(Registration, registration_id)
             decision = self._decide(session, registration, list_id, Direction.ENTRY)
             check_in_id = self._insert(session, event_id, list_id, registration_id, registration.code, decision,
@@ -277,6 +279,7 @@ class DeskService:
         )
         session.add(undo_row)
         session.flush()
+        announce(session, row.event_id)
         row.reverted_by_id = undo_row.id
         name = row.registration.display_name if row.registration else row.raw_code
         return UndoResult(row.id, undo_row.id, name, row.raw_code)
@@ -330,6 +333,7 @@ class DeskService:
         The only place a scan, check-in or walk-in enters the log; a row the server already
         decided online is born uploaded."""
         uploaded_at = utcnow() if upload_state is UploadState.UPLOADED else None
+        announce(session, event_id)
         result = session.connection().execute(_APPEND, dict(
             nonce=nonce, event_id=event_id, registration_id=registration_id,
             raw_code=_printable(code[:MAX_CODE_LENGTH]), check_in_list_id=list_id, desk_id=self.desk_id,

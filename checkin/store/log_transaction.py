@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from checkin.store.database import Database, ErrorKind, StoreOpenError, describe
+from checkin.store.log_notices import send_announced
 from checkin.store.models import CheckIn, Registration
 
 _READ_COMMITTED = {"isolation_level": "READ COMMITTED"}
@@ -48,7 +49,10 @@ class ConnectionLost(StoreOpenError):
 
 @contextmanager
 def log_transaction(database: Database, nonce: str | None = None) -> Iterator[Session]:
-    """A write on the log, committed when the block ends; ``nonce`` is the row it appends, if any."""
+    """A write on the log, committed when the block ends; ``nonce`` is the row it appends, if any.
+
+    What the block announced (:mod:`checkin.store.log_notices`) is sent to the other desks just
+    before the commit."""
     connected = finished = False
     try:
         with database.session() as session:
@@ -56,6 +60,7 @@ def log_transaction(database: Database, nonce: str | None = None) -> Iterator[Se
                 session.connection(execution_options=_READ_COMMITTED)
             connected = True
             yield session
+            send_announced(session, database.origin)  # delivered by PostgreSQL only if the commit lands
             finished = True
     except OperationalError as error:
         if database.is_sqlite or (connected and not error.connection_invalidated):

