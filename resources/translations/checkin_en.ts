@@ -188,6 +188,138 @@
     </message>
 </context>
 <context>
+    <name>BadgeBatchWindow</name>
+    <message>
+        <source>Print badges</source>
+        <extracomment>Wait this long after the last change of a choice before counting and previewing it again.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All ticket types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company, then surname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only guests whose badge was not printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark these badges as printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge stock:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting badges…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default (pretix&apos;s per product, else the stock&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge(s) in this batch.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No guest matches this choice: no badges to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This choice cannot print: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the badges as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No badge printer is chosen for this desk: choose one in Tools → Choose the badge printer…, or save the batch as a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering the badges…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge(s) on {0} page(s) sent to {1}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are marked as printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batch failed; nothing was marked as printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The badges were not printed or saved, and none is marked as printed.
+
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written and no badge is marked as printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BadgeEditor</name>
     <message>
         <source>Badge layout</source>
@@ -280,7 +412,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Print &amp;badges…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose the badge &amp;printer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print badges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No event is open: open the demo event or import one first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

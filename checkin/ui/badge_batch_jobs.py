@@ -1,0 +1,106 @@
+"""The batch window's jobs, each run as an :class:`Op` off the UI thread: what the event offers to
+choose from, the count and first sheet of a choice, the batch saved as a PDF or printed.
+
+A batch is marked printed only after the whole PDF was written or the printer took the job; a
+cancelled or failed batch marks nothing and leaves no file behind.
+"""
+from __future__ import annotations
+
+import io
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select as query
+
+from checkin.badges.batch import Batch, BatchChoice, Tick, select, write_atomically
+from checkin.badges.library import layout_entries
+from checkin.badges.pretix_selection import pretix_layout_names
+from checkin.settings import Settings
+from checkin.store.badge_log import PrintTarget, record_printed
+from checkin.store.database import Database
+from checkin.store.models import TicketType
+from checkin.ui.badge_printing import BadgePrinterBackend, NoPrinterError
+from checkin.ui.operations import Job
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What the window's lists offer for the open event."""
+
+    ticket_types: list[str]
+    layouts: list[str]
+
+
+@dataclass(frozen=True)
+class BatchPreview:
+    badges: int
+    pdf: bytes
+
+
+@dataclass(frozen=True)
+class BatchDone:
+    badges: int
+    pages: int
+    destination: str
+    marked: bool
+
+
+class BatchJobs:
+    """The jobs, for one event and desk; each method runs on a worker thread."""
+
+    def __init__(self, database: Database, settings: Settings, event_id: int):
+        self.database, self.settings, self.event_id = database, settings, event_id
+
+    def options(self, _job: Job) -> BatchOptions:
+        with self.database.reader() as session:
+            types = list(session.scalars(query(TicketType.name).where(TicketType.event_id == self.event_id)
+                                         .order_by(TicketType.name)))
+            pretix = ["pretix:" + name for name in pretix_layout_names(session, self.event_id)]
+        return BatchOptions(types, [entry.key for entry in layout_entries()] + pretix)
+
+    def batch(self, choice: BatchChoice) -> Batch:
+        with self.database.reader() as session:
+            return select(session, self.event_id, choice)
+
+    def preview(self, job: Job, choice: BatchChoice) -> BatchPreview:
+        """The number of badges and the PDF of the first sheet."""
+        batch = self.batch(choice)
+        job.check()
+        buffer = io.BytesIO()
+        if batch.guests:
+            batch.write(buffer, lambda _done, _total: job.check(), limit=batch.first_sheet)
+        return BatchPreview(len(batch.guests), buffer.getvalue())
+
+    def save(self, job: Job, choice: BatchChoice, path: Path, mark: bool) -> BatchDone:
+        batch = self.batch(choice)
+        pages = write_atomically(path, lambda target: batch.write(target, _ticker(job)))
+        return self._done(batch, pages, f"file:{path}", mark)
+
+    def print(self, job: Job, choice: BatchChoice, backend: BadgePrinterBackend | None, mark: bool) -> BatchDone:
+        """Render to a private temporary file, then hand it to the printer in one job."""
+        if backend is None:
+            raise NoPrinterError("No badge printer is chosen for this desk.")
+        batch = self.batch(choice)
+        with tempfile.TemporaryDirectory(prefix="checkin-batch-") as folder:
+            pdf = Path(folder) / "badges.pdf"
+            pages = batch.write(pdf, _ticker(job))
+            job.check()  # the last moment a cancel keeps the batch from the printer
+            backend.print_pdf(pdf, batch.stock, title=f"Badges ({len(batch.guests)})")
+        return self._done(batch, pages, backend.destination, mark)
+
+    def _done(self, batch: Batch, pages: int, destination: str, mark: bool) -> BatchDone:
+        if mark and batch.guests:
+            desk_id, desk_name = self.settings.desk_identity()
+            target = PrintTarget(desk_id, desk_name, batch.layout_name, batch.stock.name, destination[:255])
+            with self.database.session() as session:
+                record_printed(session, [guest.registration_id for guest in batch.guests], target)
+        return BatchDone(len(batch.guests), pages, destination, mark and bool(batch.guests))
+
+
+def _ticker(job: Job) -> Tick:
+    """Report progress and stop at a cancel, every few badges."""
+    def tick(done: int, total: int) -> None:
+        job.check()
+        job.progress(done, total)
+    return tick
