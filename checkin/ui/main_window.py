@@ -31,6 +31,7 @@ from checkin.store.database import Database, describe
 from checkin.store.desk import ScanResult, UndoResult
 from checkin.store.desk_setup import DeskSetup
 from checkin.ui.answer_card import AnswerCard
+from checkin.ui.badge_alert import BadgeFailureAlert
 from checkin.ui.badge_printing import BadgePrintService
 from checkin.ui.camera_panel import CameraPanel, FeedFactory
 from checkin.ui.changes import Changes
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([640, 726])
         self.setCentralWidget(splitter)
         self.status = DeskStatusBar(desk_name, describe(self.database.url), self)
+        self.badge_alert = BadgeFailureAlert(self)
         self.setStatusBar(self.status)
         self._dashboard_timer = self._single_shot(DASHBOARD_REFRESH_MS, self.refresh_dashboard)
         self._uploads_timer = QTimer(self)
@@ -264,8 +266,9 @@ class MainWindow(QMainWindow):
         self.refresh_uploads()
 
     def _on_badge_failed(self, _registration_id: int, message: str) -> None:
-        # In the status bar, not a dialog: the queue goes on while someone sees to the printer.
+        # A dialog that does not take the keyboard: the queue goes on while someone sees to the printer.
         self.status.showMessage(self.tr("Badge not printed: {0}").format(message), 15_000)
+        self.badge_alert.show(message)
 
     def _on_unhandled(self, error: BaseException) -> None:
         """A background job failed and nobody handled it: logged by the task manager, shown here."""

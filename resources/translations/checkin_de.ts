@@ -389,6 +389,32 @@
     </message>
 </context>
 <context>
+    <name>BadgeFailureAlert</name>
+    <message>
+        <source>A badge was not printed.</source>
+        <translation>Ein Namensschild wurde nicht gedruckt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge(s) were not printed.</source>
+        <translation>
+            <numerusform>%n Namensschild wurde nicht gedruckt.</numerusform>
+            <numerusform>%n Namensschilder wurden nicht gedruckt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}
+
+Check the printer; the guests are checked in, and each badge can be printed again from the guest&apos;s details.</source>
+        <translation>{0}
+
+Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild kann in den Gastdetails erneut gedruckt werden.</translation>
+    </message>
+    <message>
+        <source>Badge not printed</source>
+        <translation>Namensschild nicht gedruckt</translation>
+    </message>
+</context>
+<context>
     <name>BadgePrintService</name>
     <message>
         <source>Choose the badge printer</source>

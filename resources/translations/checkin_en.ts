@@ -256,9 +256,9 @@
     </message>
     <message numerus="yes">
         <source>%n badge(s) in this batch.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n badge in this batch.</numerusform>
+            <numerusform>%n badges in this batch.</numerusform>
         </translation>
     </message>
     <message>
@@ -291,9 +291,9 @@
     </message>
     <message numerus="yes">
         <source>%n badge(s) on {0} page(s) sent to {1}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n badge on {0} page(s) sent to {1}.</numerusform>
+            <numerusform>%n badges on {0} page(s) sent to {1}.</numerusform>
         </translation>
     </message>
     <message>
@@ -383,6 +383,30 @@
     </message>
     <message>
         <source>Saved as {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BadgeFailureAlert</name>
+    <message>
+        <source>A badge was not printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge(s) were not printed.</source>
+        <translation>
+            <numerusform>%n badge was not printed.</numerusform>
+            <numerusform>%n badges were not printed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}
+
+Check the printer; the guests are checked in, and each badge can be printed again from the guest&apos;s details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge not printed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

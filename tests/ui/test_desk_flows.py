@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
 
 from checkin.core.decision import Outcome
@@ -224,7 +224,7 @@ def test_without_a_printer_the_print_button_says_why(qtbot, window, keyboard, co
     assert window.dialogs.guest.print_button.toolTip()
 
 
-def test_a_failed_badge_is_reported_in_the_status_bar_and_check_in_goes_on(qtbot, make_window, demo,
+def test_a_failed_badge_is_a_dialog_that_leaves_the_scanner_alone(qtbot, make_window, demo,
                                                                           window_settings, keyboard, codes):
     from tests.fakes import failing_badge_printer
 
@@ -235,7 +235,13 @@ def test_a_failed_badge_is_reported_in_the_status_bar_and_check_in_goes_on(qtbot
     qtbot.waitUntil(lambda: len(results) == 1)
     assert window.card.severity == "ok"
     assert window.status.currentMessage() == "Badge not printed: printer is out of paper"
-    assert window.dialogs.current is None  # no dialog steals the focus
+    qtbot.waitUntil(lambda: window.badge_alert.box is not None and window.badge_alert.box.isVisible())
+    assert "printer is out of paper" in window.badge_alert.box.informativeText()
+    assert window.dialogs.current is None and QApplication.focusWidget() is window.scan_field  # keeps the keyboard
+    keyboard.scanner(codes["valid"][1])  # the desk goes on; a second failure is counted in the same dialog
+    qtbot.waitUntil(lambda: len(results) == 2)
+    qtbot.waitUntil(lambda: window.badge_alert.failures == 2)
+    assert window.badge_alert.box.text() == "2 badges were not printed."
 
 
 def test_a_closed_guest_dialog_never_breaks_the_views_refreshing(qtbot, window, keyboard, codes, database):
