@@ -70,6 +70,10 @@ class GuestDialog(QDialog):
         layout.addWidget(buttons)
         self.set_details(details)
 
+    def add_badge_preview(self, preview: QWidget) -> None:
+        """The badge as it will print, above the buttons (among them "Print badge")."""
+        self.layout().insertWidget(self.layout().count() - 2, preview)
+
     def set_details(self, details: GuestDetails) -> None:
         self.details = details
         self.setWindowTitle(self.tr("Guest: {0}").format(details.display_name))

@@ -966,6 +966,26 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     </message>
 </context>
 <context>
+    <name>GuestBadgePreview</name>
+    <message>
+        <source>Rendering the badge…</source>
+        <extracomment>The preview&apos;s largest side on screen, in pixels (a 90 mm badge at about 100 dpi).</extracomment>
+        <translation>Namensschild wird erstellt…</translation>
+    </message>
+    <message>
+        <source>pretix prints no badge for this guest&apos;s product.</source>
+        <translation>pretix druckt für das Produkt dieses Gastes kein Namensschild.</translation>
+    </message>
+    <message>
+        <source>Badge preview</source>
+        <translation>Vorschau des Namensschilds</translation>
+    </message>
+    <message>
+        <source>No badge preview: {0}</source>
+        <translation>Keine Vorschau des Namensschilds: {0}</translation>
+    </message>
+</context>
+<context>
     <name>GuestDialog</name>
     <message>
         <source>Notes</source>

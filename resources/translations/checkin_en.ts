@@ -962,6 +962,26 @@ Check the printer; the guests are checked in, and each badge can be printed agai
     </message>
 </context>
 <context>
+    <name>GuestBadgePreview</name>
+    <message>
+        <source>Rendering the badge…</source>
+        <extracomment>The preview&apos;s largest side on screen, in pixels (a 90 mm badge at about 100 dpi).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pretix prints no badge for this guest&apos;s product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No badge preview: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuestDialog</name>
     <message>
         <source>Notes</source>

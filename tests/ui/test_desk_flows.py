@@ -224,6 +224,21 @@ def test_without_a_printer_the_print_button_says_why(qtbot, window, keyboard, co
     assert window.dialogs.guest.print_button.toolTip()
 
 
+def test_guest_details_show_the_badge_as_it_will_print(qtbot, window, keyboard, codes, database):
+    from checkin.ui.guest_badge import GuestBadgePreview
+
+    type_into_search(qtbot, window, keyboard, guest(database, codes["valid"][0]).email)
+    window.search.details_requested.emit(window.search.selected_id())
+    qtbot.waitUntil(lambda: window.dialogs.guest is not None and window.dialogs.guest.isVisible())
+    preview = window.dialogs.guest.findChild(GuestBadgePreview)
+    qtbot.waitUntil(lambda: preview.image is not None, timeout=20000)
+    image = preview.image.convertToFormat(preview.image.Format.Format_Grayscale8)
+    assert image.width() > image.height() > 100  # the desk's default stock is a landscape label
+    assert min(image.pixelColor(x, y).value() for x in range(0, image.width(), 4)
+               for y in range(0, image.height(), 4)) < 64, "the badge has ink"
+    assert not preview.pixmap().isNull()
+
+
 def test_a_failed_badge_is_a_dialog_that_leaves_the_scanner_alone(qtbot, make_window, demo,
                                                                           window_settings, keyboard, codes):
     from tests.fakes import failing_badge_printer
