@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 SIZE = (1366, 768)
 SETTINGS_SCENES = ("settings-desk", "settings-scanner", "settings-badges", "settings-pretix", "settings-look")
 SCENES = ("ok", "refused", "duplicate", "search", "dashboard", "connect", "camera", *SETTINGS_SCENES,
-          "reconcile-offline", "import-types", "import-warnings", "import-summary")
+          "reconcile-offline", "import-types", "import-warnings", "import-summary", "badge-batch", "guest-badge")
 #: What pretix's device setup QR code holds (the connect dialog's first page, pasted).
 EXAMPLE_HANDSHAKE = '{"handshake_version": 1, "url": "https://pretix.eu", "token": "kpp4jn8g2ynzonp6"}'
 
@@ -176,6 +176,10 @@ def play(app, window, codes: dict, scene: str):  # noqa: ANN001, ANN201 - a dial
         return reconcile_offline(app, window)
     elif scene.startswith("import-"):
         return import_dialog(app, window, scene.removeprefix("import-"))
+    elif scene == "badge-batch":
+        return badge_batch(app, window)
+    elif scene == "guest-badge":
+        return guest_badge(app, window, codes["valid"][0])
     elif scene == "camera":
         window.camera.toggle.trigger()
         window.camera.scanner.feed.send(phone_in_view(codes["valid"].pop()))
@@ -251,6 +255,37 @@ def reconcile_offline(app, window):  # noqa: ANN001, ANN201
     dialog.show()
     wait_until(app, lambda: done and dialog.isVisible())
     return dialog
+
+
+def badge_batch(app, window):  # noqa: ANN001, ANN201
+    """Tools → Print badges: the demo event on A4 sheets of ten, the first sheet previewed."""
+    from PySide6.QtPdf import QPdfDocument
+
+    from checkin.ui.badge_batch import BadgeBatchWindow
+
+    window.settings.set("badge_stock", "durable-1445")
+    dialog = BadgeBatchWindow(window.database, window.settings, window.controller.setup.event_id, lambda: None, window)
+    dialog.resize(1100, 700)
+    dialog.show()
+    wait_until(app, lambda: dialog.save_button.isEnabled() and dialog.document.status() == QPdfDocument.Status.Ready,
+               30)
+    return dialog
+
+
+def guest_badge(app, window, code: str):  # noqa: ANN001, ANN201
+    """Guest details with the badge as it will print."""
+    from sqlalchemy import select
+
+    from checkin.store.models import Registration
+    from checkin.ui.guest_badge import GuestBadgePreview
+
+    with window.database.reader() as session:
+        registration_id = session.scalar(select(Registration.id).where(Registration.code == code))
+    window.dialogs.show_guest(registration_id)
+    wait_until(app, lambda: window.dialogs.guest is not None and window.dialogs.guest.isVisible())
+    preview = window.dialogs.guest.findChild(GuestBadgePreview)
+    wait_until(app, lambda: preview.image is not None, 20)
+    return window.dialogs.guest
 
 
 #: The event an organiser imports into, one per language so each starts alike: types already set

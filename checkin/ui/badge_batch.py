@@ -91,6 +91,9 @@ class BadgeBatchWindow(QDialog):
         rows = QVBoxLayout()
         self.count = QLabel(self.tr("Counting badges…"), self)
         self.count.setWordWrap(True)
+        hint = QLabel(self.tr("On the right: the first sheet, as it will print."), self)
+        hint.setWordWrap(True)
+        rows.addWidget(hint)
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
         self.state = QLabel("", self)
@@ -120,7 +123,10 @@ class BadgeBatchWindow(QDialog):
         for name in options.ticket_types:
             self.ticket_type.addItem(name, name)
         self.layout_box.blockSignals(True)
-        self.layout_box.addItem(self.tr("Default (pretix's per product, else the stock's)"), "")
+        self.layout_box.addItem(self.tr("Default"), "")
+        self.layout_box.setItemData(0, self.tr("pretix's layout for each guest's product when the event has "
+                                               "pretix layouts, else the built-in layout that suits the stock"),
+                                    Qt.ItemDataRole.ToolTipRole)
         for key in options.layouts:
             self.layout_box.addItem(key, key)
         self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(self.settings.get("badge_layout") or "")))

@@ -64,6 +64,7 @@ class GuestBadgePreview(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
         self.setText(self.tr("Rendering the badge…"))
+        self.setMinimumWidth(MAX_SIDE)  # the dialog opens at its final width, not growing once the badge is there
         self.image: QImage | None = None
         Op(self, lambda job: render_guest_badge(job, request), lane=Lane.POOL).success(self._show).failure(
             self._failed).run(tasks_of(parent))
@@ -74,8 +75,11 @@ class GuestBadgePreview(QLabel):
             return
         self.image = image
         self.setAccessibleName(self.tr("Badge preview"))
-        self.setPixmap(QPixmap.fromImage(image).scaled(MAX_SIDE, MAX_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
-                                                       Qt.TransformationMode.SmoothTransformation))
+        pixmap = QPixmap.fromImage(image).scaled(MAX_SIDE, MAX_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
+                                                 Qt.TransformationMode.SmoothTransformation)
+        self.setWordWrap(False)  # a word-wrapped label sizes itself by its text, not by its picture
+        self.setPixmap(pixmap)
+        self.setMinimumSize(pixmap.size())
 
     def _failed(self, error: BaseException) -> None:
         self.setText(self.tr("No badge preview: {0}").format(error))

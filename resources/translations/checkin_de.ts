@@ -235,6 +235,10 @@
         <translation>Namensschilder werden gezählt…</translation>
     </message>
     <message>
+        <source>On the right: the first sheet, as it will print.</source>
+        <translation>Rechts: der erste Bogen, so wie er gedruckt wird.</translation>
+    </message>
+    <message>
         <source>Save as PDF…</source>
         <translation>Als PDF speichern…</translation>
     </message>
@@ -251,8 +255,12 @@
         <translation>Schließen</translation>
     </message>
     <message>
-        <source>Default (pretix&apos;s per product, else the stock&apos;s)</source>
-        <translation>Standard (von pretix je Produkt, sonst passend zum Material)</translation>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>pretix&apos;s layout for each guest&apos;s product when the event has pretix layouts, else the built-in layout that suits the stock</source>
+        <translation>Das pretix-Layout für das Produkt jedes Gastes, wenn die Veranstaltung pretix-Layouts hat, sonst das eingebaute Layout, das zum Material passt</translation>
     </message>
     <message numerus="yes">
         <source>%n badge(s) in this batch.</source>

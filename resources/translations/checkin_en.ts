@@ -235,6 +235,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>On the right: the first sheet, as it will print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -251,7 +255,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Default (pretix&apos;s per product, else the stock&apos;s)</source>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pretix&apos;s layout for each guest&apos;s product when the event has pretix layouts, else the built-in layout that suits the stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -237,6 +237,7 @@ def test_guest_details_show_the_badge_as_it_will_print(qtbot, window, keyboard, 
     assert min(image.pixelColor(x, y).value() for x in range(0, image.width(), 4)
                for y in range(0, image.height(), 4)) < 64, "the badge has ink"
     assert not preview.pixmap().isNull()
+    assert preview.isVisible() and preview.width() >= 300, "beside the guest's fields"
 
 
 def test_a_failed_badge_is_a_dialog_that_leaves_the_scanner_alone(qtbot, make_window, demo,
