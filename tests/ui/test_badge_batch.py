@@ -151,3 +151,26 @@ def test_a_queue_removed_mid_batch_is_a_dialog_and_marks_nothing(qtbot, database
     assert box is not None and box.isVisible()
     assert cups.queue in box.text() and "none is marked as printed" in box.text()
     assert _printed(database) == 0
+
+
+def test_the_desk_keeps_scanning_while_a_big_batch_renders(qtbot, window, database, demo, settings, keyboard,
+                                                           codes, tmp_path):
+    from tests.ui.conftest import answers
+
+    _add_guests(database, demo.event_id, 5000)
+    batch = BadgeBatchWindow(database, settings, demo.event_id, lambda: None, window)
+    batch.show()
+    qtbot.waitUntil(lambda: batch.save_button.isEnabled(), timeout=30000)
+    assert batch.tasks is window.tasks  # the desk's own task manager: its lanes, its notifier
+    results = answers(window)
+    batch.save_batch(tmp_path / "all.pdf")
+    qtbot.waitUntil(lambda: batch.progress.value() > 0, timeout=60000)
+    window.activateWindow()
+    window.scan_field.setFocus()
+    keyboard.scanner(codes["valid"][0], window.scan_field)
+    qtbot.waitUntil(lambda: len(results) == 1, timeout=10000)
+    assert batch.running is not None, "answered while the batch was still rendering"
+    assert results[0].check_in_id is not None and window.card.severity == "ok"
+    batch.close()  # closing the window cancels the batch: no file
+    qtbot.waitUntil(lambda: batch.running is None, timeout=60000)
+    assert not (tmp_path / "all.pdf").exists() and list(tmp_path.glob("*.part")) == []
