@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 SIZE = (1366, 768)
 SETTINGS_SCENES = ("settings-desk", "settings-scanner", "settings-badges", "settings-pretix", "settings-look")
 SCENES = ("ok", "refused", "duplicate", "search", "dashboard", "connect", "camera", *SETTINGS_SCENES,
-          "reconcile-offline", "import-types", "import-warnings", "import-summary", "badge-batch", "guest-badge")
+          "reconcile-offline", "import-types", "import-warnings", "import-summary", "badge-batch", "guest-badge",
+          "card-badge")
 #: What pretix's device setup QR code holds (the connect dialog's first page, pasted).
 EXAMPLE_HANDSHAKE = '{"handshake_version": 1, "url": "https://pretix.eu", "token": "kpp4jn8g2ynzonp6"}'
 
@@ -135,7 +136,8 @@ def shoot(app, database, codes: dict, language: str, scene: str, path: Path) -> 
     settings.set("sounds", False)
     settings.set("language", language)
     settings.set("camera_preview", False)  # only the camera scene switches it on
-    window = build_desk_window(database, settings, app, camera_feeds=lambda _camera_id: FrameFeed())
+    window = build_desk_window(database, settings, app, camera_feeds=lambda _camera_id: FrameFeed(),
+                               badge_printer=badge_printer(database, settings) if scene == "card-badge" else None)
     window.setGeometry(0, 0, *SIZE)
     ready = []
     window.ready.connect(ready.append)
@@ -153,7 +155,11 @@ def shoot(app, database, codes: dict, language: str, scene: str, path: Path) -> 
 def play(app, window, codes: dict, scene: str):  # noqa: ANN001, ANN201 - a dialog to shoot, or None
     answers = []
     window.controller.answered.connect(answers.append)
-    if scene in ("ok", "refused"):
+    if scene == "card-badge":  # a desk that prints badges: the card shows the one just checked in
+        window.scan(codes["valid"].pop())
+        wait_until(app, lambda: len(answers) == 1)
+        wait_until(app, lambda: window.card_badge.preview is not None and window.card_badge.preview.image is not None)
+    elif scene in ("ok", "refused"):
         window.scan(codes["valid" if scene == "ok" else "refused"].pop())
         wait_until(app, lambda: len(answers) == 1)
     elif scene == "duplicate":
@@ -185,6 +191,13 @@ def play(app, window, codes: dict, scene: str):  # noqa: ANN001, ANN201 - a dial
         window.camera.scanner.feed.send(phone_in_view(codes["valid"].pop()))
         wait_until(app, lambda: len(answers) == 1)
     return None
+
+
+def badge_printer(database, settings):  # noqa: ANN001, ANN201 - a BadgePrintService printing to files
+    from checkin.ui.badge_printing import BadgePrintService
+
+    settings.set("badge_printer", f"file:{Path(os.environ['CHECKIN_CONFIG_DIR']) / 'badges.pdf'}")
+    return BadgePrintService(database, settings, *settings.desk_identity())
 
 
 def phone_in_view(code: str):  # noqa: ANN201 - QImage

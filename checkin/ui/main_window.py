@@ -34,11 +34,13 @@ from checkin.ui.answer_card import AnswerCard
 from checkin.ui.badge_alert import BadgeFailureAlert
 from checkin.ui.badge_printing import BadgePrintService
 from checkin.ui.camera_panel import CameraPanel, FeedFactory
+from checkin.ui.card_badge import CardBadge
 from checkin.ui.changes import Changes
 from checkin.ui.dashboard import Dashboard
 from checkin.ui.desk_controller import DeskController
 from checkin.ui.desk_toolbar import DeskToolbar
 from checkin.ui.dialogs import DeskDialogs
+from checkin.ui.guest_badge import BadgeRequest
 from checkin.ui.i18n import Translations, pick_language
 from checkin.ui.look import apply_look
 from checkin.ui.search_panel import SearchPanel
@@ -107,6 +109,8 @@ class MainWindow(QMainWindow):
         self.scan_label = QLabel(self)
         self.scan_label.setBuddy(self.scan_field)
         self.card = AnswerCard(self)
+        self.card_badge = CardBadge(self.card, lambda rid: BadgeRequest(self.database, self.settings, rid),
+                                    self.badge_printer is not None)
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.addWidget(self.scan_label)
@@ -158,6 +162,8 @@ class MainWindow(QMainWindow):
         self.search.check_in_requested.connect(self.controller.check_in)
         self.search.details_requested.connect(self.dialogs.show_guest)
         self.tabs.currentChanged.connect(lambda _index: self._schedule_dashboard())
+        if self.badge_printer is not None:
+            self.card_badge.print_requested.connect(lambda rid: self.badge_printer.print_badge(rid, reprint=True))
         failed = getattr(self.badge_printer, "failed", None)  # the badge service reports (id, message)
         if failed is not None:
             failed.connect(self._on_badge_failed)
@@ -239,6 +245,8 @@ class MainWindow(QMainWindow):
         decision = result.decision
         self.card.show_decision(decision, self.settings.get("answer_timeout_s"))
         self.sounds.play(decision.severity.value)
+        if self.badge_printer is not None:  # a desk that prints badges shows the one just checked in
+            self.card_badge.show_for(result)
         if decision.accepted and self.badge_printer is not None and self.settings.get("print_on_check_in"):
             self.badge_printer.print_badge(result.registration_id)
 

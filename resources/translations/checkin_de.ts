@@ -497,6 +497,13 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     </message>
 </context>
 <context>
+    <name>CardBadge</name>
+    <message>
+        <source>Print badge</source>
+        <translation>Namensschild drucken</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to a pretix server</source>

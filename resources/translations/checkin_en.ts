@@ -493,6 +493,13 @@ Check the printer; the guests are checked in, and each badge can be printed agai
     </message>
 </context>
 <context>
+    <name>CardBadge</name>
+    <message>
+        <source>Print badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to a pretix server</source>

@@ -276,3 +276,25 @@ def test_a_closed_guest_dialog_never_breaks_the_views_refreshing(qtbot, window, 
     qtbot.waitUntil(lambda: window.dashboard.headline.text() == f"1 of {registered} guests are in", timeout=5000)
     window.search.box.setText(guest(database, codes["valid"][1]).email)
     qtbot.waitUntil(lambda: window.search.model.rowCount() == 1, timeout=5000)
+
+
+def test_the_answer_card_shows_the_badge_and_prints_it(qtbot, make_window, database, demo, window_settings,
+                                                       keyboard, codes, tmp_path):
+    from checkin.ui.badge_printing import BadgePrintService
+
+    window_settings.set("badge_printer", f"file:{tmp_path / 'desk.pdf'}")  # "Print to File (PDF)"
+    service = BadgePrintService(database, window_settings, "00000000-0000-4000-8000-000000000002", "Desk B")
+    window = make_window(badge_printer=service)
+    results = answers(window)
+    keyboard.scanner(codes["valid"][0])
+    qtbot.waitUntil(lambda: len(results) == 1)
+    badge = window.card_badge
+    qtbot.waitUntil(lambda: badge.isVisible() and badge.preview.image is not None, timeout=20000)
+    assert badge.registration_id == results[0].registration_id
+    with qtbot.waitSignal(service.printed, timeout=30000):
+        badge.print_button.click()
+    assert (tmp_path / "desk-0001.pdf").exists()
+    assert QApplication.focusWidget() is window.scan_field
+    keyboard.scanner(codes["cancelled"][0])  # a refusal: no badge on the card
+    qtbot.waitUntil(lambda: len(results) == 2)
+    qtbot.waitUntil(lambda: not badge.isVisible())
