@@ -1,8 +1,9 @@
 """The badge batch window (Tools menu): choose the guests, stock and layout, see the first sheet,
 save the batch as a PDF or print it, and mark it printed.
 
-Everything slow runs as an :class:`Op` (the count and preview on the reader lane, the batch on the
-printer lane, after the desk's own badges), so the desk keeps scanning meanwhile. Cancel stops a
+Everything slow runs as an :class:`Op` on the pool lane: not the reader lane (the desk's search
+would wait for a sheet to render) nor the printer lane (a guest's badge printed on check-in would
+wait for the whole batch). So the desk keeps scanning and printing meanwhile. Cancel stops a
 batch between badges: no file is left, nothing is marked printed. Errors are dialogs.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ from checkin.settings import Settings
 from checkin.store.database import Database
 from checkin.ui.badge_batch_jobs import BatchDone, BatchJobs, BatchOptions, BatchPreview
 from checkin.ui.badge_printing import BadgePrinterBackend
-from checkin.ui.changes import NOTHING, REGISTRATIONS
+from checkin.ui.changes import REGISTRATIONS
 from checkin.ui.operations import Job, Op
 from checkin.ui.taskman import Lane, tasks_of
 
@@ -147,7 +148,7 @@ class BadgeBatchWindow(QDialog):
         if self.preview_op is not None:
             self.preview_op.cancel()
         choice = self.choice()
-        self.preview_op = Op(self, lambda job: self.jobs.preview(job, choice), lane=Lane.READER).success(
+        self.preview_op = Op(self, lambda job: self.jobs.preview(job, choice), lane=Lane.POOL).success(
             self._previewed).failure(self._preview_failed).run(self.tasks)
 
     def _previewed(self, preview: BatchPreview) -> None:
@@ -181,8 +182,8 @@ class BadgeBatchWindow(QDialog):
         dialog.open()
 
     def save_batch(self, path: Path) -> Op:
-        choice, mark = self.choice(), self.mark.isChecked()
-        return self._start(lambda job: self.jobs.save(job, choice, path, mark), mark)
+        choice = self.choice()
+        return self._start(lambda job: self.jobs.save(job, choice, path))
 
     def print_batch(self) -> Op | None:
         backend = self.printer()
@@ -190,23 +191,39 @@ class BadgeBatchWindow(QDialog):
             self._show_error(self.tr("No badge printer is chosen for this desk: choose one in Tools → "
                                      "Choose the badge printer…, or save the batch as a PDF."))
             return None
-        choice, mark = self.choice(), self.mark.isChecked()
-        return self._start(lambda job: self.jobs.print(job, choice, backend, mark), mark)
+        choice = self.choice()
+        return self._start(lambda job: self.jobs.print(job, choice, backend))
 
     def cancel_batch(self) -> None:
         if self.running is not None:
             self.running.cancel()
             self.state.setText(self.tr("Cancelling…"))
 
-    def _start(self, work: Callable[[Job], BatchDone], mark: bool) -> Op:
+    def _start(self, work: Callable[[Job], BatchDone]) -> Op:
         self._enable(False)
         self.progress.setRange(0, max(self.badges, 1))
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.state.setText(self.tr("Rendering the badges…"))
-        self.running = Op(self, work, lane=Lane.PRINTER, changes=REGISTRATIONS if mark else NOTHING).success(
-            self._finished).failure(self._failed).cancelled(self._cancelled).progress(self._progressed)
+        self.running = Op(self, work, lane=Lane.POOL).success(self._written).failure(self._failed).cancelled(
+            self._cancelled).progress(self._progressed)
         return self.running.run(self.tasks)
+
+    def _written(self, done: BatchDone) -> None:
+        """Written or printed: now, if asked, log it as printed (a write, so on the writer lane)."""
+        if not self.mark.isChecked() or not done.registration_ids:
+            self._finished(done)
+            return
+        self.state.setText(self.tr("Marking the badges as printed…"))
+        self.cancel_button.setEnabled(False)  # written or printed: too late to take it back
+        self.running = Op(self, lambda job: self.jobs.mark(job, done), lane=Lane.WRITER, changes=REGISTRATIONS
+                          ).success(self._finished).failure(lambda error: self._mark_failed(done, error)).run(self.tasks)
+
+    def _mark_failed(self, done: BatchDone, error: BaseException) -> None:
+        self._stopped()
+        self.state.setText(self.tr("Sent to {0}, but not marked as printed.").format(done.destination))
+        self._show_error(self.tr("The badges were sent to {0}, but could not be marked as printed:\n\n{1}")
+                         .format(done.destination, error))
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

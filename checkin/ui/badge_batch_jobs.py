@@ -1,14 +1,14 @@
 """The batch window's jobs, each run as an :class:`Op` off the UI thread: what the event offers to
 choose from, the count and first sheet of a choice, the batch saved as a PDF or printed.
 
-A batch is marked printed only after the whole PDF was written or the printer took the job; a
-cancelled or failed batch marks nothing and leaves no file behind.
+A batch is marked printed (on the writer lane, a job of its own) only after the whole PDF was
+written or the printer took the job; a cancelled or failed batch marks nothing and leaves no file.
 """
 from __future__ import annotations
 
 import io
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select as query
@@ -40,10 +40,14 @@ class BatchPreview:
 
 @dataclass(frozen=True)
 class BatchDone:
+    """A batch written or printed; ``marked`` once the writer lane logged it as printed."""
+
     badges: int
     pages: int
     destination: str
-    marked: bool
+    target: PrintTarget
+    registration_ids: tuple[int, ...]
+    marked: bool = False
 
 
 class BatchJobs:
@@ -72,12 +76,12 @@ class BatchJobs:
             batch.write(buffer, lambda _done, _total: job.check(), limit=batch.first_sheet)
         return BatchPreview(len(batch.guests), buffer.getvalue())
 
-    def save(self, job: Job, choice: BatchChoice, path: Path, mark: bool) -> BatchDone:
+    def save(self, job: Job, choice: BatchChoice, path: Path) -> BatchDone:
         batch = self.batch(choice)
         pages = write_atomically(path, lambda target: batch.write(target, _ticker(job)))
-        return self._done(batch, pages, f"file:{path}", mark)
+        return self._done(batch, pages, f"file:{path}")
 
-    def print(self, job: Job, choice: BatchChoice, backend: BadgePrinterBackend | None, mark: bool) -> BatchDone:
+    def print(self, job: Job, choice: BatchChoice, backend: BadgePrinterBackend | None) -> BatchDone:
         """Render to a private temporary file, then hand it to the printer in one job."""
         if backend is None:
             raise NoPrinterError("No badge printer is chosen for this desk.")
@@ -87,15 +91,19 @@ class BatchJobs:
             pages = batch.write(pdf, _ticker(job))
             job.check()  # the last moment a cancel keeps the batch from the printer
             backend.print_pdf(pdf, batch.stock, title=f"Badges ({len(batch.guests)})")
-        return self._done(batch, pages, backend.destination, mark)
+        return self._done(batch, pages, backend.destination)
 
-    def _done(self, batch: Batch, pages: int, destination: str, mark: bool) -> BatchDone:
-        if mark and batch.guests:
-            desk_id, desk_name = self.settings.desk_identity()
-            target = PrintTarget(desk_id, desk_name, batch.layout_name, batch.stock.name, destination[:255])
-            with self.database.session() as session:
-                record_printed(session, [guest.registration_id for guest in batch.guests], target)
-        return BatchDone(len(batch.guests), pages, destination, mark and bool(batch.guests))
+    def mark(self, _job: Job, done: BatchDone) -> BatchDone:
+        """On the writer lane: log the whole batch as printed, so desks do not print it again."""
+        with self.database.session() as session:
+            record_printed(session, done.registration_ids, done.target)
+        return replace(done, marked=bool(done.registration_ids))
+
+    def _done(self, batch: Batch, pages: int, destination: str) -> BatchDone:
+        desk_id, desk_name = self.settings.desk_identity()
+        target = PrintTarget(desk_id, desk_name, batch.layout_name, batch.stock.name, destination[:255])
+        return BatchDone(len(batch.guests), pages, destination, target,
+                         tuple(guest.registration_id for guest in batch.guests))
 
 
 def _ticker(job: Job) -> Tick:

@@ -297,6 +297,22 @@
         <source>Rendering the badges…</source>
         <translation>Namensschilder werden erstellt…</translation>
     </message>
+    <message>
+        <source>Marking the badges as printed…</source>
+        <translation>Namensschilder werden als gedruckt vermerkt…</translation>
+    </message>
+    <message>
+        <source>Sent to {0}, but not marked as printed.</source>
+        <translation>An {0} gesendet, aber nicht als gedruckt vermerkt.</translation>
+    </message>
+    <message>
+        <source>The badges were sent to {0}, but could not be marked as printed:
+
+{1}</source>
+        <translation>Die Namensschilder wurden an {0} gesendet, konnten aber nicht als gedruckt vermerkt werden:
+
+{1}</translation>
+    </message>
     <message numerus="yes">
         <source>%n badge(s) on {0} page(s) sent to {1}.</source>
         <translation>

@@ -297,6 +297,20 @@
         <source>Rendering the badges…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Marking the badges as printed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to {0}, but not marked as printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The badges were sent to {0}, but could not be marked as printed:
+
+{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n badge(s) on {0} page(s) sent to {1}.</source>
         <translation>

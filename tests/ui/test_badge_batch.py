@@ -16,6 +16,7 @@ from checkin.store.badge_log import select_batch
 from checkin.store.models import BadgePrint, Registration, TicketType
 from checkin.ui.badge_batch import BadgeBatchWindow
 from checkin.ui.badge_pdf import QtPrinterBackend
+from checkin.ui.taskman import Lane
 from tests.cups_server import CUPS_PDF_PPD
 
 LPADMIN = shutil.which("lpadmin") or "/usr/sbin/lpadmin"
@@ -171,6 +172,8 @@ def test_the_desk_keeps_scanning_while_a_big_batch_renders(qtbot, window, databa
     qtbot.waitUntil(lambda: len(results) == 1, timeout=10000)
     assert batch.running is not None, "answered while the batch was still rendering"
     assert results[0].check_in_id is not None and window.card.severity == "ok"
+    assert window.tasks.wait(10000, Lane.PRINTER) and window.tasks.wait(10000, Lane.READER), "lanes free meanwhile"
+    assert batch.running is not None
     batch.close()  # closing the window cancels the batch: no file
     qtbot.waitUntil(lambda: batch.running is None, timeout=60000)
     assert not (tmp_path / "all.pdf").exists() and list(tmp_path.glob("*.part")) == []
