@@ -13,11 +13,12 @@ from sqlalchemy import func, insert, select
 
 from checkin.badges.cups import CupsPrinter
 from checkin.store.badge_log import select_batch
-from checkin.store.models import BadgePrint, Registration, TicketType
+from checkin.store.models import BadgePrint, PretixBadgeLayout, Registration, TicketType
 from checkin.ui.badge_batch import BadgeBatchWindow
 from checkin.ui.badge_pdf import QtPrinterBackend
 from checkin.ui.taskman import Lane
 from tests.cups_server import CUPS_PDF_PPD
+from tests.support.pretix.badge_seed import PEER
 
 LPADMIN = shutil.which("lpadmin") or "/usr/sbin/lpadmin"
 
@@ -177,3 +178,21 @@ def test_the_desk_keeps_scanning_while_a_big_batch_renders(qtbot, window, databa
     batch.close()  # closing the window cancels the batch: no file
     qtbot.waitUntil(lambda: batch.running is None, timeout=60000)
     assert not (tmp_path / "all.pdf").exists() and list(tmp_path.glob("*.part")) == []
+
+
+def test_pretix_layouts_print_one_badge_per_page_in_the_window(qtbot, database, demo, settings, tmp_path):
+    """The event's pretix layout (the default one, as pretix picks it) is offered and used."""
+    with database.session() as session:
+        session.add(PretixBadgeLayout(event_id=demo.event_id, external_id="7", name="Peer", elements=PEER,
+                                      is_default=True))
+    window = _window(qtbot, database, settings, demo.event_id)
+    assert window.layout_box.findData("pretix:Peer") > 0
+    assert window.document.pageCount() == 1  # the default: pretix's layout, one badge a page
+    window.ticket_type.setCurrentIndex(window.ticket_type.findText("Press"))
+    qtbot.waitUntil(lambda: 0 < window.badges < 50, timeout=30000)
+    badges = window.badges
+    window.save_batch(tmp_path / "press.pdf")
+    qtbot.waitUntil(lambda: window.running is None, timeout=120000)
+    assert len(PdfReader(tmp_path / "press.pdf").pages) == badges
+    with database.reader() as session:
+        assert set(session.scalars(select(BadgePrint.layout))) == {"pretix:Peer"}
