@@ -16,7 +16,7 @@ from checkin.store.models import Registration, TicketType
 from checkin.ui.badge_batch import BadgeBatchWindow
 from tests.perf.harness import Timing, report
 
-COUNT, REPEAT = 1000, 3
+COUNT, REPEAT = 1000, 5
 STOCK, LAYOUT, TYPE = "durable-1445", "classic", "Bench"
 
 
