@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 SIZE = (1366, 768)
 SETTINGS_SCENES = ("settings-desk", "settings-scanner", "settings-badges", "settings-pretix", "settings-look")
 SCENES = ("ok", "refused", "duplicate", "search", "dashboard", "connect", "camera", "exit-mode", "undo",
-          *SETTINGS_SCENES, "reconcile-offline", "import-types", "import-warnings", "import-summary")
+          *SETTINGS_SCENES, "reconcile-offline", "import-types", "import-warnings", "import-summary", "badge-batch",
+          "guest-badge", "card-badge")
 #: Scenes shot as the whole screen: a question over the window, as the volunteer sees both.
 WHOLE_SCREEN = ("undo",)
 #: What pretix's device setup QR code holds (the connect dialog's first page, pasted).
@@ -137,7 +138,8 @@ def shoot(app, database, codes: dict, language: str, scene: str, path: Path) -> 
     settings.set("sounds", False)
     settings.set("language", language)
     settings.set("camera_preview", False)  # only the camera scene switches it on
-    window = build_desk_window(database, settings, app, camera_feeds=lambda _camera_id: FrameFeed())
+    window = build_desk_window(database, settings, app, camera_feeds=lambda _camera_id: FrameFeed(),
+                               badge_printer=badge_printer(database, settings) if scene == "card-badge" else None)
     window.setGeometry(0, 0, *SIZE)
     ready = []
     window.ready.connect(ready.append)
@@ -155,7 +157,11 @@ def shoot(app, database, codes: dict, language: str, scene: str, path: Path) -> 
 def play(app, window, codes: dict, scene: str):  # noqa: ANN001, ANN201 - a dialog to shoot, or None
     answers = []
     window.controller.answered.connect(answers.append)
-    if scene in ("ok", "refused"):
+    if scene == "card-badge":  # a desk that prints badges: the card shows the one just checked in
+        window.scan(codes["valid"].pop())
+        wait_until(app, lambda: len(answers) == 1)
+        wait_until(app, lambda: window.card_badge.preview is not None and window.card_badge.preview.image is not None)
+    elif scene in ("ok", "refused"):
         window.scan(codes["valid" if scene == "ok" else "refused"].pop())
         wait_until(app, lambda: len(answers) == 1)
     elif scene == "duplicate":
@@ -180,6 +186,10 @@ def play(app, window, codes: dict, scene: str):  # noqa: ANN001, ANN201 - a dial
         return reconcile_offline(app, window)
     elif scene.startswith("import-"):
         return import_dialog(app, window, scene.removeprefix("import-"))
+    elif scene == "badge-batch":
+        return badge_batch(app, window)
+    elif scene == "guest-badge":
+        return guest_badge(app, window, codes["valid"][0])
     elif scene == "camera":
         window.camera.toggle.trigger()
         window.camera.scanner.feed.send(phone_in_view(codes["valid"].pop()))
@@ -203,6 +213,13 @@ def exit_or_undo(app, window, codes: dict, scene: str, answers: list):  # noqa: 
     window.scan(codes["valid"].pop())
     wait_until(app, lambda: len(answers) == 2)
     return window.dialogs.current
+
+
+def badge_printer(database, settings):  # noqa: ANN001, ANN201 - a BadgePrintService printing to files
+    from checkin.ui.badge_printing import BadgePrintService
+
+    settings.set("badge_printer", f"file:{Path(os.environ['CHECKIN_CONFIG_DIR']) / 'badges.pdf'}")
+    return BadgePrintService(database, settings, *settings.desk_identity())
 
 
 def phone_in_view(code: str):  # noqa: ANN201 - QImage
@@ -273,6 +290,37 @@ def reconcile_offline(app, window):  # noqa: ANN001, ANN201
     dialog.show()
     wait_until(app, lambda: done and dialog.isVisible())
     return dialog
+
+
+def badge_batch(app, window):  # noqa: ANN001, ANN201
+    """Tools → Print badges: the demo event on A4 sheets of ten, the first sheet previewed."""
+    from PySide6.QtPdf import QPdfDocument
+
+    from checkin.ui.badge_batch import BadgeBatchWindow
+
+    window.settings.set("badge_stock", "durable-1445")
+    dialog = BadgeBatchWindow(window.database, window.settings, window.controller.setup.event_id, lambda: None, window)
+    dialog.resize(1100, 700)
+    dialog.show()
+    wait_until(app, lambda: dialog.save_button.isEnabled() and dialog.document.status() == QPdfDocument.Status.Ready,
+               30)
+    return dialog
+
+
+def guest_badge(app, window, code: str):  # noqa: ANN001, ANN201
+    """Guest details with the badge as it will print."""
+    from sqlalchemy import select
+
+    from checkin.store.models import Registration
+    from checkin.ui.guest_badge import GuestBadgePreview
+
+    with window.database.reader() as session:
+        registration_id = session.scalar(select(Registration.id).where(Registration.code == code))
+    window.dialogs.show_guest(registration_id)
+    wait_until(app, lambda: window.dialogs.guest is not None and window.dialogs.guest.isVisible())
+    preview = window.dialogs.guest.findChild(GuestBadgePreview)
+    wait_until(app, lambda: preview.image is not None, 20)
+    return window.dialogs.guest
 
 
 #: The event an organiser imports into, one per language so each starts alike: types already set

@@ -2,6 +2,7 @@
 through QPrinter. Both run in worker threads (QPainter on a QPrinter or QImage is thread-safe)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QSize, QSizeF, Qt
@@ -25,6 +26,11 @@ def _tr(text: str) -> str:
 
 def pdf_pages(pdf: bytes, dpi: float, limit: int | None = None) -> list[QImage]:
     """The pages of a PDF as images at ``dpi`` (rendered by QtPdf, the path printing takes)."""
+    return list(iter_pdf_pages(pdf, dpi, limit))
+
+
+def iter_pdf_pages(pdf: bytes, dpi: float, limit: int | None = None) -> Iterator[QImage]:
+    """The pages one at a time: a batch of 100 A4 sheets at 300 dpi would hold 3.5 GB as a list."""
     document = QPdfDocument()
     buffer = QBuffer()
     buffer.setData(QByteArray(pdf))
@@ -32,12 +38,12 @@ def pdf_pages(pdf: bytes, dpi: float, limit: int | None = None) -> list[QImage]:
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready:
         raise QtPrintError(_tr("The badge PDF could not be read."))
-    images = []
-    for page in range(min(document.pageCount(), limit or document.pageCount())):
-        size = document.pagePointSize(page) * dpi / 72.0
-        images.append(_on_white(document.render(page, QSize(round(size.width()), round(size.height())))))
-    document.close()
-    return images
+    try:
+        for page in range(min(document.pageCount(), limit or document.pageCount())):
+            size = document.pagePointSize(page) * dpi / 72.0
+            yield _on_white(document.render(page, QSize(round(size.width()), round(size.height()))))
+    finally:
+        document.close()
 
 
 def _on_white(image: QImage) -> QImage:
@@ -67,7 +73,7 @@ class QtPrinterBackend:
 
     def print_pdf(self, pdf: Path, stock: Stock, title: str = "") -> str:
         printer = self._printer(stock, title)
-        images = pdf_pages(Path(pdf).read_bytes(), printer.resolution())
+        images = iter_pdf_pages(Path(pdf).read_bytes(), printer.resolution())
         painter = QPainter()
         if not painter.begin(printer):
             raise QtPrintError(_tr("The printer {0} cannot print now.").format(self.printer_name))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -21,6 +22,7 @@ from checkin.badges.calibration import Calibrations
 from checkin.badges.cups import CupsError, CupsPrinter
 from checkin.badges.layout import LayoutError
 from checkin.badges.library import layout_for
+from checkin.badges.pdf_file import FILE_PREFIX, PdfFilePrinter
 from checkin.badges.pretix_printing import page_stock, pretix_choice
 from checkin.badges.render import BadgeRenderer
 from checkin.badges.stock import Stock, UnknownStockError, get_stock
@@ -50,6 +52,8 @@ def backend_from_settings(settings: Settings) -> BadgePrinterBackend | None:
     """A CUPS queue when one is set, else the printer chosen once in the print dialog."""
     if settings.get("badge_cups_queue"):
         return CupsPrinter(settings.get("badge_cups_queue"))
+    if settings.get("badge_printer").startswith(FILE_PREFIX):  # "Print to File (PDF)" in the chooser
+        return PdfFilePrinter(settings.get("badge_printer").removeprefix(FILE_PREFIX))
     if settings.get("badge_printer"):
         return QtPrinterBackend(settings.get("badge_printer"))
     return None
@@ -96,14 +100,19 @@ class BadgePrintService(QObject):
 
     def choose_printer(self, parent: QWidget | None = None) -> bool:
         """Ask once for the badge printer (UI thread); later badges print without a dialog."""
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
         printer = QPrinter()
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(self.tr("Choose the badge printer"))
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted or not printer.printerName():
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
-        self.settings.set("badge_printer", printer.printerName())
+        return self.use_printer(printer)
+
+    def use_printer(self, printer: QPrinter) -> bool:
+        """Remember the printer chosen in the dialog: a system printer, or "Print to File (PDF)"."""
+        to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName()
+        if not to_file and not printer.printerName():
+            return False
+        self.settings.set("badge_printer", FILE_PREFIX + printer.outputFileName() if to_file else printer.printerName())
         self.settings.save()
         return True
 

@@ -16,6 +16,7 @@ from checkin.sync.demo import create_demo_event
 from checkin.ui.answer_text import local_time
 from checkin.ui.changes import Changes
 from checkin.ui.first_run import FirstRunDialog
+from checkin.ui.guest_badge import BadgeRequest, GuestBadgePreview
 from checkin.ui.guest_dialog import GuestDialog
 from checkin.ui.setting_choices import gather_choices
 from checkin.ui.settings_dialog import SettingsDialog
@@ -100,6 +101,8 @@ class DeskDialogs:
         dialog.check_in_requested.connect(lambda registration_id: controller.check_in(registration_id, "details"))
         dialog.undo_requested.connect(controller.undo)
         dialog.notes_saved.connect(lambda rid, notes: controller.save_notes(rid, notes))
+        dialog.add_badge_preview(GuestBadgePreview(BadgeRequest(self.window.database, self.window.settings,
+                                                                details.registration_id), dialog))
         if self.window.badge_printer is not None:
             dialog.print_requested.connect(lambda rid: self.window.badge_printer.print_badge(rid, reprint=True))
         # Refreshed on what concerns it; once closed (deleted), the notifier forgets it.

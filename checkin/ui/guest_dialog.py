@@ -73,6 +73,15 @@ class GuestDialog(QDialog):
         layout.addWidget(buttons)
         self.set_details(details)
 
+    def add_badge_preview(self, preview: QWidget) -> None:
+        """The badge as it will print, beside the guest's fields (below them the dialog has no room)."""
+        beside = QHBoxLayout()
+        beside.setSpacing(16)
+        self.layout().removeItem(self._fields)
+        beside.addLayout(self._fields, 1)
+        beside.addWidget(preview, 0, Qt.AlignmentFlag.AlignTop)
+        self.layout().insertLayout(0, beside)
+
     def set_details(self, details: GuestDetails) -> None:
         self.details = details
         self.setWindowTitle(self.tr("Guest: {0}").format(details.display_name))

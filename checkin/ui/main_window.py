@@ -32,8 +32,10 @@ from checkin.store.desk import ScanResult, UndoResult
 from checkin.store.desk_setup import DeskSetup
 from checkin.store.undo_target import UndoTarget
 from checkin.ui.answer_card import AnswerCard
+from checkin.ui.badge_alert import BadgeFailureAlert
 from checkin.ui.badge_printing import BadgePrintService
 from checkin.ui.camera_panel import CameraPanel, FeedFactory
+from checkin.ui.card_badge import CardBadge
 from checkin.ui.changes import Changes
 from checkin.ui.dashboard import Dashboard
 from checkin.ui.database_trouble import DatabaseTroubleLine
@@ -41,6 +43,7 @@ from checkin.ui.desk_controller import DeskController
 from checkin.ui.desk_toolbar import DeskToolbar
 from checkin.ui.dialogs import DeskDialogs
 from checkin.ui.exit_mode import DeskMode, ScanFieldLook
+from checkin.ui.guest_badge import BadgeRequest
 from checkin.ui.i18n import Translations, pick_language
 from checkin.ui import window_geometry
 from checkin.ui.look import apply_look
@@ -127,6 +130,8 @@ class MainWindow(QMainWindow):
         self.scan_label = QLabel(self)
         self.scan_label.setBuddy(self.scan_field)
         self.card = AnswerCard(self)
+        self.card_badge = CardBadge(self.card, lambda rid: BadgeRequest(self.database, self.settings, rid),
+                                    self.badge_printer is not None)
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.addWidget(self.scan_label)
@@ -144,6 +149,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([640, 726])
         self.setCentralWidget(splitter)
         self.status = DeskStatusBar(desk_name, describe(self.database.url), self)
+        self.badge_alert = BadgeFailureAlert(self)
         self.setStatusBar(self.status)
         self._dashboard_timer = Throttle(DASHBOARD_REFRESH_MS, self.refresh_dashboard, self)
         self._uploads_timer = QTimer(self)
@@ -172,6 +178,8 @@ class MainWindow(QMainWindow):
         self.search.check_in_requested.connect(self.controller.check_in)
         self.search.details_requested.connect(self.dialogs.show_guest)
         self.tabs.currentChanged.connect(lambda _index: self._schedule_dashboard())
+        if self.badge_printer is not None:
+            self.card_badge.print_requested.connect(lambda rid: self.badge_printer.print_badge(rid, reprint=True))
         failed = getattr(self.badge_printer, "failed", None)  # the badge service reports (id, message)
         if failed is not None:
             failed.connect(self._on_badge_failed)
@@ -286,6 +294,8 @@ class MainWindow(QMainWindow):
         decision = result.decision
         self.card.show_decision(decision, self.settings.get("answer_timeout_s"))
         self.sounds.play(decision.severity.value)
+        if self.badge_printer is not None:  # a desk that prints badges shows the one just checked in
+            self.card_badge.show_for(result)
         if decision.accepted and self.badge_printer is not None and self.settings.get("print_on_check_in"):
             self.badge_printer.print_badge(result.registration_id)
 
@@ -312,8 +322,9 @@ class MainWindow(QMainWindow):
         self.refresh_uploads()
 
     def _on_badge_failed(self, _registration_id: int, message: str) -> None:
-        # In the status bar, not a dialog: the queue goes on while someone sees to the printer.
+        # A dialog that does not take the keyboard: the queue goes on while someone sees to the printer.
         self.status.showMessage(self.tr("Badge not printed: {0}").format(message), 15_000)
+        self.badge_alert.show(message)
 
     def _on_unhandled(self, error: BaseException) -> None:
         """A background job failed and nobody handled it: logged by the task manager, shown here."""

@@ -47,7 +47,8 @@ class OrganiserTools(QObject):
 
     def actions(self) -> list[QAction]:
         server = [self.server.action] if self.server is not None else []
-        return [*server, self.importing.action, self.badges.layout_action, self.badges.printer_action,
+        return [*server, self.importing.action, self.badges.layout_action, self.badges.batch_action,
+                self.badges.printer_action,
                 self.reconciling.action, self.privacy.action]
 
     def first_run_handlers(self) -> dict[str, Callable[[], None] | None]:

@@ -232,6 +232,164 @@
     </message>
 </context>
 <context>
+    <name>BadgeBatchWindow</name>
+    <message>
+        <source>Print badges</source>
+        <extracomment>Wait this long after the last change of a choice before counting and previewing it again.</extracomment>
+        <translation>Namensschilder drucken</translation>
+    </message>
+    <message>
+        <source>All ticket types</source>
+        <translation>Alle Ticketarten</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company, then surname</source>
+        <translation>Firma, dann Nachname</translation>
+    </message>
+    <message>
+        <source>Only guests whose badge was not printed</source>
+        <translation>Nur Gäste, deren Namensschild noch nicht gedruckt ist</translation>
+    </message>
+    <message>
+        <source>Mark these badges as printed</source>
+        <translation>Diese Namensschilder als gedruckt vermerken</translation>
+    </message>
+    <message>
+        <source>Ticket type:</source>
+        <translation>Ticketart:</translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation>Sortieren nach:</translation>
+    </message>
+    <message>
+        <source>Badge stock:</source>
+        <translation>Etikettenmaterial:</translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation>Layout:</translation>
+    </message>
+    <message>
+        <source>Counting badges…</source>
+        <translation>Namensschilder werden gezählt…</translation>
+    </message>
+    <message>
+        <source>On the right: the first sheet, as it will print.</source>
+        <translation>Rechts: der erste Bogen, so wie er gedruckt wird.</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <source>Cancel batch</source>
+        <translation>Stapel abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>pretix&apos;s layout for each guest&apos;s product when the event has pretix layouts, else the built-in layout that suits the stock</source>
+        <translation>Das pretix-Layout für das Produkt jedes Gastes, wenn die Veranstaltung pretix-Layouts hat, sonst das eingebaute Layout, das zum Material passt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge(s) in this batch.</source>
+        <translation>
+            <numerusform>%n Namensschild in diesem Stapel.</numerusform>
+            <numerusform>%n Namensschilder in diesem Stapel.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No guest matches this choice: no badges to print.</source>
+        <translation>Kein Gast passt zu dieser Auswahl: keine Namensschilder zu drucken.</translation>
+    </message>
+    <message>
+        <source>This choice cannot print: {0}</source>
+        <translation>Diese Auswahl kann nicht gedruckt werden: {0}</translation>
+    </message>
+    <message>
+        <source>Save the badges as PDF</source>
+        <translation>Namensschilder als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No badge printer is chosen for this desk: choose one in Tools → Choose the badge printer…, or save the batch as a PDF.</source>
+        <translation>Für diesen Schalter ist kein Namensschild-Drucker gewählt: Wählen Sie einen unter Werkzeuge → Drucker für Namensschilder wählen… oder speichern Sie den Stapel als PDF.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Rendering the badges…</source>
+        <translation>Namensschilder werden erstellt…</translation>
+    </message>
+    <message>
+        <source>Marking the badges as printed…</source>
+        <translation>Namensschilder werden als gedruckt vermerkt…</translation>
+    </message>
+    <message>
+        <source>Sent to {0}, but not marked as printed.</source>
+        <translation>An {0} gesendet, aber nicht als gedruckt vermerkt.</translation>
+    </message>
+    <message>
+        <source>The badges were sent to {0}, but could not be marked as printed:
+
+{1}</source>
+        <translation>Die Namensschilder wurden an {0} gesendet, konnten aber nicht als gedruckt vermerkt werden:
+
+{1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge(s) on {0} page(s) sent to {1}.</source>
+        <translation>
+            <numerusform>%n Namensschild auf {0} Seite(n) an {1} gesendet.</numerusform>
+            <numerusform>%n Namensschilder auf {0} Seite(n) an {1} gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are marked as printed.</source>
+        <translation>Sie sind als gedruckt vermerkt.</translation>
+    </message>
+    <message>
+        <source>The batch failed; nothing was marked as printed.</source>
+        <translation>Der Stapel ist fehlgeschlagen; nichts wurde als gedruckt vermerkt.</translation>
+    </message>
+    <message>
+        <source>The badges were not printed or saved, and none is marked as printed.
+
+{0}</source>
+        <translation>Die Namensschilder wurden weder gedruckt noch gespeichert, und keines ist als gedruckt vermerkt.
+
+{0}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written and no badge is marked as printed.</source>
+        <translation>Abgebrochen: Es wurde keine Datei geschrieben und kein Namensschild als gedruckt vermerkt.</translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation>Namensschilder</translation>
+    </message>
+</context>
+<context>
     <name>BadgeEditor</name>
     <message>
         <source>Badge layout</source>
@@ -296,6 +454,32 @@
     <message>
         <source>Saved as {0}</source>
         <translation>Gespeichert als {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BadgeFailureAlert</name>
+    <message>
+        <source>A badge was not printed.</source>
+        <translation>Ein Namensschild wurde nicht gedruckt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge(s) were not printed.</source>
+        <translation>
+            <numerusform>%n Namensschild wurde nicht gedruckt.</numerusform>
+            <numerusform>%n Namensschilder wurden nicht gedruckt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}
+
+Check the printer; the guests are checked in, and each badge can be printed again from the guest&apos;s details.</source>
+        <translation>{0}
+
+Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild kann in den Gastdetails erneut gedruckt werden.</translation>
+    </message>
+    <message>
+        <source>Badge not printed</source>
+        <translation>Namensschild nicht gedruckt</translation>
     </message>
 </context>
 <context>
@@ -392,8 +576,20 @@
         <translation>Namensschild-&amp;Layout…</translation>
     </message>
     <message>
+        <source>Print &amp;badges…</source>
+        <translation>&amp;Namensschilder drucken…</translation>
+    </message>
+    <message>
         <source>Choose the badge &amp;printer…</source>
         <translation>&amp;Drucker für Namensschilder wählen…</translation>
+    </message>
+    <message>
+        <source>Print badges</source>
+        <translation>Namensschilder drucken</translation>
+    </message>
+    <message>
+        <source>No event is open: open the demo event or import one first.</source>
+        <translation>Keine Veranstaltung geöffnet: Öffnen Sie zuerst die Demo-Veranstaltung oder importieren Sie eine.</translation>
     </message>
 </context>
 <context>
@@ -426,6 +622,13 @@
     <message>
         <source>{0} (not connected)</source>
         <translation>{0} (nicht angeschlossen)</translation>
+    </message>
+</context>
+<context>
+    <name>CardBadge</name>
+    <message>
+        <source>Print badge</source>
+        <translation>Namensschild drucken</translation>
     </message>
 </context>
 <context>
@@ -986,6 +1189,26 @@
     <message>
         <source>Not available in this version yet.</source>
         <translation>In dieser Version noch nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>GuestBadgePreview</name>
+    <message>
+        <source>Rendering the badge…</source>
+        <extracomment>The preview&apos;s largest side on screen, in pixels (a 90 mm badge at about 100 dpi).</extracomment>
+        <translation>Namensschild wird erstellt…</translation>
+    </message>
+    <message>
+        <source>pretix prints no badge for this guest&apos;s product.</source>
+        <translation>pretix druckt für das Produkt dieses Gastes kein Namensschild.</translation>
+    </message>
+    <message>
+        <source>Badge preview</source>
+        <translation>Vorschau des Namensschilds</translation>
+    </message>
+    <message>
+        <source>No badge preview: {0}</source>
+        <translation>Keine Vorschau des Namensschilds: {0}</translation>
     </message>
 </context>
 <context>

@@ -232,6 +232,160 @@
     </message>
 </context>
 <context>
+    <name>BadgeBatchWindow</name>
+    <message>
+        <source>Print badges</source>
+        <extracomment>Wait this long after the last change of a choice before counting and previewing it again.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All ticket types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company, then surname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only guests whose badge was not printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark these badges as printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge stock:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting badges…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the right: the first sheet, as it will print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pretix&apos;s layout for each guest&apos;s product when the event has pretix layouts, else the built-in layout that suits the stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge(s) in this batch.</source>
+        <translation>
+            <numerusform>%n badge in this batch.</numerusform>
+            <numerusform>%n badges in this batch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No guest matches this choice: no badges to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This choice cannot print: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the badges as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No badge printer is chosen for this desk: choose one in Tools → Choose the badge printer…, or save the batch as a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering the badges…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marking the badges as printed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to {0}, but not marked as printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The badges were sent to {0}, but could not be marked as printed:
+
+{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge(s) on {0} page(s) sent to {1}.</source>
+        <translation>
+            <numerusform>%n badge on {0} page(s) sent to {1}.</numerusform>
+            <numerusform>%n badges on {0} page(s) sent to {1}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are marked as printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batch failed; nothing was marked as printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The badges were not printed or saved, and none is marked as printed.
+
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written and no badge is marked as printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BadgeEditor</name>
     <message>
         <source>Badge layout</source>
@@ -295,6 +449,30 @@
     </message>
     <message>
         <source>Saved as {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BadgeFailureAlert</name>
+    <message>
+        <source>A badge was not printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge(s) were not printed.</source>
+        <translation>
+            <numerusform>%n badge was not printed.</numerusform>
+            <numerusform>%n badges were not printed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}
+
+Check the printer; the guests are checked in, and each badge can be printed again from the guest&apos;s details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge not printed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -392,7 +570,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Print &amp;badges…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose the badge &amp;printer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print badges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No event is open: open the demo event or import one first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -425,6 +615,13 @@
     </message>
     <message>
         <source>{0} (not connected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CardBadge</name>
+    <message>
+        <source>Print badge</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -985,6 +1182,26 @@
     </message>
     <message>
         <source>Not available in this version yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuestBadgePreview</name>
+    <message>
+        <source>Rendering the badge…</source>
+        <extracomment>The preview&apos;s largest side on screen, in pixels (a 90 mm badge at about 100 dpi).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pretix prints no badge for this guest&apos;s product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No badge preview: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

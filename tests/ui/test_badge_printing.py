@@ -140,3 +140,25 @@ def test_badges_print_in_check_in_order_one_after_the_other(qtbot, database, dem
     qtbot.waitUntil(lambda: len(order) == len(ids), timeout=10000)
     assert order == ids
     assert len(set(printer.threads)) == 1, "one lane: a later badge never overtakes an earlier one"
+
+
+def test_print_to_file_chosen_in_the_printer_dialog_is_used(qtbot, database, settings, guest_id, tmp_path):
+    """The chooser's "Print to File (PDF)" is a printer too: each badge becomes its own numbered PDF."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    chosen = QPrinter()
+    chosen.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    chosen.setOutputFileName(str(tmp_path / "desk-badges.pdf"))
+    service = BadgePrintService(database, settings, *DESK)
+    assert service.use_printer(chosen)
+    assert service.has_printer()
+    for reprint in (False, True):
+        with qtbot.waitSignal(service.printed, timeout=30000) as printed:
+            service.print_badge(guest_id, reprint=reprint)
+    assert printed.args[1] == str(tmp_path / "desk-badges-0002.pdf")
+    assert sorted(path.name for path in tmp_path.glob("desk-badges*")) == ["desk-badges-0001.pdf",
+                                                                            "desk-badges-0002.pdf"]
+    assert len(PdfReader(tmp_path / "desk-badges-0001.pdf").pages) == 1
+    with database.reader() as session:
+        assert [record.destination for record in print_history(session, guest_id)] == [
+            f"file:{tmp_path / 'desk-badges.pdf'}"] * 2

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
 
 from checkin.core.decision import Outcome
@@ -270,7 +270,23 @@ def test_without_a_printer_the_print_button_says_why(qtbot, window, keyboard, co
     assert window.dialogs.guest.print_button.toolTip()
 
 
-def test_a_failed_badge_is_reported_in_the_status_bar_and_check_in_goes_on(qtbot, make_window, demo,
+def test_guest_details_show_the_badge_as_it_will_print(qtbot, window, keyboard, codes, database):
+    from checkin.ui.guest_badge import GuestBadgePreview
+
+    type_into_search(qtbot, window, keyboard, guest(database, codes["valid"][0]).email)
+    window.search.details_requested.emit(window.search.selected_id())
+    qtbot.waitUntil(lambda: window.dialogs.guest is not None and window.dialogs.guest.isVisible())
+    preview = window.dialogs.guest.findChild(GuestBadgePreview)
+    qtbot.waitUntil(lambda: preview.image is not None, timeout=20000)
+    image = preview.image.convertToFormat(preview.image.Format.Format_Grayscale8)
+    assert image.width() > image.height() > 100  # the desk's default stock is a landscape label
+    assert min(image.pixelColor(x, y).value() for x in range(0, image.width(), 4)
+               for y in range(0, image.height(), 4)) < 64, "the badge has ink"
+    assert not preview.pixmap().isNull()
+    assert preview.isVisible() and preview.width() >= 300, "beside the guest's fields"
+
+
+def test_a_failed_badge_is_a_dialog_that_leaves_the_scanner_alone(qtbot, make_window, demo,
                                                                           window_settings, keyboard, codes):
     from tests.fakes import failing_badge_printer
 
@@ -281,7 +297,13 @@ def test_a_failed_badge_is_reported_in_the_status_bar_and_check_in_goes_on(qtbot
     qtbot.waitUntil(lambda: len(results) == 1)
     assert window.card.severity == "ok"
     assert window.status.currentMessage() == "Badge not printed: printer is out of paper"
-    assert window.dialogs.current is None  # no dialog steals the focus
+    qtbot.waitUntil(lambda: window.badge_alert.box is not None and window.badge_alert.box.isVisible())
+    assert "printer is out of paper" in window.badge_alert.box.informativeText()
+    assert window.dialogs.current is None and QApplication.focusWidget() is window.scan_field  # keeps the keyboard
+    keyboard.scanner(codes["valid"][1])  # the desk goes on; a second failure is counted in the same dialog
+    qtbot.waitUntil(lambda: len(results) == 2)
+    qtbot.waitUntil(lambda: window.badge_alert.failures == 2)
+    assert window.badge_alert.box.text() == "2 badges were not printed."
 
 
 def test_a_closed_guest_dialog_never_breaks_the_views_refreshing(qtbot, window, keyboard, codes, database):
@@ -300,3 +322,25 @@ def test_a_closed_guest_dialog_never_breaks_the_views_refreshing(qtbot, window, 
     qtbot.waitUntil(lambda: window.dashboard.headline.text() == f"1 of {registered} guests are in", timeout=5000)
     window.search.box.setText(guest(database, codes["valid"][1]).email)
     qtbot.waitUntil(lambda: window.search.model.rowCount() == 1, timeout=5000)
+
+
+def test_the_answer_card_shows_the_badge_and_prints_it(qtbot, make_window, database, demo, window_settings,
+                                                       keyboard, codes, tmp_path):
+    from checkin.ui.badge_printing import BadgePrintService
+
+    window_settings.set("badge_printer", f"file:{tmp_path / 'desk.pdf'}")  # "Print to File (PDF)"
+    service = BadgePrintService(database, window_settings, "00000000-0000-4000-8000-000000000002", "Desk B")
+    window = make_window(badge_printer=service)
+    results = answers(window)
+    keyboard.scanner(codes["valid"][0])
+    qtbot.waitUntil(lambda: len(results) == 1)
+    badge = window.card_badge
+    qtbot.waitUntil(lambda: badge.isVisible() and badge.preview.image is not None, timeout=20000)
+    assert badge.registration_id == results[0].registration_id
+    with qtbot.waitSignal(service.printed, timeout=30000):
+        badge.print_button.click()
+    assert (tmp_path / "desk-0001.pdf").exists()
+    assert QApplication.focusWidget() is window.scan_field
+    keyboard.scanner(codes["cancelled"][0])  # a refusal: no badge on the card
+    qtbot.waitUntil(lambda: len(results) == 2)
+    qtbot.waitUntil(lambda: not badge.isVisible())

@@ -37,7 +37,8 @@ def test_each_tool_speaks_german_under_its_own_name(make_window, database, windo
     make_window().set_language("de")
     tools = OrganiserTools(database, window_settings, None, QApplication.instance())
     assert [action.text() for action in tools.actions()] == [
-        "Gäste aus einer Datei &importieren…", "Namensschild-&Layout…", "&Drucker für Namensschilder wählen…",
+        "Gäste aus einer Datei &importieren…", "Namensschild-&Layout…", "&Namensschilder drucken…",
+        "&Drucker für Namensschilder wählen…",
         "Mit pretix &abgleichen…", "Personenbezogene Daten dieser Veranstaltung &löschen (DSGVO)…"]
 
 def test_an_overdue_retention_date_is_reminded_once_the_desk_is_ready(qtbot, make_window, database,
