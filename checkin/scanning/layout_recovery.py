@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from checkin.core.decision import Direction
 from checkin.scanning.keyboard_layouts import MISMATCHES, readings
-from checkin.store.desk import LoadedGuest, Resolution, guest_by_code
+from checkin.store.desk import guest_by_code
+from checkin.store.desk_collaborators import LoadedGuest, Resolution
 
 #: Keys of the decision's ``extra`` the answer card reads.
 SCANNER_LAYOUT, COMPUTER_LAYOUT, TYPED_CODE = "scanner_layout", "computer_layout", "typed_code"

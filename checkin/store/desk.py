@@ -8,9 +8,9 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import Select, bindparam, insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -32,6 +32,13 @@ from checkin.core.names import display_name
 from checkin.core.payload import MAX_CODE_LENGTH, EmptyPayload, PayloadError, PayloadRules, normalise_payload
 from checkin.store.code_signing import screen_payload
 from checkin.store.database import Database
+from checkin.store.desk_collaborators import (
+    DecisionReviewer,
+    LoadedGuest,
+    OnlineAnswer,
+    OnlineAuthority,
+    UnknownCodeResolver,
+)
 from checkin.store.log_notices import announce
 from checkin.store.log_transaction import lock_registration, log_transaction
 from checkin.store.models import (
@@ -67,64 +74,6 @@ class UndoResult:
     undo_check_in_id: int
     name: str
     code: str
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """What an :class:`UnknownCodeResolver` found for a code no registration of the event has."""
-
-    #: The guest the code stands for (loaded in the scan's own transaction), or None.
-    guest: "LoadedGuest | None" = None
-    #: A refusal to record instead (e.g. a revoked secret), or None.
-    refusal: Decision | None = None
-    #: Facts for the desk, merged into the decision's ``extra`` (e.g. ``{"keyboard_layout": "de"}``).
-    extra: Mapping[str, Any] = field(default_factory=dict)
-
-
-class UnknownCodeResolver(Protocol):
-    """A further source of truth asked, in order, about a code the event's registrations lack.
-
-    Runs inside the scan's transaction; returns None when it knows nothing of the code, so the
-    next resolver is asked and, after the last, the code is refused as unknown. A resolver whose
-    ``reads_only`` is True writes nothing: an online desk also asks it, before asking the
-    server, so the server is asked about the guest the code stands for (a scanner typing with
-    the wrong keyboard layout sends a code the server does not know either).
-    """
-
-    def __call__(self, session: Session, event_id: int, code: str, direction: Direction) -> Resolution | None: ...
-
-
-class DecisionReviewer(Protocol):
-    """A further check of a decision about a known guest (pretix's custom check-in rules).
-
-    Runs inside the scan's transaction after the local rules, with the history they used and the
-    desk's clock; returns the decision unchanged, or a refusal in its place.
-    """
-
-    def __call__(self, session: Session, decision: Decision, loaded: LoadedGuest, list_id: int, history: History,
-                 now: datetime) -> Decision: ...
-
-
-@dataclass(frozen=True)
-class OnlineAnswer:
-    """A server's own decision on a scan it redeemed online."""
-
-    outcome: Outcome
-    #: The text to show for a refusal (unused when accepted).
-    refusal_text: str
-    #: The server's view of the guest, for a code the local data lacks.
-    guest: Guest
-
-
-class OnlineAuthority(Protocol):
-    """A server asked first about every scan, so two desks never admit the same guest twice."""
-
-    def redeem(self, list_id: int, code: str, direction: Direction, nonce: str,
-               happened_at: datetime) -> OnlineAnswer | None:
-        """The server's answer, or None when it was not asked or did not answer in time: then the
-        desk decides offline and records the row with this same nonce, so a request the server did
-        get is recognised at upload and never counts twice. Runs before the scan's transaction."""
-        ...
 
 
 class DeskService:
@@ -288,7 +237,7 @@ class DeskService:
         return self._decide_guest(session, LoadedGuest(registration.id, registration.event_id, guest_of(registration)),
                                   list_id, direction)
 
-    def _decide_guest(self, session: Session, loaded: "LoadedGuest", list_id: int, direction: Direction) -> Decision:
+    def _decide_guest(self, session: Session, loaded: LoadedGuest, list_id: int, direction: Direction) -> Decision:
         list_event_id, rules = self._rules_of_list(session, list_id)
         if list_event_id != loaded.event_id:
             raise LookupError(f"check-in list {list_id} is not a list of this event")
@@ -386,13 +335,6 @@ def history_of(session: Session, registration_id: int, list_id: int) -> History:
 def _effective(statement: Select[Any]) -> Select[Any]:
     """Accepted check-ins that were not undone."""
     return statement.where(CheckIn.outcome == Outcome.OK.value, CheckIn.reverted_by_id.is_(None))
-
-
-@dataclass(frozen=True)
-class LoadedGuest:
-    registration_id: int
-    event_id: int
-    guest: Guest
 
 
 _GUEST_COLUMNS = (

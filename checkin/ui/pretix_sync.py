@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject
 from checkin.core.payload import PayloadRules
 from checkin.settings import Settings
 from checkin.store.database import Database
-from checkin.store.desk import Clock, DeskService, UnknownCodeResolver
+from checkin.store.desk import Clock, DeskService
+from checkin.store.desk_collaborators import UnknownCodeResolver
 from checkin.store.desk_setup import DeskSetup
 from checkin.store.models import utcnow
 from checkin.sync.pretix.connection import connected_events

@@ -156,7 +156,8 @@ def test_check_in_found_by_search(database, demo, desk):
 
 
 def test_unknown_code_resolvers_are_asked_in_order_inside_the_scan(database, demo, clock):
-    from checkin.store.desk import Resolution, guest_by_code
+    from checkin.store.desk import guest_by_code
+    from checkin.store.desk_collaborators import Resolution
 
     real = _code(database, demo.event_id, status="valid")
     asked = []

@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from checkin.core.payload import PayloadRules
 from checkin.store.database import Database
-from checkin.store.desk import Clock, DeskService, UnknownCodeResolver
+from checkin.store.desk import Clock, DeskService
+from checkin.store.desk_collaborators import UnknownCodeResolver
 from checkin.store.models import Event, utcnow
 from checkin.sync.pretix.connection import SOURCE, Connection, load_connection
 from checkin.sync.pretix.credentials import CredentialStoreError, TokenStore

@@ -18,15 +18,8 @@ from sqlalchemy.orm import Session
 from checkin.core.decision import Decision, Direction, GuestStatus, History, Outcome, refused
 from checkin.core.payload import PayloadRules
 from checkin.store.database import Database
-from checkin.store.desk import (
-    Clock,
-    DeskService,
-    LoadedGuest,
-    OnlineAuthority,
-    Resolution,
-    UnknownCodeResolver,
-    guest_by_code,
-)
+from checkin.store.desk import Clock, DeskService, guest_by_code
+from checkin.store.desk_collaborators import LoadedGuest, OnlineAuthority, Resolution, UnknownCodeResolver
 from checkin.store.models import RevokedSecret, TicketType, utcnow
 from checkin.store.registrations import insert_registrations
 from checkin.sync.pretix.connection import sync_state

@@ -16,7 +16,7 @@ from typing import Any
 
 from checkin.core.decision import Direction, Guest, Outcome
 from checkin.store.database import Database
-from checkin.store.desk import OnlineAnswer
+from checkin.store.desk_collaborators import OnlineAnswer
 from checkin.store.models import CheckInList
 from checkin.sync.pretix.client import PretixClient, PretixError
 from checkin.sync.pretix.connection import Connection

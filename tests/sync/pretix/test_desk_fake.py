@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from checkin.core.decision import Direction, Outcome
 from checkin.store.database import Database
-from checkin.store.desk import DeskService, Resolution, guest_by_code
+from checkin.store.desk import DeskService, guest_by_code
+from checkin.store.desk_collaborators import Resolution
 from checkin.store.models import CheckIn, CheckInList, Event, Registration, RevokedSecret
 from checkin.sync.demo import create_demo_event
 from checkin.sync.pretix.client import PretixUnavailable
