@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QForm
                                QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from checkin.badges.batch import BatchChoice
+from checkin.badges.stock import CONTEXT as STOCK_CONTEXT
 from checkin.badges.stock import STOCKS
 from checkin.settings import Settings
 from checkin.store.database import Database
@@ -67,7 +68,7 @@ class BadgeBatchWindow(QDialog):
         self.sort.addItem(self.tr("Surname"), "surname")
         self.sort.addItem(self.tr("Company, then surname"), "company")
         for stock in STOCKS.values():
-            self.stock_box.addItem(stock.title, stock.name)
+            self.stock_box.addItem(QCoreApplication.translate(STOCK_CONTEXT, stock.title), stock.name)
         self.stock_box.setCurrentIndex(max(0, self.stock_box.findData(self.settings.get("badge_stock"))))
         self.only_unprinted = QCheckBox(self.tr("Only guests whose badge was not printed"), self)
         self.only_unprinted.setChecked(True)

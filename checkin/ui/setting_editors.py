@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 
+from checkin.badges.stock import CONTEXT as STOCK_CONTEXT
 from checkin.badges.stock import STOCKS
 from checkin.settings import Setting
 from checkin.ui.camera_panel import camera_choice
@@ -85,7 +86,7 @@ def language_choice(value: str, parent: QWidget) -> QComboBox:
 def stock_choice(value: str, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     for name, stock in STOCKS.items():
-        combo.addItem(stock.title, name)
+        combo.addItem(QCoreApplication.translate(STOCK_CONTEXT, stock.title), name)
     keep_choice(combo, value)
     return combo
 

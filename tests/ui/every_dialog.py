@@ -100,6 +100,7 @@ OPENERS: dict[str, Callable[[Desk], QWidget]] = {
     "choose a file to import": _tool(lambda desk: desk.tools.importing.choose_file()),
     "import": _tool(_import),
     "badge editor": _tool(lambda desk: desk.tools.badges.layout_action.trigger()),
+    "badge batch": _tool(lambda desk: desk.tools.badges.batch_action.trigger()),
     "reconcile": _tool(lambda desk: desk.tools.reconciling.reconcile_with_pretix(
         TokenStore(desk.folder / "tokens.json"))),
     "purge question": _tool(lambda desk: desk.tools.privacy.action.trigger()),
