@@ -335,7 +335,8 @@ def test_the_answer_card_shows_the_badge_and_prints_it(qtbot, make_window, datab
     keyboard.scanner(codes["valid"][0])
     qtbot.waitUntil(lambda: len(results) == 1)
     badge = window.card_badge
-    qtbot.waitUntil(lambda: badge.isVisible() and badge.preview.image is not None, timeout=20000)
+    qtbot.waitUntil(lambda: badge.isVisible() and badge.preview is not None and badge.preview.image is not None,
+                    timeout=20000)
     assert badge.registration_id == results[0].registration_id
     with qtbot.waitSignal(service.printed, timeout=30000):
         badge.print_button.click()
@@ -344,3 +345,22 @@ def test_the_answer_card_shows_the_badge_and_prints_it(qtbot, make_window, datab
     keyboard.scanner(codes["cancelled"][0])  # a refusal: no badge on the card
     qtbot.waitUntil(lambda: len(results) == 2)
     qtbot.waitUntil(lambda: not badge.isVisible())
+
+
+def test_a_queue_scanned_back_to_back_renders_no_badge_for_guests_already_gone(qtbot, make_window, database, demo,
+                                                                             window_settings, keyboard, codes,
+                                                                             tmp_path):
+    from checkin.ui.badge_printing import BadgePrintService
+
+    window_settings.set("badge_printer", f"file:{tmp_path / 'desk.pdf'}")
+    service = BadgePrintService(database, window_settings, "00000000-0000-4000-8000-000000000002", "Desk B")
+    window = make_window(badge_printer=service)
+    results = answers(window)
+    rendered = []
+    window.card_badge.request_for = lambda rid, build=window.card_badge.request_for: rendered.append(rid) or build(rid)
+    for count, code in enumerate(codes["valid"][:3], start=1):
+        keyboard.scanner(code)
+        qtbot.waitUntil(lambda: len(results) == count)
+    qtbot.waitUntil(lambda: window.card_badge.preview is not None and window.card_badge.preview.image is not None,
+                    timeout=20000)
+    assert rendered == [results[-1].registration_id], "only the guest still on the card gets a badge rendered"
