@@ -60,6 +60,9 @@ def start_server() -> PostgresServer:
     data_dir = PG_HOME / "data"
     socket_dir = PG_HOME / "socket"
     socket_dir.mkdir(parents=True, exist_ok=True)
+    # The CLI's private umask (0077) may already be in force in this process: the folder above the
+    # cluster must still let 'postgres' in, so it belongs to 'postgres' too.
+    _chown(PG_HOME)
     if not (data_dir / "PG_VERSION").exists():
         shutil.rmtree(data_dir, ignore_errors=True)
         data_dir.mkdir(parents=True)
