@@ -6,11 +6,11 @@ layout, which `checkin badges` prints alike."""
 from __future__ import annotations
 
 import copy
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QUndoStack
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QAction, QImage, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMenu,
                                QPushButton, QScrollArea, QToolButton, QVBoxLayout, QWidget)
 
@@ -29,7 +29,7 @@ from checkin.resources import resource_path
 from checkin.settings import Settings
 from checkin.store.database import Database
 from checkin.ui.badge_canvas import BadgeCanvas
-from checkin.ui.badge_element_form import ElementForm, field_label
+from checkin.ui.badge_element_form import ElementForm, field_label, readable
 from checkin.ui.badge_pictures import PictureError, add_picture
 from checkin.ui.badge_preview import BadgePreviewer
 from checkin.ui.badge_undo import LayoutStep
@@ -124,11 +124,10 @@ class BadgeEditor(QWidget):
         self.add_picture_button = QPushButton(self.tr("Add picture…"))
         self.add_band_button = QPushButton(self.tr("Add colour band"))
         self.remove_button = QPushButton(self.tr("Remove element"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.addActions([self.undo_action, self.redo_action])
+        self.undo_action = self._history_action(self.tr("Undo"), QKeySequence.StandardKey.Undo, self.undo_stack.undo,
+                                                self.undo_stack.canUndoChanged, self.undo_stack.undoTextChanged)
+        self.redo_action = self._history_action(self.tr("Redo"), QKeySequence.StandardKey.Redo, self.undo_stack.redo,
+                                                self.undo_stack.canRedoChanged, self.undo_stack.redoTextChanged)
         self.undo_button, self.redo_button = QToolButton(), QToolButton()
         self.undo_button.setDefaultAction(self.undo_action)
         self.redo_button.setDefaultAction(self.redo_action)
@@ -138,6 +137,16 @@ class BadgeEditor(QWidget):
         self.add_picture_button.clicked.connect(lambda: self.add_picture())
         self.remove_button.clicked.connect(self.remove_element)
         self.reset_button.clicked.connect(self.reset_to_stock)
+
+    def _history_action(self, text: str, keys: QKeySequence.StandardKey, slot: Callable[[], None],
+                        can_change: SignalInstance, text_change: SignalInstance) -> QAction:
+        """Undo or redo: a short fixed label; what it would undo is its tooltip."""
+        action = QAction(text, self, enabled=False, shortcut=keys)
+        action.triggered.connect(slot)
+        can_change.connect(action.setEnabled)
+        text_change.connect(action.setToolTip)
+        self.addAction(action)
+        return action
 
     def _arrange(self) -> None:
         choices = QHBoxLayout()
@@ -160,9 +169,15 @@ class BadgeEditor(QWidget):
         form_area.setWidgetResizable(True)
         form_area.setMinimumWidth(330)
         form_area.setMaximumWidth(400)
+        hint = QLabel(self.tr("Drag an element to move it, its corner to resize it; the arrow keys move it by "
+                              "0.5 mm, with Shift by 5 mm. Lines show where it lines up."))
+        hint.setWordWrap(True)
+        middle = QVBoxLayout()
+        middle.addWidget(self.canvas, 1)
+        middle.addWidget(hint)
         body = QHBoxLayout()
         body.addWidget(self.element_list, 1)
-        body.addWidget(self.canvas, 4)
+        body.addLayout(middle, 4)
         body.addWidget(form_area, 1)
         save = QHBoxLayout()
         save.addWidget(QLabel(self.tr("Name")))
@@ -239,11 +254,11 @@ class BadgeEditor(QWidget):
 
     def _describe(self, element: Element) -> str:
         if isinstance(element, TextElement):
-            return self.tr("Text: {0}").format(element.text)
+            return self.tr("Text: {0}").format(readable(element.text) or self.tr("(empty)"))
         if isinstance(element, BandElement):
-            return self.tr("Band: {0}").format(element.text)
+            return self.tr("Band: {0}").format(readable(element.text))
         if isinstance(element, QrElement):
-            return self.tr("QR code: {0}").format(element.value)
+            return self.tr("QR code: {0}").format(readable(element.value))
         if isinstance(element, ImageElement):
             return self.tr("Image: {0}").format(Path(element.path).name)
         return element.type

@@ -2,6 +2,8 @@
 fields, font sizes, colours (chosen in the colour picker) and a band's colour per ticket type."""
 from __future__ import annotations
 
+import string
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
                                QWidget)
@@ -21,6 +23,15 @@ def field_label(key: str) -> str:
         if guest_field.key == key:
             return QCoreApplication.translate(FIELD_CONTEXT, guest_field.label)
     return key.removeprefix("custom.")
+
+
+def readable(template: str) -> str:
+    """A template for people: ``{title} {family_name}`` reads "[Title] [Family name]"."""
+    try:
+        parts = string.Formatter().parse(template)
+        return "".join(text + (f"[{field_label(name)}]" if name is not None else "") for text, name, _s, _c in parts)
+    except ValueError:  # half-typed braces: shown as typed
+        return template
 
 
 class ElementForm(QWidget):

@@ -444,6 +444,10 @@
         <translation>Beispielgast</translation>
     </message>
     <message>
+        <source>Drag an element to move it, its corner to resize it; the arrow keys move it by 0.5 mm, with Shift by 5 mm. Lines show where it lines up.</source>
+        <translation>Ein Element ziehen, um es zu verschieben, seine Ecke, um die Größe zu ändern; die Pfeiltasten verschieben es um 0,5 mm, mit Umschalt um 5 mm. Linien zeigen, woran es sich ausrichtet.</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -454,6 +458,10 @@
     <message>
         <source>Text: {0}</source>
         <translation>Text: {0}</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>Band: {0}</source>

@@ -440,6 +440,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Drag an element to move it, its corner to resize it; the arrow keys move it by 0.5 mm, with Shift by 5 mm. Lines show where it lines up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,6 +453,10 @@
     </message>
     <message>
         <source>Text: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
