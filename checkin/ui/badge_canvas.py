@@ -23,7 +23,9 @@ _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0
 
 class BadgeCanvas(QGraphicsView):
     selected = Signal(int)  # the element clicked (-1: the badge itself)
+    moving = Signal(int, object)  # element index, the Box it is being dragged to (not yet placed)
     placed = Signal(int, object, bool)  # element index, its new Box (layout mm), moved by an arrow key
+    remove_requested = Signal(int)  # the Delete key on the chosen element
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -100,6 +102,9 @@ class BadgeCanvas(QGraphicsView):
         super().mousePressEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and 0 <= self.current < len(self.boxes):
+            self.remove_requested.emit(self.current)
+            return
         step = _ARROWS.get(Qt.Key(event.key()))
         if step is None or not 0 <= self.current < len(self.boxes):
             super().keyPressEvent(event)
@@ -122,6 +127,7 @@ class BadgeCanvas(QGraphicsView):
         else:
             box, guides = snapped_move(box, self.others(index), *self.badge_size, self.threshold_mm())
         self._show_guides(guides)
+        self.moving.emit(index, box)
         return box
 
     def drop(self, index: int, box: Box, by_key: bool = False) -> None:

@@ -6,13 +6,13 @@ layout, which `checkin badges` prints alike."""
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Hashable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QAction, QImage, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMenu,
-                               QPushButton, QScrollArea, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QUndoStack
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from checkin.badges.geometry import Box, element_box, with_box
 from checkin.badges.guest import SAMPLE_GUESTS, BadgeGuest
@@ -24,12 +24,12 @@ from checkin.badges.library import (default_layout, default_layout_key, find_lay
 from checkin.badges.new_elements import new_band, new_picture, new_qr, new_text
 from checkin.badges.stock import CONTEXT as STOCK_WORDS
 from checkin.badges.stock import STOCKS
-from checkin.core.badge_guest import GUEST_FIELDS
 from checkin.resources import resource_path
 from checkin.settings import Settings
 from checkin.store.database import Database
 from checkin.ui.badge_canvas import BadgeCanvas
-from checkin.ui.badge_element_form import ElementForm, field_label, readable
+from checkin.ui.badge_editor_tools import EditorTools
+from checkin.ui.badge_element_form import ElementForm, readable
 from checkin.ui.badge_pictures import PictureError, add_picture
 from checkin.ui.badge_preview import BadgePreviewer
 from checkin.ui.badge_undo import LayoutStep
@@ -103,7 +103,8 @@ class BadgeEditor(QWidget):
         self.save_button = QPushButton(self.tr("Save as my layout"))
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self._build_tools()
+        self.tools = EditorTools(self.undo_stack)
+        self.undo_action, self.redo_action = self.tools.undo_action, self.tools.redo_action
         self._arrange()
         self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS, timeout=self.refresh_preview)
         self.stock_box.currentIndexChanged.connect(self._stock_changed)
@@ -112,41 +113,16 @@ class BadgeEditor(QWidget):
         self.element_list.currentRowChanged.connect(self._element_selected)
         self.canvas.selected.connect(self.element_list.setCurrentRow)
         self.canvas.placed.connect(self._placed)
+        self.canvas.moving.connect(self._moving)
+        self.canvas.remove_requested.connect(lambda _row: self.remove_element())
         self.form.changed.connect(self._form_changed)
         self.save_button.clicked.connect(self.save)
-
-    def _build_tools(self) -> None:
-        self.add_text_button = QToolButton(text=self.tr("Add text"))
-        self.add_text_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.add_text_button.setMenu(QMenu(self.add_text_button))
-        self._fill_text_menu()
-        self.add_qr_button = QPushButton(self.tr("Add QR code"))
-        self.add_picture_button = QPushButton(self.tr("Add picture…"))
-        self.add_band_button = QPushButton(self.tr("Add colour band"))
-        self.remove_button = QPushButton(self.tr("Remove element"))
-        self.undo_action = self._history_action(self.tr("Undo"), QKeySequence.StandardKey.Undo, self.undo_stack.undo,
-                                                self.undo_stack.canUndoChanged, self.undo_stack.undoTextChanged)
-        self.redo_action = self._history_action(self.tr("Redo"), QKeySequence.StandardKey.Redo, self.undo_stack.redo,
-                                                self.undo_stack.canRedoChanged, self.undo_stack.redoTextChanged)
-        self.undo_button, self.redo_button = QToolButton(), QToolButton()
-        self.undo_button.setDefaultAction(self.undo_action)
-        self.redo_button.setDefaultAction(self.redo_action)
-        self.reset_button = QPushButton(self.tr("Reset to the stock's layout"))
-        self.add_qr_button.clicked.connect(lambda: self.add_element(new_qr(self.layout_data)))
-        self.add_band_button.clicked.connect(lambda: self.add_element(new_band(self.layout_data)))
-        self.add_picture_button.clicked.connect(lambda: self.add_picture())
-        self.remove_button.clicked.connect(self.remove_element)
-        self.reset_button.clicked.connect(self.reset_to_stock)
-
-    def _history_action(self, text: str, keys: QKeySequence.StandardKey, slot: Callable[[], None],
-                        can_change: SignalInstance, text_change: SignalInstance) -> QAction:
-        """Undo or redo: a short fixed label; what it would undo is its tooltip."""
-        action = QAction(text, self, enabled=False, shortcut=keys)
-        action.triggered.connect(slot)
-        can_change.connect(action.setEnabled)
-        text_change.connect(action.setToolTip)
-        self.addAction(action)
-        return action
+        self.tools.add_text.connect(lambda key: self.add_element(new_text(self.layout_data, key)))
+        self.tools.add_qr.connect(lambda: self.add_element(new_qr(self.layout_data)))
+        self.tools.add_band.connect(lambda: self.add_element(new_band(self.layout_data)))
+        self.tools.add_picture.connect(lambda: self.add_picture())
+        self.tools.remove.connect(self.remove_element)
+        self.tools.reset.connect(self.reset_to_stock)
 
     def _arrange(self) -> None:
         choices = QHBoxLayout()
@@ -156,13 +132,6 @@ class BadgeEditor(QWidget):
             box.setMinimumContentsLength(16)  # long stock names must not widen the window
             choices.addWidget(QLabel(label))
             choices.addWidget(box, 1)
-        tools = QHBoxLayout()
-        for widget in (self.add_text_button, self.add_qr_button, self.add_picture_button, self.add_band_button,
-                       self.remove_button):
-            tools.addWidget(widget)
-        tools.addStretch(1)
-        for widget in (self.undo_button, self.redo_button, self.reset_button):
-            tools.addWidget(widget)
         self.element_list.setMaximumWidth(260)
         form_area = QScrollArea()
         form_area.setWidget(self.form)
@@ -185,7 +154,7 @@ class BadgeEditor(QWidget):
         save.addWidget(self.save_button)
         main = QVBoxLayout(self)
         main.addLayout(choices)
-        main.addLayout(tools)
+        main.addWidget(self.tools)
         main.addLayout(body, 1)
         main.addWidget(self.status)
         main.addLayout(save)
@@ -195,15 +164,6 @@ class BadgeEditor(QWidget):
         if screen is not None:
             self.setGeometry(screen.availableGeometry())
         self.setWindowState(Qt.WindowState.WindowMaximized)
-
-    def _fill_text_menu(self) -> None:
-        menu = self.add_text_button.menu()
-        menu.clear()
-        custom = sorted({f"custom.{key}" for guest in self.guests for key in guest.custom})
-        for key in [guest_field.key for guest_field in GUEST_FIELDS] + custom:
-            menu.addAction(field_label(key), lambda key=key: self.add_element(new_text(self.layout_data, key)))
-        menu.addSeparator()
-        menu.addAction(self.tr("Free text"), lambda: self.add_element(new_text(self.layout_data)))
 
     def _fill_layouts(self, select: str | None = None) -> None:
         self.layout_box.blockSignals(True)
@@ -225,7 +185,7 @@ class BadgeEditor(QWidget):
     def _add_guests(self, guests: list[BadgeGuest]) -> None:
         self.guests = [*guests, *self.guests]  # the longest real names first: they are the test
         self._fill_guests()
-        self._fill_text_menu()
+        self.tools.fill_text_menu({f"custom.{key}" for guest in self.guests for key in guest.custom})
         self.guest_box.setCurrentIndex(0)
         self.schedule_preview()
 
@@ -284,6 +244,11 @@ class BadgeEditor(QWidget):
         """Undo or redo: show ``layout`` as it was."""
         self.layout_data, self.committed = layout, copy.deepcopy(layout)
         self.show_layout(max(self.element_list.currentRow(), 0))
+
+    def _moving(self, row: int, box: Box) -> None:
+        """While dragging: the preview follows when the mouse rests (the undo step comes on release)."""
+        self.layout_data.elements[row] = with_box(self.layout_data.elements[row], box)
+        self.schedule_preview()
 
     def _placed(self, row: int, box: Box, by_key: bool) -> None:
         self.layout_data.elements[row] = with_box(self.layout_data.elements[row], box)

@@ -400,34 +400,6 @@
         <translation>Als mein Layout speichern</translation>
     </message>
     <message>
-        <source>Add text</source>
-        <translation>Text hinzufügen</translation>
-    </message>
-    <message>
-        <source>Add QR code</source>
-        <translation>QR-Code hinzufügen</translation>
-    </message>
-    <message>
-        <source>Add picture…</source>
-        <translation>Bild hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Add colour band</source>
-        <translation>Farbband hinzufügen</translation>
-    </message>
-    <message>
-        <source>Remove element</source>
-        <translation>Element entfernen</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Wiederholen</translation>
-    </message>
-    <message>
         <source>Reset to the stock&apos;s layout</source>
         <translation>Standardlayout des Materials</translation>
     </message>
@@ -450,10 +422,6 @@
     <message>
         <source>Name</source>
         <translation>Name</translation>
-    </message>
-    <message>
-        <source>Free text</source>
-        <translation>Freier Text</translation>
     </message>
     <message>
         <source>Text: {0}</source>
@@ -1202,6 +1170,45 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
+    </message>
+</context>
+<context>
+    <name>EditorTools</name>
+    <message>
+        <source>Add text</source>
+        <translation>Text hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add QR code</source>
+        <translation>QR-Code hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add picture…</source>
+        <translation>Bild hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add colour band</source>
+        <translation>Farbband hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove element</source>
+        <translation>Element entfernen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Reset to the stock&apos;s layout</source>
+        <translation>Standardlayout des Materials</translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation>Freier Text</translation>
     </message>
 </context>
 <context>

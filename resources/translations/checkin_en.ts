@@ -396,34 +396,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add QR code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add picture…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add colour band</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove element</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reset to the stock&apos;s layout</source>
         <translation type="unfinished"></translation>
     </message>
@@ -445,10 +417,6 @@
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Free text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1195,6 +1163,45 @@ Check the printer; the guests are checked in, and each badge can be printed agai
     </message>
     <message>
         <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditorTools</name>
+    <message>
+        <source>Add text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add colour band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to the stock&apos;s layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

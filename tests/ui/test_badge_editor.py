@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QColorDialog
+from PySide6.QtWidgets import QColorDialog, QFileDialog
 
 from checkin.badges.geometry import element_box
 from checkin.badges.layout import ImageElement
@@ -100,9 +100,10 @@ def test_dragging_an_element_with_the_mouse_moves_it_and_can_be_undone(qtbot, ed
 def test_dragging_snaps_to_the_badge_centre_and_shows_the_guide(qtbot, editor):
     company = element_box(editor.layout_data.elements[3])
     centre_x = company.x + company.width / 2
-    seen = []
+    seen, rendering = [], []
     drag(editor, on_screen(editor, centre_x, company.y + 4), on_screen(editor, 45.4, company.y + 4),
-         lambda: seen.extend(editor.canvas.visible_guides()))
+         lambda: (seen.extend(editor.canvas.visible_guides()), rendering.append(editor.timer.isActive())))
+    assert rendering == [True], "the preview follows the drag"
     moved = element_box(editor.layout_data.elements[3])
     assert moved.x + moved.width / 2 == pytest.approx(45.0, abs=0.01), "snapped onto the badge's centre line"
     assert any(line.line().x1() == line.line().x2() == pytest.approx(45.0) for line in seen)
@@ -134,6 +135,16 @@ def test_arrow_keys_move_half_a_millimetre_shift_more_and_undo_as_one_step(qtbot
     for _ in range(40):  # never off the badge
         QTest.keyClick(editor.canvas, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
     assert editor.layout_data.elements[1].x == 0
+
+
+def test_the_delete_key_removes_the_chosen_element(editor):
+    editor.element_list.setCurrentRow(2)
+    count = len(editor.layout_data.elements)
+    editor.canvas.setFocus()
+    QTest.keyClick(editor.canvas, Qt.Key.Key_Delete)
+    assert len(editor.layout_data.elements) == count - 1
+    editor.undo_action.trigger()
+    assert len(editor.layout_data.elements) == count
 
 
 def test_colour_picker_sets_the_colour_and_undo_restores_it(qtbot, editor, monkeypatch):
@@ -186,7 +197,7 @@ def test_band_colour_per_ticket_type(qtbot, editor, monkeypatch):
 
 
 def test_text_elements_for_every_guest_field(editor):
-    actions = [a for a in editor.add_text_button.menu().actions() if not a.isSeparator()]
+    actions = [a for a in editor.tools.add_text_button.menu().actions() if not a.isSeparator()]
     labels = [action.text() for action in actions]
     assert {"Given name", "Family name", "Company", "Ticket type", "Event", "Title"} <= set(labels)
     actions[labels.index("Company")].trigger()
@@ -229,6 +240,17 @@ def test_pictures_from_png_svg_and_pdf(qtbot, editor, tmp_path):
                             round((element.y + element.height / 2) / 25.4 * editor.preview_dpi)).name() == "#000000"
 
 
+def test_add_picture_asks_for_the_file(qtbot, editor, tmp_path, monkeypatch):
+    chosen = str(png(tmp_path / "sponsors.png", (400, 40)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (chosen, ""))
+    editor.tools.add_picture_button.click()
+    assert editor.selected_element().path.startswith("images/sponsors-")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: ("", ""))  # cancelled
+    count = len(editor.layout_data.elements)
+    editor.tools.add_picture_button.click()
+    assert len(editor.layout_data.elements) == count
+
+
 @pytest.mark.parametrize("name, content", [("logo.png", b"hello, not a picture"), ("logo.svg", b"<html>no</html>"),
                                            ("logo.pdf", b"%PDF-1.4 broken"), ("logo.gif", b"GIF89a")])
 def test_a_file_that_is_not_a_picture_is_refused_and_nothing_is_written(qtbot, editor, tmp_path, name, content):
@@ -256,7 +278,7 @@ def test_reset_to_the_stocks_layout_and_undo(editor):
     editor.stock_box.setCurrentIndex(editor.stock_box.findData("a6"))
     editor.remove_element()
     editor.remove_element()
-    editor.reset_button.click()
+    editor.tools.reset_button.click()
     assert editor.layout_data.to_json()["elements"] == default_layout(editor.stock).to_json()["elements"]
     assert editor.canvas.paper.rect().height() == pytest.approx(148)
     editor.undo_action.trigger()
@@ -265,8 +287,8 @@ def test_reset_to_the_stocks_layout_and_undo(editor):
 
 
 def test_save_and_load_round_trip(qtbot, editor):
-    editor.add_band_button.click()
-    editor.add_qr_button.click()
+    editor.tools.add_band_button.click()
+    editor.tools.add_qr_button.click()
     editor.name_edit.setText("Summer School")
     with qtbot.waitSignal(editor.saved) as saved:
         editor.save()

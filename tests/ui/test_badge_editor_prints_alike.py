@@ -25,7 +25,7 @@ def test_the_cli_prints_the_saved_layout_exactly_as_previewed(qtbot, settings, d
     picture = editor.layout_data.elements[-1]
     picture.x = editor.layout_data.width - picture.width - 1
     editor.commit("move")
-    editor.add_band_button.click()
+    editor.tools.add_band_button.click()
     editor.name_edit.setText("Prints alike")
     key = editor.save()
     assert key == "user:prints-alike", editor.status.text()
