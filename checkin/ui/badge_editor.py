@@ -10,9 +10,9 @@ from collections.abc import Hashable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QUndoStack
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtGui import QCloseEvent, QImage, QUndoStack
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
+                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from checkin.badges.geometry import Box, element_box, with_box
 from checkin.badges.guest import SAMPLE_GUESTS, BadgeGuest
@@ -117,6 +117,7 @@ class BadgeEditor(QWidget):
         self.canvas.remove_requested.connect(lambda _row: self.remove_element())
         self.form.changed.connect(self._form_changed)
         self.save_button.clicked.connect(self.save)
+        self.name_edit.textChanged.connect(self._renamed)
         self.tools.add_text.connect(lambda key: self.add_element(new_text(self.layout_data, key)))
         self.tools.add_qr.connect(lambda: self.add_element(new_qr(self.layout_data)))
         self.tools.add_band.connect(lambda: self.add_element(new_band(self.layout_data)))
@@ -243,7 +244,12 @@ class BadgeEditor(QWidget):
     def _restore(self, layout: Layout) -> None:
         """Undo or redo: show ``layout`` as it was."""
         self.layout_data, self.committed = layout, copy.deepcopy(layout)
+        self.name_edit.setText(layout.name)
         self.show_layout(max(self.element_list.currentRow(), 0))
+
+    def _renamed(self, name: str) -> None:
+        self.layout_data.name = name
+        self.commit(self.tr("Rename the layout"), ("name",))
 
     def _moving(self, row: int, box: Box) -> None:
         """While dragging: the preview follows when the mouse rests (the undo step comes on release)."""
@@ -317,8 +323,9 @@ class BadgeEditor(QWidget):
             self.status.setText(str(error))
             return
         self.layout_key, self.layout_data = self.layout_box.currentData(), layout
-        self.committed = copy.deepcopy(layout)
-        self.undo_stack.clear()  # another file: its own history
+        # A step like any other: changes not yet saved to the layout before can be undone back.
+        self.commit(self.tr("Open {0}").format(self.layout_key))
+        self.undo_stack.setClean()  # as it is on disk
         self.name_edit.setText(layout.name)
         self.show_layout(0)
 
@@ -345,7 +352,7 @@ class BadgeEditor(QWidget):
     def save(self) -> str | None:
         """Check the layout and save it as the organiser's own; returns its key."""
         layout = copy.deepcopy(self.layout_data)
-        layout.name = self.name_edit.text().strip() or self.tr("My layout")
+        layout.name = layout.name.strip() or self.tr("My layout")
         layout.stock = self.stock.name
         try:
             layout_from_json(layout.to_json(), layout.name)
@@ -357,5 +364,27 @@ class BadgeEditor(QWidget):
         self.layout_key = key
         self._fill_layouts(select=key)
         self.status.setText(self.tr("Saved as {0}").format(key))
+        self.undo_stack.setClean()
         self.saved.emit(key)
         return key
+
+    # -- closing: unsaved work is never lost silently -------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.undo_stack.isClean():
+            super().closeEvent(event)
+            return
+        event.ignore()
+        buttons = QMessageBox.StandardButton
+        self.close_question = QMessageBox(QMessageBox.Icon.Question, self.tr("Badge layout"),
+                                          self.tr("Save the changes to this layout as your own before closing?"),
+                                          buttons.Save | buttons.Discard | buttons.Cancel, self)
+        self.close_question.finished.connect(lambda _result: self._answered(self.close_question))
+        self.close_question.open()
+
+    def _answered(self, question: QMessageBox) -> None:
+        answer = question.standardButton(question.clickedButton())
+        if answer == QMessageBox.StandardButton.Save and self.save() is None:
+            return  # not saved: the window stays open and says why
+        if answer in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
+            self.undo_stack.setClean()
+            self.close()

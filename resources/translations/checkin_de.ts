@@ -444,6 +444,10 @@
         <translation>Bild: {0}</translation>
     </message>
     <message>
+        <source>Rename the layout</source>
+        <translation>Layout umbenennen</translation>
+    </message>
+    <message>
         <source>Move with the arrow keys</source>
         <translation>Mit den Pfeiltasten verschieben</translation>
     </message>
@@ -476,6 +480,10 @@
         <translation>Element entfernen</translation>
     </message>
     <message>
+        <source>Open {0}</source>
+        <translation>{0} öffnen</translation>
+    </message>
+    <message>
         <source>My layout</source>
         <translation>Mein Layout</translation>
     </message>
@@ -486,6 +494,10 @@
     <message>
         <source>Saved as {0}</source>
         <translation>Gespeichert als {0}</translation>
+    </message>
+    <message>
+        <source>Save the changes to this layout as your own before closing?</source>
+        <translation>Die Änderungen an diesem Layout vor dem Schließen als Ihr eigenes speichern?</translation>
     </message>
 </context>
 <context>

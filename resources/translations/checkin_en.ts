@@ -440,6 +440,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rename the layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Move with the arrow keys</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,6 +476,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>My layout</source>
         <translation type="unfinished"></translation>
     </message>
@@ -481,6 +489,10 @@
     </message>
     <message>
         <source>Saved as {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to this layout as your own before closing?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QColorDialog, QFileDialog
+from PySide6.QtWidgets import QColorDialog, QFileDialog, QMessageBox
 
 from checkin.badges.geometry import element_box
 from checkin.badges.layout import ImageElement
-from checkin.badges.library import default_layout, find_layout
+from checkin.badges.library import default_layout, find_layout, layout_entries
 from checkin.store.registrations import insert_registrations
 from checkin.ui.badge_editor import BadgeEditor, picture_folder
 
@@ -30,6 +30,7 @@ def editor(qtbot, settings, database, demo):
     widget.show()
     qtbot.waitExposed(widget)
     yield widget
+    widget.undo_stack.setClean()  # closed by pytest-qt without asking
     widget.previewer.wait_for_done()
 
 
@@ -261,7 +262,7 @@ def test_a_file_that_is_not_a_picture_is_refused_and_nothing_is_written(qtbot, e
     count = len(editor.layout_data.elements)
     assert not editor.add_picture(source)
     assert editor.status.text().startswith("Picture not added: ") and name in editor.status.text()
-    assert len(editor.layout_data.elements) == count and editor.undo_stack.count() == 0
+    assert len(editor.layout_data.elements) == count and editor.undo_stack.isClean()
     assert not picture_folder().exists() or list(picture_folder().iterdir()) == []
     assert find_layout(saved).to_json() == layout_file
 
@@ -297,7 +298,8 @@ def test_save_and_load_round_trip(qtbot, editor):
     assert editor.layout_box.currentData() == "user:summer-school"
     editor.layout_box.setCurrentIndex(editor.layout_box.findData("classic"))
     editor.layout_box.setCurrentIndex(editor.layout_box.findData("user:summer-school"))
-    assert editor.layout_data.elements[-1].type == "qr" and editor.undo_stack.count() == 0
+    assert editor.layout_data.elements[-1].type == "qr" and editor.undo_stack.isClean()
+    assert editor.name_edit.text() == "Summer School"
 
 
 def test_a_bad_placeholder_is_not_saved(editor):
@@ -316,3 +318,30 @@ def test_a_missing_layout_file_falls_back_to_a_builtin(qtbot, settings, tmp_path
     image = wait_preview(qtbot, widget)
     assert image.pixelColor(2, 2).name() == "#ffffff", "the badge is previewed on white"
     widget.previewer.wait_for_done()
+
+
+def test_opening_another_layout_can_be_undone_with_the_unsaved_changes(editor):
+    editor.tools.add_qr_button.click()
+    editor.name_edit.setText("Draft")
+    editor.layout_box.setCurrentIndex(editor.layout_box.findData("minimal"))
+    assert editor.name_edit.text() == find_layout("minimal").name and editor.undo_stack.isClean()
+    editor.undo_action.trigger()
+    assert editor.name_edit.text() == "Draft" and editor.layout_data.elements[-1].type == "qr"
+    assert not editor.undo_stack.isClean()
+
+
+@pytest.mark.parametrize("answer, closed, saved", [(QMessageBox.StandardButton.Save, True, True),
+                                                    (QMessageBox.StandardButton.Discard, True, False),
+                                                    (QMessageBox.StandardButton.Cancel, False, False)])
+def test_closing_with_unsaved_changes_asks(qtbot, editor, answer, closed, saved):
+    editor.close()
+    assert editor.isHidden(), "nothing changed: closes at once"
+    editor.show()
+    editor.tools.add_band_button.click()
+    editor.name_edit.setText("Unsaved")
+    editor.close()
+    question = editor.close_question
+    assert editor.isVisible() and question.isVisible()
+    question.button(answer).click()
+    assert editor.isHidden() == closed
+    assert any(entry.key == "user:unsaved" for entry in layout_entries()) == saved
