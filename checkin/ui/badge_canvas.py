@@ -26,6 +26,7 @@ class BadgeCanvas(QGraphicsView):
     moving = Signal(int, object)  # element index, the Box it is being dragged to (not yet placed)
     placed = Signal(int, object, bool)  # element index, its new Box (layout mm), moved by an arrow key
     remove_requested = Signal(int)  # the Delete key on the chosen element
+    zoomed = Signal()  # the badge is shown at another size: a sharper (or lighter) picture suits it
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,6 +82,7 @@ class BadgeCanvas(QGraphicsView):
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name
         super().resizeEvent(event)
         self._fit()
+        self.zoomed.emit()
 
     def _fit(self) -> None:
         self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)

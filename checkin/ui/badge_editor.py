@@ -114,6 +114,7 @@ class BadgeEditor(QWidget):
         self.canvas.selected.connect(self.element_list.setCurrentRow)
         self.canvas.placed.connect(self._placed)
         self.canvas.moving.connect(self._moving)
+        self.canvas.zoomed.connect(self._zoomed)
         self.canvas.remove_requested.connect(lambda _row: self.remove_element())
         self.form.changed.connect(self._form_changed)
         self.save_button.clicked.connect(self.save)
@@ -333,9 +334,17 @@ class BadgeEditor(QWidget):
     def schedule_preview(self) -> None:
         self.timer.start()
 
+    def _zoomed(self) -> None:
+        if self.fitting_dpi() != self.preview_dpi:
+            self.schedule_preview()
+
+    def fitting_dpi(self) -> int:
+        """The resolution at which the badge's pixels meet the screen's (in steps of 24, 96 to 300 dpi)."""
+        pixels_per_inch = self.canvas.pixels_per_mm() * 25.4 * self.devicePixelRatioF()
+        return min(max(round(pixels_per_inch / 24) * 24, 96), 300)
+
     def refresh_preview(self) -> None:
-        self.preview_dpi = min(max(round(self.canvas.pixels_per_mm() * 25.4 * self.devicePixelRatioF() / 24) * 24,
-                                   96), 300)
+        self.preview_dpi = self.fitting_dpi()
         self.previewer.request(self.layout_data, self.stock, self.current_guest(), self.preview_dpi)
         warnings = [usable_picture(self.layout_data, element.path)[1] for element in self.layout_data.elements
                     if isinstance(element, ImageElement)]

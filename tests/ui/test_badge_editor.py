@@ -65,6 +65,16 @@ def test_the_window_fills_the_screen_and_fits_a_small_one(editor):
     assert editor.canvas.width() > editor.element_list.width(), "the badge is the largest part"
 
 
+def test_a_larger_window_renders_a_sharper_badge(qtbot, editor):
+    editor.showNormal()
+    editor.resize(700, 500)
+    small = wait_preview(qtbot, editor)
+    editor.resize(1300, 740)
+    with qtbot.waitSignal(editor.preview_updated, timeout=20000) as shown:
+        pass
+    assert shown.args[0].width() > small.width()
+
+
 def test_preview_shows_one_label_of_the_stock(qtbot, editor):
     assert editor.layout_box.currentData() == "classic", "with no choice, the layout that suits the stock"
     image = wait_preview(qtbot, editor)
