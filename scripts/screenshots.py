@@ -26,7 +26,7 @@ SIZE = (1366, 768)
 SETTINGS_SCENES = ("settings-desk", "settings-scanner", "settings-badges", "settings-pretix", "settings-look")
 SCENES = ("ok", "refused", "duplicate", "search", "dashboard", "connect", "camera", "exit-mode", "undo",
           *SETTINGS_SCENES, "reconcile-offline", "import-types", "import-warnings", "import-summary", "badge-batch",
-          "guest-badge", "card-badge")
+          "guest-badge", "card-badge", "badge-editor")
 #: Scenes shot as the whole screen: a question over the window, as the volunteer sees both.
 WHOLE_SCREEN = ("undo",)
 #: What pretix's device setup QR code holds (the connect dialog's first page, pasted).
@@ -190,6 +190,8 @@ def play(app, window, codes: dict, scene: str):  # noqa: ANN001, ANN201 - a dial
         return badge_batch(app, window)
     elif scene == "guest-badge":
         return guest_badge(app, window, codes["valid"][0])
+    elif scene == "badge-editor":
+        return badge_editor(app, window)
     elif scene == "camera":
         window.camera.toggle.trigger()
         window.camera.scanner.feed.send(phone_in_view(codes["valid"].pop()))
@@ -305,6 +307,32 @@ def badge_batch(app, window):  # noqa: ANN001, ANN201
     wait_until(app, lambda: dialog.save_button.isEnabled() and dialog.document.status() == QPdfDocument.Status.Ready,
                30)
     return dialog
+
+
+def badge_editor(app, window):  # noqa: ANN001, ANN201
+    """Tools → Badge layout: the classic layout with the app's SVG icon added as a logo, the
+    longest name of the event previewed, the logo chosen and being dragged beside a guide."""
+    from checkin.badges.geometry import Box, with_box
+    from checkin.ui.badge_editor import BadgeEditor
+
+    window.settings.set("badge_stock", "durable-1445")
+    setup = window.controller.setup
+    editor = BadgeEditor(window.settings, window.database, setup.event_id,
+                         ticket_types=[name for _id, name in setup.ticket_types])
+    editor.show()
+    wait_until(app, lambda: len(editor.guests) > 4, 20)
+    elements = editor.layout_data.elements
+    elements[0] = with_box(elements[0], Box(5, 4, 62, 5))  # the event line and the name make room for the logo
+    elements[1] = with_box(elements[1], Box(5, 11, 62, 12))
+    editor.commit("room for the logo")
+    editor.add_picture(ROOT / "resources" / "icons" / "checkin-desk.svg")
+    logo = len(editor.layout_data.elements) - 1
+    editor.canvas.drop(logo, Box(71, 2, 14, 14))
+    editor.element_list.setCurrentRow(logo)
+    editor.canvas.dragging(logo, Box(71.3, 2, 14, 14), False)  # the guide to the QR code's right edge
+    wait_until(app, lambda: not editor.preview_image.isNull(), 20)
+    wait_until(app, lambda: False, 0.5)
+    return editor
 
 
 def guest_badge(app, window, code: str):  # noqa: ANN001, ANN201

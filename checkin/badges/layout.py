@@ -13,10 +13,11 @@ from dataclasses import MISSING, asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from checkin.core.badge_guest import GUEST_FIELDS
+
 FORMAT = "checkin-desk-badge-layout"
 VERSION = 1
-PLACEHOLDERS = ("title", "given_name", "family_name", "name", "full_name", "company", "ticket_type", "event",
-                "code", "custom.<field>")
+PLACEHOLDERS = (*(guest_field.key for guest_field in GUEST_FIELDS), "custom.<field>")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ALIGNMENTS = ("left", "center", "right")
 

@@ -17,11 +17,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from checkin.badges.fonts import starts_right_to_left
 from checkin.core.badge_guest import BadgeGuest
-from checkin.badges.layout import BandElement, ImageElement, Layout, LayoutError, QrElement, TextElement, fill_template
+from checkin.badges.images import usable_picture
+from checkin.badges.layout import BandElement, ImageElement, Layout, QrElement, TextElement, fill_template
 from checkin.badges.qr import draw_qr
 from checkin.badges.stock import Stock
 from checkin.badges.text import FittedText, TextStyle, fit_text, ink_bottom_offset
-from checkin.resources import resource_path
 
 Box = tuple[float, float, float, float]  # x, y (bottom-left), width, height in points
 BAND_PADDING_MM = 1.5
@@ -45,6 +45,8 @@ class RenderResult:
     pages: int = 0
     badges: int = 0
     placements: list[Placement] = field(default_factory=list)
+    #: What was left out, one sentence each (a missing or broken picture).
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,14 @@ class BadgeRenderer:
                  record: bool = False, outlines: bool = False):
         self.layout, self.stock, self.offset = layout, stock, offset
         self.record, self.outlines = record, outlines
-        self._images = {index: self._image_path(element) for index, element in enumerate(layout.elements)
-                        if isinstance(element, ImageElement)}
+        #: Each image element's file, or None when it is missing or no picture (drawn without it).
+        self._images: dict[int, str | None] = {}
+        self.warnings: list[str] = []
+        for index, element in enumerate(layout.elements):
+            if isinstance(element, ImageElement):
+                self._images[index], warning = usable_picture(layout, element.path)
+                if warning:
+                    self.warnings.append(warning)
 
     def render(self, guests: Iterable[BadgeGuest], target: str | Path | BinaryIO) -> RenderResult:
         """Write the badges of ``guests`` (any iterable, consumed once) to ``target`` as PDF."""
@@ -79,7 +87,7 @@ class BadgeRenderer:
                         pagesize=(stock.page_width * mm, stock.page_height * mm), pageCompression=1)
         canvas.setTitle(f"Badges: {self.layout.name} on {stock.title}")
         canvas.setCreator("Check-in Desk")
-        result = RenderResult()
+        result = RenderResult(warnings=list(self.warnings))
         for index, guest in enumerate(guests):
             slot = 0 if stock.back_panel else index % stock.per_page
             if index and slot == 0:
@@ -119,7 +127,7 @@ class BadgeRenderer:
                 payload = fill_template(element.value, values)
                 if payload:
                     draw_qr(canvas, payload, x, y, side)
-            elif isinstance(element, ImageElement):
+            elif isinstance(element, ImageElement) and self._images[index] is not None:
                 x, y, width, height = frame.box(element.x, element.y, element.width, element.height)
                 canvas.drawImage(self._images[index], x, y, width, height, preserveAspectRatio=True,
                                  anchor="c", mask="auto")
@@ -171,16 +179,6 @@ class BadgeRenderer:
             result.placements.append(Placement(
                 canvas.getPageNumber() - 1, badge, index, fitted.text, box,
                 (ink_left, ink_bottom, fitted.width, fitted.ink_height), fitted.font_size, fitted.truncated))
-
-    def _image_path(self, element: ImageElement) -> str:
-        candidates = [Path(element.path)]
-        if self.layout.base_dir is not None:
-            candidates.insert(0, self.layout.base_dir / element.path)
-        candidates.append(resource_path("layouts", element.path))
-        for candidate in candidates:
-            if candidate.is_file():
-                return str(candidate)
-        raise LayoutError(f"layout {self.layout.name!r}: image {element.path!r} not found")
 
 
 def _reading_align(text: str, align: str) -> str:

@@ -121,6 +121,8 @@ def _render_batch(args: argparse.Namespace, context: CommandContext, stock: Stoc
         print("No badges to print: no guest matches.", file=sys.stderr)
         return EXIT_OK
     renderer = BadgeRenderer(layout, stock, offset=(offset.x, offset.y))
+    for warning in renderer.warnings:  # a missing logo: the batch prints, and says what it left out
+        print(f"checkin: warning: {warning}", file=sys.stderr)
     result = _write_atomically(Path(args.out), lambda target: renderer.render(guests, target))
     if result is None:
         return EXIT_FAILURE

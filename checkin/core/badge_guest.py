@@ -6,6 +6,32 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checkin.core.names import display_name
+from checkin.core.translatable import QT_TRANSLATE_NOOP
+
+#: The translation context of the field labels (the layout editor translates them).
+FIELD_CONTEXT = "BadgeField"
+
+
+@dataclass(frozen=True)
+class GuestField:
+    """One value a badge can show about a guest: its placeholder key and its label."""
+    key: str
+    label: str
+
+
+#: Every guest value a layout can place, declared once: the placeholders a layout accepts
+#: (checkin.badges.layout.PLACEHOLDERS) and the layout editor's "Add text" list come from here.
+GUEST_FIELDS = (
+    GuestField("title", QT_TRANSLATE_NOOP("BadgeField", "Title")),
+    GuestField("given_name", QT_TRANSLATE_NOOP("BadgeField", "Given name")),
+    GuestField("family_name", QT_TRANSLATE_NOOP("BadgeField", "Family name")),
+    GuestField("name", QT_TRANSLATE_NOOP("BadgeField", "Name (given and family)")),
+    GuestField("full_name", QT_TRANSLATE_NOOP("BadgeField", "Full name with title")),
+    GuestField("company", QT_TRANSLATE_NOOP("BadgeField", "Company")),
+    GuestField("ticket_type", QT_TRANSLATE_NOOP("BadgeField", "Ticket type")),
+    GuestField("event", QT_TRANSLATE_NOOP("BadgeField", "Event")),
+    GuestField("code", QT_TRANSLATE_NOOP("BadgeField", "Ticket code")),
+)
 
 
 @dataclass(frozen=True)
@@ -29,12 +55,8 @@ class BadgeGuest:
         return display_name(self.title, self.given_name, self.family_name)
 
     def values(self) -> dict[str, str]:
-        """The values of the layout placeholders (see checkin.badges.layout.PLACEHOLDERS)."""
-        values = {
-            "title": self.title, "given_name": self.given_name, "family_name": self.family_name,
-            "name": self.name, "full_name": self.full_name, "company": self.company,
-            "ticket_type": self.ticket_type, "event": self.event, "code": self.code,
-        }
+        """The values of the layout placeholders: one per GUEST_FIELDS entry, plus ``custom.<field>``."""
+        values = {guest_field.key: getattr(self, guest_field.key) for guest_field in GUEST_FIELDS}
         values.update({f"custom.{key}": value for key, value in self.custom.items()})
         return values
 

@@ -44,11 +44,11 @@ class BadgePreviewer(QObject):
         self.latest = 0
         self._one_at_a_time = threading.Lock()
 
-    def request(self, layout: Layout, stock: Stock, guest: BadgeGuest) -> int:
+    def request(self, layout: Layout, stock: Stock, guest: BadgeGuest, dpi: float = PREVIEW_DPI) -> int:
         """Render the badge in the background; ``ready`` brings the image with the returned number."""
         self.latest += 1
         number, layout = self.latest, copy.deepcopy(layout)  # the editor goes on changing its copy
-        Op(self, lambda job: self._render(job, number, layout, stock, guest), lane=Lane.POOL).success(
+        Op(self, lambda job: self._render(job, number, layout, stock, guest, dpi), lane=Lane.POOL).success(
             lambda image: self._rendered(number, image)).failure(lambda error: self._failed(number, error)
                                                                    ).run(self.tasks)
         return number
@@ -60,12 +60,14 @@ class BadgePreviewer(QObject):
     def wait_for_done(self, msecs: int = 10000) -> bool:
         return self.tasks.wait(msecs)
 
-    def _render(self, _job: Job, number: int, layout: Layout, stock: Stock, guest: BadgeGuest) -> QImage | None:
+    def _render(self, _job: Job, number: int, layout: Layout, stock: Stock, guest: BadgeGuest,
+                dpi: float) -> QImage | None:
         with self._one_at_a_time:
             if number != self.latest:  # a newer request is queued behind this one
                 return None
-            pdf, _result = BadgeRenderer(layout, single_label(stock), outlines=True).render_bytes([guest])
-            [image] = pdf_pages(pdf, PREVIEW_DPI, limit=1)
+            # Exactly what prints (no outline: the editor draws the label's edge itself).
+            pdf, _result = BadgeRenderer(layout, single_label(stock)).render_bytes([guest])
+            [image] = pdf_pages(pdf, dpi, limit=1)
             return image
 
     def _rendered(self, number: int, image: QImage | None) -> None:

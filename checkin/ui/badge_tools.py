@@ -23,7 +23,8 @@ class BadgeTools(QObject):
 
     def edit_badge_layout(self) -> None:
         setup = self.desk.controller.setup
-        self.shown.show(BadgeEditor(self.settings, self.database, setup.event_id if setup else None))
+        self.shown.show(BadgeEditor(self.settings, self.database, setup.event_id if setup else None,
+                                    ticket_types=[name for _id, name in setup.ticket_types] if setup else ()))
 
     def choose_printer(self) -> None:
         self.badge_printer.choose_printer(self.desk.parent)

@@ -400,16 +400,8 @@
         <translation>Als mein Layout speichern</translation>
     </message>
     <message>
-        <source>Add text</source>
-        <translation>Text hinzufügen</translation>
-    </message>
-    <message>
-        <source>Add QR code</source>
-        <translation>QR-Code hinzufügen</translation>
-    </message>
-    <message>
-        <source>Remove element</source>
-        <translation>Element entfernen</translation>
+        <source>Reset to the stock&apos;s layout</source>
+        <translation>Standardlayout des Materials</translation>
     </message>
     <message>
         <source>Stock</source>
@@ -424,12 +416,20 @@
         <translation>Beispielgast</translation>
     </message>
     <message>
+        <source>Drag an element to move it, its corner to resize it; the arrow keys move it by 0.5 mm, with Shift by 5 mm. Lines show where it lines up.</source>
+        <translation>Ein Element ziehen, um es zu verschieben, seine Ecke, um die Größe zu ändern; die Pfeiltasten verschieben es um 0,5 mm, mit Umschalt um 5 mm. Linien zeigen, woran es sich ausrichtet.</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
         <source>Text: {0}</source>
         <translation>Text: {0}</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>Band: {0}</source>
@@ -444,6 +444,46 @@
         <translation>Bild: {0}</translation>
     </message>
     <message>
+        <source>Rename the layout</source>
+        <translation>Layout umbenennen</translation>
+    </message>
+    <message>
+        <source>Move with the arrow keys</source>
+        <translation>Mit den Pfeiltasten verschieben</translation>
+    </message>
+    <message>
+        <source>Move or resize</source>
+        <translation>Verschieben oder Größe ändern</translation>
+    </message>
+    <message>
+        <source>Change the element</source>
+        <translation>Element ändern</translation>
+    </message>
+    <message>
+        <source>Add an element</source>
+        <translation>Element hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a picture</source>
+        <translation>Ein Bild hinzufügen</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.svg *.pdf)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.svg *.pdf)</translation>
+    </message>
+    <message>
+        <source>Picture not added: {0}</source>
+        <translation>Bild nicht hinzugefügt: {0}</translation>
+    </message>
+    <message>
+        <source>Remove an element</source>
+        <translation>Element entfernen</translation>
+    </message>
+    <message>
+        <source>Open {0}</source>
+        <translation>{0} öffnen</translation>
+    </message>
+    <message>
         <source>My layout</source>
         <translation>Mein Layout</translation>
     </message>
@@ -454,6 +494,10 @@
     <message>
         <source>Saved as {0}</source>
         <translation>Gespeichert als {0}</translation>
+    </message>
+    <message>
+        <source>Save the changes to this layout as your own before closing?</source>
+        <translation>Die Änderungen an diesem Layout vor dem Schließen als Ihr eigenes speichern?</translation>
     </message>
 </context>
 <context>
@@ -480,6 +524,74 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     <message>
         <source>Badge not printed</source>
         <translation>Namensschild nicht gedruckt</translation>
+    </message>
+</context>
+<context>
+    <name>BadgeField</name>
+    <message>
+        <source>Title</source>
+        <extracomment>Every guest value a layout can place, declared once: the placeholders a layout accepts (checkin.badges.layout.PLACEHOLDERS) and the layout editor&apos;s &quot;Add text&quot; list come from here.</extracomment>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Name (given and family)</source>
+        <translation>Name (Vor- und Nachname)</translation>
+    </message>
+    <message>
+        <source>Full name with title</source>
+        <translation>Voller Name mit Titel</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation>Ticketart</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Ticket code</source>
+        <translation>Ticket-Code</translation>
+    </message>
+</context>
+<context>
+    <name>BadgePictures</name>
+    <message>
+        <source>{0} is not a PNG, JPEG, SVG or PDF file.</source>
+        <extracomment>Long side of the PNG drawn from an SVG or PDF: about 600 dpi on a 10 cm sponsor strip.</extracomment>
+        <translation>{0} ist keine PNG-, JPEG-, SVG- oder PDF-Datei.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read: {1}</source>
+        <translation>{0} kann nicht gelesen werden: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a picture (it cannot be read as {1}).</source>
+        <translation>{0} ist kein Bild (es lässt sich nicht als {1} lesen).</translation>
+    </message>
+    <message>
+        <source>The picture cannot be saved: {0}</source>
+        <translation>Das Bild kann nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is not an SVG picture.</source>
+        <translation>{0} ist kein SVG-Bild.</translation>
+    </message>
+    <message>
+        <source>{0} is not a PDF file that can be read.</source>
+        <translation>{0} ist keine lesbare PDF-Datei.</translation>
     </message>
 </context>
 <context>
@@ -628,7 +740,15 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     <name>CardBadge</name>
     <message>
         <source>Print badge</source>
+        <extracomment>How long the card shows a check-in before its badge is rendered.</extracomment>
         <translation>Namensschild drucken</translation>
+    </message>
+</context>
+<context>
+    <name>ColourButton</name>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Farbe wählen</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1185,45 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     </message>
 </context>
 <context>
+    <name>EditorTools</name>
+    <message>
+        <source>Add text</source>
+        <translation>Text hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add QR code</source>
+        <translation>QR-Code hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add picture…</source>
+        <translation>Bild hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add colour band</source>
+        <translation>Farbband hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove element</source>
+        <translation>Element entfernen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Reset to the stock&apos;s layout</source>
+        <translation>Standardlayout des Materials</translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation>Freier Text</translation>
+    </message>
+</context>
+<context>
     <name>ElementForm</name>
     <message>
         <source>Left (mm)</source>
@@ -1095,20 +1254,12 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
         <translation>Kleinste Schriftgröße (pt)</translation>
     </message>
     <message>
-        <source>Placeholders: </source>
-        <translation>Platzhalter: </translation>
-    </message>
-    <message>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
         <source>QR content</source>
         <translation>QR-Inhalt</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>Bild</translation>
     </message>
     <message>
         <source>Colour</source>
@@ -1123,12 +1274,16 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
         <translation>Textfarbe</translation>
     </message>
     <message>
-        <source>Band colour per ticket type</source>
-        <translation>Bandfarbe je Ticketart</translation>
-    </message>
-    <message>
         <source>Per ticket type</source>
         <translation>Je Ticketart</translation>
+    </message>
+    <message>
+        <source>Insert a guest field…</source>
+        <translation>Gastfeld einfügen…</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>Bold</source>
@@ -1149,6 +1304,10 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     <message>
         <source>Alignment</source>
         <translation>Ausrichtung</translation>
+    </message>
+    <message>
+        <source>Lines at most</source>
+        <translation>Zeilen (höchstens)</translation>
     </message>
 </context>
 <context>
@@ -2458,6 +2617,25 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>no answer</source>
         <translation>keine Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>TicketTypeColours</name>
+    <message>
+        <source>Colour for this type…</source>
+        <translation>Farbe für diese Ticketart…</translation>
+    </message>
+    <message>
+        <source>Use the band colour</source>
+        <translation>Bandfarbe verwenden</translation>
+    </message>
+    <message>
+        <source>{0} (band colour)</source>
+        <translation>{0} (Bandfarbe)</translation>
+    </message>
+    <message>
+        <source>Band colour for {0}</source>
+        <translation>Bandfarbe für {0}</translation>
     </message>
 </context>
 <context>

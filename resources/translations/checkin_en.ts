@@ -396,15 +396,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add QR code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove element</source>
+        <source>Reset to the stock&apos;s layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -420,11 +412,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Drag an element to move it, its corner to resize it; the arrow keys move it by 0.5 mm, with Shift by 5 mm. Lines show where it lines up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Text: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -440,6 +440,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rename the layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move with the arrow keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move or resize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.svg *.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture not added: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove an element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>My layout</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,6 +489,10 @@
     </message>
     <message>
         <source>Saved as {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to this layout as your own before closing?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -473,6 +517,74 @@ Check the printer; the guests are checked in, and each badge can be printed agai
     </message>
     <message>
         <source>Badge not printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BadgeField</name>
+    <message>
+        <source>Title</source>
+        <extracomment>Every guest value a layout can place, declared once: the placeholders a layout accepts (checkin.badges.layout.PLACEHOLDERS) and the layout editor&apos;s &quot;Add text&quot; list come from here.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (given and family)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name with title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BadgePictures</name>
+    <message>
+        <source>{0} is not a PNG, JPEG, SVG or PDF file.</source>
+        <extracomment>Long side of the PNG drawn from an SVG or PDF: about 600 dpi on a 10 cm sponsor strip.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} cannot be read: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a picture (it cannot be read as {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture cannot be saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not an SVG picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a PDF file that can be read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -622,6 +734,14 @@ Check the printer; the guests are checked in, and each badge can be printed agai
     <name>CardBadge</name>
     <message>
         <source>Print badge</source>
+        <extracomment>How long the card shows a check-in before its badge is rendered.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ColourButton</name>
+    <message>
+        <source>Choose a colour</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1059,6 +1179,45 @@ Check the printer; the guests are checked in, and each badge can be printed agai
     </message>
 </context>
 <context>
+    <name>EditorTools</name>
+    <message>
+        <source>Add text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add colour band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to the stock&apos;s layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ElementForm</name>
     <message>
         <source>Left (mm)</source>
@@ -1089,19 +1248,11 @@ Check the printer; the guests are checked in, and each badge can be printed agai
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Placeholders: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>QR content</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1117,11 +1268,15 @@ Check the printer; the guests are checked in, and each badge can be printed agai
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Band colour per ticket type</source>
+        <source>Per ticket type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Per ticket type</source>
+        <source>Insert a guest field…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1142,6 +1297,10 @@ Check the printer; the guests are checked in, and each badge can be printed agai
     </message>
     <message>
         <source>Alignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines at most</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2448,6 +2607,25 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketTypeColours</name>
+    <message>
+        <source>Colour for this type…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the band colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (band colour)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Band colour for {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
