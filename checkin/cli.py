@@ -75,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `checkin search x | head`
         sys.stderr.close()
         return EXIT_OK
+    finally:
+        context.close()
 
 
 def _refuse_undecodable(args: argparse.Namespace) -> None:
