@@ -115,7 +115,7 @@ def test_a_merge_repeated_after_a_crash_counts_each_check_in_once(venue):
     database.dispose()
 
 
-def test_two_desks_offline_admitting_the_same_guest_are_both_kept_and_reported(venue, tmp_path):
+def test_two_desks_offline_admitting_the_same_guest_are_both_kept_and_reported(venue, tmp_path, capsys):
     link, url, demo, (first, *_rest) = venue
     desk_a, desk_b = (desk_on(url, DESK_A, demo.event_id, tmp_path / "a"),
                       desk_on(url, DESK_B, demo.event_id, tmp_path / "b"))
@@ -135,6 +135,12 @@ def test_two_desks_offline_admitting_the_same_guest_are_both_kept_and_reported(v
         assert double_admissions(session, demo.event_id) == [double], "listed for the reconciliation"
         assert session.scalar(select(func.count()).where(CheckIn.outcome == "ok")) == 2, "both kept"
     database.dispose()
+    assert main(["--db", url, "conflicts", "--json", "--out", str(tmp_path / "conflicts.csv")]) == 0
+    [listed] = json.loads(capsys.readouterr().out)
+    assert listed["code"] == first and [a["offline"] for a in listed["admissions"]] == [True, True]
+    assert len((tmp_path / "conflicts.csv").read_text(encoding="utf-8-sig").splitlines()) == 3
+    assert main(["--db", url, "conflicts"]) == 0
+    assert "admitted 2 times" in capsys.readouterr().out
 
 
 def test_a_desk_killed_offline_merges_its_queue_at_the_next_command(venue, capsys):
