@@ -23,15 +23,21 @@ from checkin.ui.organiser_tools import OrganiserTools
 from checkin.ui.pretix_sync import PretixSync
 from checkin.ui.safety_nets import SafetyNets
 from checkin.ui.taskman import APP_TASKS, TaskManager
+from checkin.ui.venue_banner import VenueLink, watch_venue_link, with_venue_copy
 
 
 def build_desk_window(database: Database, settings: Settings, app: QApplication, **collaborators: object) -> MainWindow:
     """The desk window with its language installed (shared by the app, tests and screenshots)."""
     translations = Translations(app)
     translations.apply(pick_language(settings.get("language")))
-    collaborators["desk_service_factory"] = with_layout_recovery(collaborators.get("desk_service_factory"))
+    factory = with_layout_recovery(collaborators.get("desk_service_factory"))
+    venue_link = VenueLink()
+    if not database.is_sqlite:  # the desk goes on with its own copy when the venue database stops answering
+        factory = with_venue_copy(factory, database, settings, venue_link)
+    collaborators["desk_service_factory"] = factory
     window = MainWindow(database, settings, translations=translations, **collaborators)
     watch_other_desks(window)  # PostgreSQL: the other desks' check-ins show here within a second
+    watch_venue_link(window, venue_link)
     return window
 
 
@@ -52,12 +58,12 @@ def run_desk_app(db_url: str | None = None) -> int:
     collector = UiThreadCollector(app)  # before any pool thread runs: none of them may collect
     app.setApplicationName("Check-in Desk")
     app.setOrganizationName("checkin-desk")
+    settings = Settings()
     try:
-        database = open_database(db_url)
+        database = open_database(db_url, connect_timeout_s=settings.get("venue_timeout_s"))
     except StoreOpenError as error:
         QMessageBox.critical(None, "Check-in Desk", str(error))
         return 1
-    settings = Settings()
     tasks = TaskManager(app, object_name=APP_TASKS)  # every job off the UI thread, one writer lane
     safety = SafetyNets(app, database.url, settings)  # log file, icon, crash dialog, backups, Help menu
     badge_printer = BadgePrintService(database, settings, *settings.desk_identity(), tasks=tasks)

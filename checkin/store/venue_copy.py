@@ -106,6 +106,12 @@ class VenueCopy:
     def close(self) -> None:
         self.local.dispose()
 
+    def holds(self, event_id: int) -> bool:
+        """Whether the event was copied here at least once (a desk can decide on it)."""
+        with self.local.reader() as session:
+            return session.execute(text(f"SELECT 1 FROM {_MARKS} WHERE event_id = :e"), {"e": event_id}).first() \
+                is not None
+
     # -- the queue --------------------------------------------------------------------------------
     def queued(self) -> list[dict[str, Any]]:
         """The check-ins recorded here while the server did not answer, oldest first."""

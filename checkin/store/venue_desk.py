@@ -143,6 +143,9 @@ class VenueDesk:
         return action()
 
     def _offline(self, action: Callable[[DeskService, str | None], ScanResult], nonce: str | None) -> ScanResult:
+        if not self.copy.holds(self.event_id):
+            raise ConnectionLost(f"The venue database {self.copy.describe()} does not answer, and this desk holds no "
+                                 "copy of the event yet; nothing was recorded.")
         with self.copy.lock:
             if self._local is None:
                 self._local = self._make_local()
