@@ -28,12 +28,12 @@ from checkin.ui.throttle import Throttle
 
 log = logging.getLogger(__name__)
 
-#: How often the copy is brought up to date (and, offline, whether the server answers again is asked
-#: no more often than the ``venue_retry_s`` setting says).
+# How often the copy is brought up to date (and, offline, whether the server answers again is asked
+# no more often than the ``venue_retry_s`` setting says).
 MAINTAIN_MS = 2000
-#: After this desk's own check-in, the copy takes it in at most this much later.
+# After this desk's own check-in, the copy takes it in at most this much later.
 AFTER_SCAN_MS = 1000
-#: How long "back on the venue database" stays when nothing needs reconciling.
+# How long "back on the venue database" stays when nothing needs reconciling.
 BACK_SHOWN_MS = 15_000
 
 _OFFLINE_STYLE = "background: #b3001b; color: #ffffff; font-weight: bold; padding: 8px;"
@@ -92,7 +92,7 @@ class VenueBanner(QLabel):
         self._maintain.timeout.connect(self.maintain)
         self._maintain.start(MAINTAIN_MS)
         self._busy = False
-        #: Maintenance runs finished (tests wait on it).
+        # Maintenance runs finished (tests wait on it).
         self.maintained = 0
         # The copy follows at once: the event as soon as it is loaded, this desk's own check-ins within a second.
         self._soon = Throttle(AFTER_SCAN_MS, self.maintain, self)

@@ -622,6 +622,7 @@ Check the printer; the guests are checked in, and each badge can be printed agai
     <name>CardBadge</name>
     <message>
         <source>Print badge</source>
+        <extracomment>How long the card shows a check-in before its badge is rendered.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2186,6 +2187,22 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Venue database timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A venue PostgreSQL that does not answer within this long: the desk goes on with its own copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the venue database again after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While on its own copy, the desk asks the venue database again this often and then merges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Backups kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2475,6 +2492,33 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>Create new type &quot;{0}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VenueBanner</name>
+    <message>
+        <source>Venue database offline: {0} waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue database does not answer (since {0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk goes on with its own copy: keep scanning. {0} check-ins wait and are merged when the database answers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-ins, undo and search need the venue database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue database answers again: {0} check-ins from this desk merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admitted at two desks meanwhile: {0} guests ({1}). Both admissions are kept; the organiser lists them with &apos;checkin conflicts&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
