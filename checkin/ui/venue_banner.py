@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -155,20 +156,27 @@ class VenueBanner(QLabel):
             self.hide()
 
     def offline_text(self, state: VenueState) -> str:
-        since = state.since.astimezone().strftime("%H:%M") if state.since else ""
+        since = state.since.astimezone(self._zone()).strftime("%H:%M") if state.since else ""
         return "\n".join((
             self.tr("The venue database does not answer (since {0}).").format(since),
-            self.tr("This desk goes on with its own copy: keep scanning. {0} check-ins wait and are merged "
-                    "when the database answers again.").format(state.queued),
+            self.tr("This desk goes on with its own copy: keep scanning. Check-ins waiting to be merged when "
+                    "the database answers again: {0}.").format(state.queued),
             self.tr("Walk-ins, undo and search need the venue database.")))
+
+    def _zone(self) -> ZoneInfo | None:
+        """The event's time zone, as the status bar's clock shows (None: the computer's)."""
+        try:
+            return ZoneInfo(self.window_.status.timezone) if self.window_.status.timezone else None
+        except (ZoneInfoNotFoundError, ValueError):
+            return None
 
     def back_text(self, state: VenueState) -> str:
         report = state.merged
-        lines = [self.tr("The venue database answers again: {0} check-ins from this desk merged.").format(
+        lines = [self.tr("The venue database answers again. Check-ins from this desk merged: {0}.").format(
             report.merged)]
         if report.double_admissions:
             names = ", ".join(double.name for double in report.double_admissions[:3])
-            lines.append(self.tr("Admitted at two desks meanwhile: {0} guests ({1}). Both admissions are kept; "
+            lines.append(self.tr("Admitted at two desks meanwhile ({0}): {1}. Both admissions are kept; "
                                  "the organiser lists them with 'checkin conflicts'.").format(
                 len(report.double_admissions), names))
         return "\n".join(lines)

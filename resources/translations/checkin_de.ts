@@ -2515,20 +2515,20 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Die Veranstaltungsdatenbank antwortet nicht (seit {0}).</translation>
     </message>
     <message>
-        <source>This desk goes on with its own copy: keep scanning. {0} check-ins wait and are merged when the database answers again.</source>
-        <translation>Dieser Schalter arbeitet mit seiner eigenen Kopie weiter: einfach weiter scannen. {0} Check-ins warten und werden zusammengeführt, sobald die Datenbank wieder antwortet.</translation>
+        <source>This desk goes on with its own copy: keep scanning. Check-ins waiting to be merged when the database answers again: {0}.</source>
+        <translation>Dieser Schalter arbeitet mit seiner eigenen Kopie weiter: einfach weiter scannen. Check-ins, die zusammengeführt werden, sobald die Datenbank wieder antwortet: {0}.</translation>
+    </message>
+    <message>
+        <source>The venue database answers again. Check-ins from this desk merged: {0}.</source>
+        <translation>Die Veranstaltungsdatenbank antwortet wieder. Zusammengeführte Check-ins dieses Schalters: {0}.</translation>
+    </message>
+    <message>
+        <source>Admitted at two desks meanwhile ({0}): {1}. Both admissions are kept; the organiser lists them with &apos;checkin conflicts&apos;.</source>
+        <translation>Inzwischen an zwei Schaltern eingelassen ({0}): {1}. Beide Einlässe bleiben erhalten; die Organisation listet sie mit „checkin conflicts“.</translation>
     </message>
     <message>
         <source>Walk-ins, undo and search need the venue database.</source>
         <translation>Spontangäste, Rückgängig und Suche brauchen die Veranstaltungsdatenbank.</translation>
-    </message>
-    <message>
-        <source>The venue database answers again: {0} check-ins from this desk merged.</source>
-        <translation>Die Veranstaltungsdatenbank antwortet wieder: {0} Check-ins dieses Schalters zusammengeführt.</translation>
-    </message>
-    <message>
-        <source>Admitted at two desks meanwhile: {0} guests ({1}). Both admissions are kept; the organiser lists them with &apos;checkin conflicts&apos;.</source>
-        <translation>Inzwischen an zwei Schaltern eingelassen: {0} Gäste ({1}). Beide Einlässe bleiben erhalten; die Organisation listet sie mit „checkin conflicts“.</translation>
     </message>
 </context>
 <context>

@@ -2506,19 +2506,19 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This desk goes on with its own copy: keep scanning. {0} check-ins wait and are merged when the database answers again.</source>
+        <source>This desk goes on with its own copy: keep scanning. Check-ins waiting to be merged when the database answers again: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue database answers again. Check-ins from this desk merged: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admitted at two desks meanwhile ({0}): {1}. Both admissions are kept; the organiser lists them with &apos;checkin conflicts&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Walk-ins, undo and search need the venue database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The venue database answers again: {0} check-ins from this desk merged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Admitted at two desks meanwhile: {0} guests ({1}). Both admissions are kept; the organiser lists them with &apos;checkin conflicts&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
