@@ -326,8 +326,9 @@ def merge_offline(database: Database, rows: Sequence[Mapping[str, Any]], desks: 
     with log_transaction(database) as session:
         for desk_id, name in desks.items():
             ensure_desk(session, desk_id, name)
-        for registration_id in sorted({row["registration_id"] for row in rows if row["registration_id"]}):
-            lock_registration(session, registration_id)
+        guests = sorted({row["registration_id"] for row in rows if row["registration_id"]})
+        if guests and session.get_bind().dialect.name != "sqlite":  # one round trip, in id order
+            session.connection().execute(_LOCK_GUESTS, {"ids": guests}).all()
         now = utcnow()
         values = [{**{key: row[key] for key in _MERGED_COLUMNS}, "merged_at": now} for row in rows]
         append = _dialect_insert(session)(CheckIn.__table__).on_conflict_do_nothing(index_elements=["nonce"])
@@ -342,6 +343,8 @@ def merge_offline(database: Database, rows: Sequence[Mapping[str, Any]], desks: 
     return MergeReport(len(taken), len(rows) - len(taken), doubles)
 
 
+_LOCK_GUESTS = (select(Registration.id).where(Registration.id.in_(bindparam("ids", expanding=True)))
+                .order_by(Registration.id).with_for_update())
 _MERGED_COLUMNS = ("nonce", "event_id", "registration_id", "raw_code", "check_in_list_id", "desk_id", "direction",
                    "happened_at", "source", "outcome", "upload_state", "upload_error", "uploaded_at", "explanation")
 

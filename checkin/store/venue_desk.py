@@ -7,8 +7,9 @@ does not answer (``venue_timeout_s``, a lost connection) the same scan is decide
 and recorded there with its own nonce and time, and the desk is *offline*. A scan whose commit
 may have landed on the server keeps that commit's nonce, so it counts once either way.
 
-While offline, scans go straight to the copy; every ``venue_retry_s`` the next scan (or
-:meth:`VenueDesk.maintain`, which the window runs on a timer) tries the server again: first the
+While offline, scans go straight to the copy; every ``retry_s`` the next scan (or
+:meth:`VenueDesk.maintain`) tries the server again (the window never lets a scan wait for that:
+it probes off the writer lane and then calls ``maintain(force=True)``): first the
 queue is merged (exactly once, by nonce: :func:`checkin.store.desk.merge_offline`), then the
 copy is refreshed, and only then does the desk decide on the server again, so a guest admitted
 offline is known there before anyone scans them online. Guests admitted at two desks meanwhile
@@ -106,9 +107,22 @@ class VenueDesk:
         return self._on_venue(lambda: self.venue.undo_last(list_id))
 
     # -- keeping the copy and the link ------------------------------------------------------------
-    def maintain(self) -> VenueState:
-        """Merge a waiting queue and refresh the copy (online), or try the server again (offline, when due)."""
-        if self.state.offline and self.monotonic() < self._next_try:
+    def probe(self) -> bool:
+        """Whether the venue database answers now; changes nothing, so any thread may ask (the window
+        asks off the writer lane: a server that never answers costs ``venue_timeout_s`` there, not a scan)."""
+        try:
+            with self.venue.database.engine.connect() as connection:
+                connection.exec_driver_sql("SELECT 1")
+            return True
+        except Exception as error:  # noqa: BLE001 - only a lost server is expected; the rest is reported
+            if not is_lost_connection(error):
+                raise
+            return False
+
+    def maintain(self, force: bool = False) -> VenueState:
+        """Merge a waiting queue and refresh the copy (online), or try the server again (offline: when
+        due, or at once with ``force``, after a :meth:`probe` said it answers)."""
+        if self.state.offline and not force and self.monotonic() < self._next_try:
             return self.state
         try:
             self._reconnect()

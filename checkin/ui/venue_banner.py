@@ -10,6 +10,8 @@ the scans already queued there (a refresh online, a merge when the server answer
 from __future__ import annotations
 
 import logging
+import math
+import time
 from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -62,8 +64,9 @@ def with_venue_copy(factory: Callable[..., Any], database: Database, settings: S
     def build(setup: DeskSetup, *desk_args: Any, **options: Any) -> Any:
         venue = factory(setup, *desk_args, **options)
         copy = VenueCopy.open(database.url)
+        # Scans never try the server again themselves (retry_s infinite): the banner probes off their lane.
         desk = VenueDesk(venue, lambda: factory(setup, copy.local, *desk_args[1:], **options), copy,
-                         setup.event_id, settings.get("venue_retry_s"), on_state=link.on_state)
+                         setup.event_id, math.inf, on_state=link.on_state)
         link.desk = desk
         return desk
     return build
@@ -93,6 +96,7 @@ class VenueBanner(QLabel):
         self._maintain.timeout.connect(self.maintain)
         self._maintain.start(MAINTAIN_MS)
         self._busy = False
+        self._probed = 0.0
         # Maintenance runs finished (tests wait on it).
         self.maintained = 0
         # The copy follows at once: the event as soon as it is loaded, this desk's own check-ins within a second.
@@ -101,13 +105,31 @@ class VenueBanner(QLabel):
         window.controller.answered.connect(lambda _result: self._soon.request())
 
     def maintain(self) -> None:
+        """Online: refresh the copy (writer lane). Offline: every ``venue_retry_s`` ask whether the server
+        answers on the pool lane (a dead one costs ``venue_timeout_s`` there), and merge only once it does."""
         desk = self.link.desk
         if desk is None or self._busy:
             return
+        if not desk.offline:
+            self._run_maintain(desk, force=False)
+            return
+        now = time.monotonic()
+        if now - self._probed < self.window_.settings.get("venue_retry_s"):
+            return
+        self._busy, self._probed = True, now
+        Op(self, lambda _job: desk.probe(), lane=Lane.POOL).success(
+            lambda answers: self._run_maintain(desk, force=True) if answers else self._probe_done()).failure(
+            self._maintain_failed).run(self.tasks)
+
+    def _run_maintain(self, desk: VenueDesk, force: bool) -> None:
         self._busy = True
-        Op(self, lambda _job: desk.maintain(), lane=Lane.WRITER,
+        Op(self, lambda _job: desk.maintain(force), lane=Lane.WRITER,
            changes=lambda state: CHECK_INS if state.merged else NOTHING).success(
             self._maintained).failure(self._maintain_failed).run(self.tasks)
+
+    def _probe_done(self) -> None:
+        self._busy = False
+        self.maintained += 1
 
     def _maintained(self, state: VenueState) -> None:
         self._busy = False

@@ -39,6 +39,10 @@ class VenueLink:
             listener, self._listener = self._listener, None
             sockets, self._sockets = self._sockets, []
         if listener is not None:
+            try:
+                listener.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread: the port is free at once
+            except OSError:
+                pass
             listener.close()
         for sock in sockets:
             try:
