@@ -8,9 +8,10 @@ revoked secrets and sync state, and the check-ins of the event seen so far, all 
 they have on the server.
 
 Kept current incrementally and cheaply by :meth:`VenueCopy.refresh`: the small tables are copied
-whole (a handful of rows), registrations changed since the last refresh (``updated_at``) and
-check-ins above the last id seen are upserted, each with a margin that catches rows committed
-out of id order by a slower desk. A refresh of an unchanged event is a few indexed reads.
+whole (a handful of rows), registrations changed since the last refresh (``updated_at``,
+against the server's clock at the last read) and check-ins above the last id seen are upserted,
+each with a margin that catches rows committed out of order by a slower desk, and writers'
+clocks a little apart. A refresh of an unchanged event is a few indexed reads.
 
 What the desk records while the server does not answer are the copy's check-in rows **above the
 mark** (the highest server id copied): the queue. Refreshes wait while the queue holds rows, so
@@ -47,8 +48,10 @@ from checkin.store.models import (
 )
 
 #: Rows committed out of id (or time) order by another desk are caught by re-reading this far back.
-ID_MARGIN = 500
-TIME_MARGIN = timedelta(minutes=2)
+ID_MARGIN = 200
+# Registrations are stamped by their writer's clock (the sync owner's, an import's desk): a margin for
+# clocks a little apart (`checkin desk-check` warns beyond 2 s) and for transactions still committing.
+TIME_MARGIN = timedelta(seconds=30)
 _MARKS = "venue_copy_mark"
 _CREATE_MARKS = (f"CREATE TABLE IF NOT EXISTS {_MARKS} (event_id INTEGER PRIMARY KEY, check_in_seen INTEGER "
                  "NOT NULL, registrations_since TEXT NOT NULL)")
@@ -136,7 +139,7 @@ class VenueCopy:
         with self.lock:
             if self.queue_length():
                 return -1
-            with self.local.session() as session:
+            with self.local.reader() as session:
                 seen, since = _event_marks(session.connection(), event_id)
             with venue.reader() as server:
                 batch = _read_event(server.connection(), event_id, seen, since, desk_id)
@@ -159,7 +162,7 @@ def _event_marks(connection: Connection, event_id: int) -> tuple[int | None, dat
 def _read_event(server: Connection, event_id: int, seen: int | None, since: datetime | None,
                 desk_id: str | None) -> dict[Table, list[dict[str, Any]]]:
     """What changed on the server since the marks (everything, the first time)."""
-    batch: dict[Table, list[dict[str, Any]]] = {}
+    batch: dict[Any, list[dict[str, Any]]] = {"read_at": [{"now": server.execute(select(func.now())).scalar_one()}]}
     for table, column in _SMALL_TABLES:
         query = select(table) if column is None else select(table).where(table.c[column] == event_id)
         batch[table] = _rows(server, query)
@@ -196,12 +199,12 @@ def _write_event(local: Connection, event_id: int, batch: dict[Any, list[dict[st
             copied += _upsert(local, table, rows)
     _set_reverted(local, batch["reverted"])  # an undo on the server: the undone row points at it here too
     check_ins = batch[CheckIn.__table__]
-    registrations = batch[Registration.__table__]
-    seen, since = _event_marks(local, event_id)
+    seen, _since = _event_marks(local, event_id)
     seen = max([seen or 0, *(row["id"] for row in check_ins)])
-    newest = max((row["updated_at"] for row in registrations), default=since)
+    # Next time: what changed since this read began, by the server's clock (less the margin).
+    read_at = batch["read_at"][0]["now"]
     local.execute(text(f"INSERT OR REPLACE INTO {_MARKS} VALUES (:e, :seen, :since)"),
-                  {"e": event_id, "seen": seen, "since": newest.isoformat() if newest else ""})
+                  {"e": event_id, "seen": seen, "since": read_at.isoformat()})
     return copied
 
 

@@ -170,14 +170,17 @@ class VenueDesk:
 
     def _reconnect(self) -> None:
         """Merge the queue, then refresh the copy; raises when the server still does not answer."""
+        before = self.state  # another lane may find the server gone meanwhile: only this state is ours to end
         with self.copy.lock:
             report = merge_queue(self.copy, self.venue.database)
             self.copy.refresh(self.venue.database, self.event_id, self.desk_id)
-        if self.state.offline or report.merged or report.already_there:
+        if self.state is not before:
+            return
+        if before.offline or report.merged or report.already_there:
             log.info("back on the venue database: %d merged, %d already there, %d double admissions",
                      report.merged, report.already_there, len(report.double_admissions))
             self._publish(VenueState(offline=False, merged=report))
-        elif self.state.queued:
+        elif before.queued:
             self._publish(VenueState(offline=False))
 
     def _went_offline(self, error: BaseException) -> None:

@@ -4,8 +4,9 @@ a line in the status bar and the warning sound once, while the desk decides on i
 
 :func:`with_venue_copy` wraps the window's desk-service factory (the same factory builds the
 desk on the copy: one set of rules), :class:`VenueBanner` shows the state and keeps the copy
-current: every :data:`MAINTAIN_MS` it runs the desk's ``maintain()`` on the writer lane, after
-the scans already queued there (a refresh online, a merge when the server answers again).
+current: every :data:`MAINTAIN_MS` and soon after any check-in it runs the desk's ``maintain()``
+(a refresh online, beside the scans on the pool lane; offline, a probe of the server there every
+``venue_retry_s`` and, once it answers, the merge on the writer lane after the scans queued there).
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from checkin.store.database import Database
 from checkin.store.desk_setup import DeskSetup
 from checkin.store.venue_copy import VenueCopy
 from checkin.store.venue_desk import VenueDesk, VenueState
-from checkin.ui.changes import CHECK_INS, NOTHING
+from checkin.ui.changes import CHECK_INS, NOTHING, REGISTRATIONS
 from checkin.ui.operations import Op
 from checkin.ui.taskman import Lane
 from checkin.ui.throttle import Throttle
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 # How often the copy is brought up to date (and, offline, whether the server answers again is asked
 # no more often than the ``venue_retry_s`` setting says).
 MAINTAIN_MS = 2000
-# After this desk's own check-in, the copy takes it in at most this much later.
+# After a check-in (this desk's or another's), the copy takes it in at most this much later.
 AFTER_SCAN_MS = 1000
 # How long "back on the venue database" stays when nothing needs reconciling.
 BACK_SHOWN_MS = 15_000
@@ -99,13 +100,14 @@ class VenueBanner(QLabel):
         self._probed = 0.0
         # Maintenance runs finished (tests wait on it).
         self.maintained = 0
-        # The copy follows at once: the event as soon as it is loaded, this desk's own check-ins within a second.
+        # The copy follows at once: the event as soon as it is loaded, then every check-in (this desk's,
+        # and the other desks' as their live notices arrive) within a second.
         self._soon = Throttle(AFTER_SCAN_MS, self.maintain, self)
         window.controller.setup_changed.connect(lambda _setup: self.maintain())
-        window.controller.answered.connect(lambda _result: self._soon.request())
+        self.tasks.notifier.subscribe(self, CHECK_INS | REGISTRATIONS, lambda _changes: self._soon.request())
 
     def maintain(self) -> None:
-        """Online: refresh the copy (writer lane). Offline: every ``venue_retry_s`` ask whether the server
+        """Online: refresh the copy (pool lane). Offline: every ``venue_retry_s`` ask whether the server
         answers on the pool lane (a dead one costs ``venue_timeout_s`` there), and merge only once it does."""
         desk = self.link.desk
         if desk is None or self._busy:
@@ -122,8 +124,10 @@ class VenueBanner(QLabel):
             self._maintain_failed).run(self.tasks)
 
     def _run_maintain(self, desk: VenueDesk, force: bool) -> None:
+        """The refresh runs beside the scans (the pool lane; the copy's lock keeps it apart from offline
+        writes); the merge after an outage runs on the writer lane, after the scans queued there."""
         self._busy = True
-        Op(self, lambda _job: desk.maintain(force), lane=Lane.WRITER,
+        Op(self, lambda _job: desk.maintain(force), lane=Lane.WRITER if force else Lane.POOL,
            changes=lambda state: CHECK_INS if state.merged else NOTHING).success(
             self._maintained).failure(self._maintain_failed).run(self.tasks)
 

@@ -18,10 +18,11 @@ import socket
 import threading
 import time
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from checkin.store.database import open_database
@@ -179,3 +180,33 @@ def _bare_insert(url: str, event_id: int, list_id: int, count: int) -> float:
     seconds = time.perf_counter() - started
     database.dispose()
     return seconds
+
+
+def test_keeping_the_copy_current(postgres_server, tmp_path):
+    """What the window pays every 2 s and after check-ins: the refresh of a 5,000-guest event."""
+    url = postgres_server.create_database()
+    event_id, list_id, codes = _event(url, 5_000, "big")
+    database = open_database(url)
+    with database.session() as session:  # imported an hour ago, as at a real event (not seconds before)
+        session.execute(update(Registration).values(updated_at=utcnow() - timedelta(hours=1)))
+    database.dispose()
+    copy = VenueCopy.open(url, tmp_path / "copy")
+    venue = DeskService(open_database(url), *DESK)
+    first = Timing("first copy of the event (5,000 guests)")
+    started = time.perf_counter()
+    copy.refresh(venue.database, event_id, DESK[0])
+    first.seconds.append(time.perf_counter() - started)
+    scan, unchanged, after = (Timing("a scan on the server (baseline)"), Timing("refresh, nothing changed"),
+                              Timing("refresh after 10 check-ins"))
+    for round_ in range(10):
+        for code in codes[round_ * 10:(round_ + 1) * 10]:
+            began = time.perf_counter()
+            venue.scan(event_id, list_id, code)
+            scan.seconds.append(time.perf_counter() - began)
+        for timing in (after, unchanged):
+            began = time.perf_counter()
+            copy.refresh(venue.database, event_id, DESK[0])
+            timing.seconds.append(time.perf_counter() - began)
+    report("venue: keeping the desk's copy current (5,000 guests)", [unchanged, after, first, scan], baseline=scan)
+    venue.database.dispose()
+    copy.close()
