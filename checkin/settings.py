@@ -108,17 +108,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("backup_interval_min", int, 10, QT_TRANSLATE_NOOP("Settings", "Backup every"),
             QT_TRANSLATE_NOOP("Settings", "The desk copies its database at start, then this often."),
             1, 240, MIN, "desk"),
+    Setting("backups_kept", int, 24, QT_TRANSLATE_NOOP("Settings", "Backups kept"),
+            QT_TRANSLATE_NOOP("Settings", "The newest this many stay; older ones are deleted."),
+            1, 1000, BACKUPS, "desk"),
     Setting("venue_timeout_s", float, 2.0, QT_TRANSLATE_NOOP("Settings", "Venue database timeout"),
             QT_TRANSLATE_NOOP("Settings", "A venue PostgreSQL that does not answer within this long: the desk "
                               "goes on with its own copy."),
-            0.5, 30.0, S, "desk"),
+            2.0, 30.0, S, "desk"),  # 2 s: the least libpq and psycopg wait for a connection
     Setting("venue_retry_s", float, 5.0, QT_TRANSLATE_NOOP("Settings", "Try the venue database again after"),
             QT_TRANSLATE_NOOP("Settings", "While on its own copy, the desk asks the venue database again this "
                               "often and then merges."),
             1.0, 600.0, S, "desk"),
-    Setting("backups_kept", int, 24, QT_TRANSLATE_NOOP("Settings", "Backups kept"),
-            QT_TRANSLATE_NOOP("Settings", "The newest this many stay; older ones are deleted."),
-            1, 1000, BACKUPS, "desk"),
     # -- scanner
     Setting("scanner_prefix", str, "", QT_TRANSLATE_NOOP("Settings", "Scanner prefix"),
             QT_TRANSLATE_NOOP("Settings", "Characters the scanner sends before each code."),

@@ -208,7 +208,7 @@ def server_timeouts(url: str, timeout_s: float) -> dict[str, object]:
     sends) on a connection already open, so a cut cable fails a scan in seconds, not minutes."""
     if make_url(url).get_backend_name() != "postgresql":
         return {}
-    seconds = max(1, round(timeout_s))  # libpq counts whole seconds
+    seconds = max(2, round(timeout_s))  # libpq (and psycopg) count whole seconds, 2 at least
     return {"connect_timeout": seconds, "keepalives": 1, "keepalives_idle": seconds, "keepalives_interval": 1,
             "keepalives_count": 3, "tcp_user_timeout": int(timeout_s * 1000)}
 

@@ -206,3 +206,12 @@ def test_the_copy_is_private_and_follows_undo_and_changes_on_the_server(venue):
         assert session.get(Registration, result.registration_id).company == "Renamed GmbH"
     link.cut()
     assert desk.scan(demo.event_id, demo.list_ids[0], first).decision.accepted, "undone: admitted again"
+
+
+def test_a_server_that_stops_answering_is_given_up_on_after_the_venue_timeout():
+    from checkin.store.database import server_timeouts
+
+    limits = server_timeouts("postgresql+psycopg://desk@venue/checkin", 3.0)
+    assert limits["connect_timeout"] == 3 and limits["tcp_user_timeout"] == 3000 and limits["keepalives"] == 1
+    assert server_timeouts("postgresql+psycopg://desk@venue/checkin", 0.5)["connect_timeout"] == 2, "libpq's least"
+    assert server_timeouts("sqlite:///desk.sqlite3", 3.0) == {}
