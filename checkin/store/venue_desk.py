@@ -137,7 +137,7 @@ class VenueDesk:
             return self._offline(action, None)
         try:
             if self.state.offline or self.state.queued:
-                self._reconnect()  # the queue reaches the server before the server decides again
+                self._reconnect_before_deciding()
             return action(self.venue, None)
         except ConnectionLost as error:
             self._went_offline(error)
@@ -147,6 +147,17 @@ class VenueDesk:
                 raise
             self._went_offline(error)
             return self._offline(action, None)
+
+    def _reconnect_before_deciding(self) -> None:
+        """The queue reaches the server before the server decides again. A merge the server refuses
+        for another reason than a lost connection (a guest deleted meanwhile) must not stop the
+        desk: it is logged, the queue stays on the copy, and the desk decides on the server."""
+        try:
+            self._reconnect()
+        except Exception as error:  # noqa: BLE001 - a lost server goes on to the caller below
+            if is_lost_connection(error):
+                raise
+            log.exception("the queue of check-ins recorded offline could not be merged; it stays on the copy")
 
     def _on_venue(self, action: Callable[[], Any]) -> Any:
         if self.state.offline and self.monotonic() < self._next_try:

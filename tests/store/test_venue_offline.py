@@ -215,3 +215,19 @@ def test_a_server_that_stops_answering_is_given_up_on_after_the_venue_timeout():
     assert limits["connect_timeout"] == 3 and limits["tcp_user_timeout"] == 3000 and limits["keepalives"] == 1
     assert server_timeouts("postgresql+psycopg://desk@venue/checkin", 0.5)["connect_timeout"] == 2, "libpq's least"
     assert server_timeouts("sqlite:///desk.sqlite3", 3.0) == {}
+
+
+def test_a_queue_the_server_refuses_does_not_stop_the_desk(venue, caplog):
+    link, url, demo, (first, second, _third) = venue
+    desk = desk_on(url, DESK_A, demo.event_id)
+    link.cut()
+    gone = desk.scan(demo.event_id, demo.list_ids[0], first)
+    link.mend()
+    database = open_database(url)
+    with database.session() as session:  # the organiser deleted the guest meanwhile
+        session.delete(session.get(Registration, gone.registration_id))
+    database.dispose()
+    answer = desk.scan(demo.event_id, demo.list_ids[0], second)
+    assert answer.decision.accepted and not answer.offline, "decided on the server all the same"
+    assert desk.copy.queue_length() == 1, "the refused row stays on the copy, not lost"
+    assert "could not be merged" in caplog.text
