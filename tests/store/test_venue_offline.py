@@ -231,3 +231,28 @@ def test_a_queue_the_server_refuses_does_not_stop_the_desk(venue, caplog):
     assert answer.decision.accepted and not answer.offline, "decided on the server all the same"
     assert desk.copy.queue_length() == 1, "the refused row stays on the copy, not lost"
     assert "could not be merged" in caplog.text
+
+
+class LosesTheAnswer:
+    """The venue desk service, whose commit lands but whose answer is lost on the way back."""
+
+    def __init__(self, service: DeskService):
+        self.service, self.database = service, service.database
+        self.desk_id, self.desk_name, self.payload_rules = service.desk_id, service.desk_name, service.payload_rules
+
+    def scan(self, *args, **kwargs):
+        landed = self.service.scan(*args, **kwargs)
+        raise ConnectionLost("lost while saving", maybe_recorded=True, nonce=landed.nonce)
+
+
+def test_a_scan_whose_commit_answer_was_lost_counts_once(venue):
+    link, url, demo, (first, *_rest) = venue
+    desk = desk_on(url, DESK_A, demo.event_id)
+    desk.venue = LosesTheAnswer(desk.venue)
+    answer = desk.scan(demo.event_id, demo.list_ids[0], first)
+    assert answer.offline and answer.decision.accepted, "decided on the copy, under the same nonce"
+    desk.venue = desk.venue.service
+    report = desk.maintain().merged
+    assert (report.merged, report.already_there) == (0, 1)
+    assert len(server_rows(url, nonce=answer.nonce)) == 1
+    assert len(server_rows(url, outcome="ok")) == 1
