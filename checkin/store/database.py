@@ -168,6 +168,14 @@ _KIND_HINTS = (
     ("timeout expired", ErrorKind.CONNECTION_LOST),
     ("terminating connection", ErrorKind.CONNECTION_LOST),
     ("does not answer", ErrorKind.CONNECTION_LOST),
+    # A server stopping or starting (pg_ctl stop, a restart, a failover) refuses new connections so:
+    ("the database system is shutting down", ErrorKind.CONNECTION_LOST),
+    ("the database system is starting up", ErrorKind.CONNECTION_LOST),
+    ("the database system is in recovery mode", ErrorKind.CONNECTION_LOST),
+    ("the database system is not yet accepting connections", ErrorKind.CONNECTION_LOST),
+    ("no route to host", ErrorKind.CONNECTION_LOST),
+    ("network is unreachable", ErrorKind.CONNECTION_LOST),
+    ("consuming input failed", ErrorKind.CONNECTION_LOST),
 )
 
 

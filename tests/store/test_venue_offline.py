@@ -256,3 +256,14 @@ def test_a_scan_whose_commit_answer_was_lost_counts_once(venue):
     assert (report.merged, report.already_there) == (0, 1)
     assert len(server_rows(url, nonce=answer.nonce)) == 1
     assert len(server_rows(url, outcome="ok")) == 1
+
+
+@pytest.mark.parametrize("message", ["FATAL:  the database system is shutting down",
+                                     "FATAL:  the database system is starting up",
+                                     "connection to server at \"10.0.0.9\" failed: No route to host"])
+def test_a_server_stopping_or_starting_is_a_lost_connection(message):
+    from sqlalchemy.exc import OperationalError
+
+    from checkin.store.database import ErrorKind, error_kind
+
+    assert error_kind(OperationalError("SELECT 1", {}, Exception(message))) is ErrorKind.CONNECTION_LOST
