@@ -92,15 +92,9 @@ class VenueCopy:
         """Open (or create) the copy of ``venue_url`` (in ``folder``, default the user's): folder 0700, file 0600."""
         path = copy_path(venue_url, folder)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(path.parent, 0o700)
-        if not path.exists():
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            path.unlink()  # created by open_database below, under the umask of a private file
-        previous = os.umask(0o077)
-        try:
-            local = open_database(f"sqlite:///{path}")
-        finally:
-            os.umask(previous)
+        os.chmod(path.parent, 0o700)  # its side files (-wal, -shm) come under the program's private umask
+        local = open_database(f"sqlite:///{path}")
+        os.chmod(path, 0o600)
         return cls(venue_url, local)
 
     def describe(self) -> str:
