@@ -11,9 +11,11 @@ from checkin.heap import freeze_startup_objects
 from checkin.scanning.layout_recovery import LayoutRecovery
 from checkin.settings import Settings
 from checkin.ui.startup_probe import exit_when_shown_if_asked
-from checkin.store.database import Database, StoreOpenError, open_database
+from checkin.store.database import Database, StoreOpenError, open_database, resolve_url
 from checkin.store.desk import DeskService
 from checkin.store.desk_setup import DeskSetup
+from checkin.store.venue_copy import waiting_on_copy
+from checkin.store.venue_desk import is_lost_connection
 from checkin.ui.badge_printing import BadgePrintService
 from checkin.ui.collector import UiThreadCollector
 from checkin.ui.i18n import Translations, pick_language
@@ -53,6 +55,15 @@ def with_layout_recovery(factory: Callable[..., DeskService] | None) -> Callable
     return build
 
 
+def _kept_offline(db_url: str | None, error: StoreOpenError) -> str:
+    """What a desk that cannot reach its venue database at start still holds (it starts once it answers)."""
+    waiting = waiting_on_copy(resolve_url(db_url)) if is_lost_connection(error) else 0
+    if not waiting:
+        return ""
+    return (f"\n\nCheck-ins this desk recorded while the venue database did not answer, kept on this computer: "
+            f"{waiting}. They are merged when the desk starts with the database answering.")
+
+
 def run_desk_app(db_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     collector = UiThreadCollector(app)  # before any pool thread runs: none of them may collect
@@ -62,7 +73,7 @@ def run_desk_app(db_url: str | None = None) -> int:
     try:
         database = open_database(db_url, connect_timeout_s=settings.get("venue_timeout_s"))
     except StoreOpenError as error:
-        QMessageBox.critical(None, "Check-in Desk", str(error))
+        QMessageBox.critical(None, "Check-in Desk", str(error) + _kept_offline(db_url, error))
         return 1
     tasks = TaskManager(app, object_name=APP_TASKS)  # every job off the UI thread, one writer lane
     safety = SafetyNets(app, database.url, settings)  # log file, icon, crash dialog, backups, Help menu

@@ -77,6 +77,17 @@ def has_copy(venue_url: str) -> bool:
     return copy_path(venue_url).exists()
 
 
+def waiting_on_copy(venue_url: str) -> int:
+    """Check-ins this desk recorded on its copy of ``venue_url`` and not merged yet (0: no copy)."""
+    if not has_copy(venue_url):
+        return 0
+    copy = VenueCopy.open(venue_url)
+    try:
+        return copy.queue_length()
+    finally:
+        copy.close()
+
+
 class VenueCopy:
     """The copy of one venue database; ``lock`` serialises refresh, merge and offline writes."""
 

@@ -267,3 +267,16 @@ def test_a_server_stopping_or_starting_is_a_lost_connection(message):
     from checkin.store.database import ErrorKind, error_kind
 
     assert error_kind(OperationalError("SELECT 1", {}, Exception(message))) is ErrorKind.CONNECTION_LOST
+
+
+def test_a_desk_that_cannot_start_says_what_it_keeps(venue):
+    from checkin.app import _kept_offline
+    from checkin.store.database import StoreOpenError
+
+    link, url, demo, (first, *_rest) = venue
+    desk = desk_on(url, DESK_A, demo.event_id)
+    link.cut()
+    desk.scan(demo.event_id, demo.list_ids[0], first)
+    with pytest.raises(StoreOpenError) as refused:
+        open_database(url)
+    assert "did not answer, kept on this computer: 1." in _kept_offline(url, refused.value)
