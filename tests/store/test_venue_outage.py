@@ -23,6 +23,7 @@ from checkin.store.models import CheckIn, Registration
 from checkin.store.venue_copy import VenueCopy
 from checkin.store.venue_desk import VenueDesk
 from checkin.sync.demo import create_demo_event
+from tests.conftest import skip_or_fail
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -35,7 +36,8 @@ def own_cluster():
     try:
         server = start_cluster(home)
     except Exception as error:  # noqa: BLE001 - no binaries, or initdb failed: say why
-        pytest.skip(f"cannot start a PostgreSQL cluster of our own: {error}")
+        shutil.rmtree(home, ignore_errors=True)
+        skip_or_fail(f"cannot start a PostgreSQL cluster of our own: {error}")
     yield server
     server.stop()
     shutil.rmtree(home, ignore_errors=True)
