@@ -11,9 +11,11 @@ from checkin.heap import freeze_startup_objects
 from checkin.scanning.layout_recovery import LayoutRecovery
 from checkin.settings import Settings
 from checkin.ui.startup_probe import exit_when_shown_if_asked
-from checkin.store.database import Database, StoreOpenError, open_database
+from checkin.store.database import Database, StoreOpenError, open_database, resolve_url
 from checkin.store.desk import DeskService
 from checkin.store.desk_setup import DeskSetup
+from checkin.store.venue_copy import waiting_on_copy
+from checkin.store.venue_desk import is_lost_connection
 from checkin.ui.badge_printing import BadgePrintService
 from checkin.ui.collector import UiThreadCollector
 from checkin.ui.i18n import Translations, pick_language
@@ -23,15 +25,21 @@ from checkin.ui.organiser_tools import OrganiserTools
 from checkin.ui.pretix_sync import PretixSync
 from checkin.ui.safety_nets import SafetyNets
 from checkin.ui.taskman import APP_TASKS, TaskManager
+from checkin.ui.venue_banner import VenueLink, watch_venue_link, with_venue_copy
 
 
 def build_desk_window(database: Database, settings: Settings, app: QApplication, **collaborators: object) -> MainWindow:
     """The desk window with its language installed (shared by the app, tests and screenshots)."""
     translations = Translations(app)
     translations.apply(pick_language(settings.get("language")))
-    collaborators["desk_service_factory"] = with_layout_recovery(collaborators.get("desk_service_factory"))
+    factory = with_layout_recovery(collaborators.get("desk_service_factory"))
+    venue_link = VenueLink()
+    if not database.is_sqlite:  # the desk goes on with its own copy when the venue database stops answering
+        factory = with_venue_copy(factory, database, settings, venue_link)
+    collaborators["desk_service_factory"] = factory
     window = MainWindow(database, settings, translations=translations, **collaborators)
     watch_other_desks(window)  # PostgreSQL: the other desks' check-ins show here within a second
+    watch_venue_link(window, venue_link)
     return window
 
 
@@ -47,17 +55,26 @@ def with_layout_recovery(factory: Callable[..., DeskService] | None) -> Callable
     return build
 
 
+def _kept_offline(db_url: str | None, error: StoreOpenError) -> str:
+    """What a desk that cannot reach its venue database at start still holds (it starts once it answers)."""
+    waiting = waiting_on_copy(resolve_url(db_url)) if is_lost_connection(error) else 0
+    if not waiting:
+        return ""
+    return (f"\n\nCheck-ins this desk recorded while the venue database did not answer, kept on this computer: "
+            f"{waiting}. They are merged when the desk starts with the database answering.")
+
+
 def run_desk_app(db_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     collector = UiThreadCollector(app)  # before any pool thread runs: none of them may collect
     app.setApplicationName("Check-in Desk")
     app.setOrganizationName("checkin-desk")
-    try:
-        database = open_database(db_url)
-    except StoreOpenError as error:
-        QMessageBox.critical(None, "Check-in Desk", str(error))
-        return 1
     settings = Settings()
+    try:
+        database = open_database(db_url, connect_timeout_s=settings.get("venue_timeout_s"))
+    except StoreOpenError as error:
+        QMessageBox.critical(None, "Check-in Desk", str(error) + _kept_offline(db_url, error))
+        return 1
     tasks = TaskManager(app, object_name=APP_TASKS)  # every job off the UI thread, one writer lane
     safety = SafetyNets(app, database.url, settings)  # log file, icon, crash dialog, backups, Help menu
     badge_printer = BadgePrintService(database, settings, *settings.desk_identity(), tasks=tasks)

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from sqlalchemy.exc import DBAPIError
 
 from checkin import __version__
-from checkin.commands import backup, badges, desk, desk_check, files, pretix, privacy
+from checkin.commands import backup, badges, desk, desk_check, files, pretix, privacy, venue
 from checkin.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandContext, UsageError
 from checkin.store.database import StoreOpenError, describe_error
 
 #: Each module adds its sub-commands with ``add_commands(subparsers)``; a command's
 #: ``func(args, context)`` returns the exit code (see checkin.commands.common).
-COMMAND_MODULES = (desk, badges, files, privacy, pretix, backup, desk_check)
+COMMAND_MODULES = (desk, badges, files, privacy, pretix, backup, desk_check, venue)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `checkin search x | head`
         sys.stderr.close()
         return EXIT_OK
+    finally:
+        context.close()
 
 
 def _refuse_undecodable(args: argparse.Namespace) -> None:

@@ -111,6 +111,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("backups_kept", int, 24, QT_TRANSLATE_NOOP("Settings", "Backups kept"),
             QT_TRANSLATE_NOOP("Settings", "The newest this many stay; older ones are deleted."),
             1, 1000, BACKUPS, "desk"),
+    Setting("venue_timeout_s", float, 2.0, QT_TRANSLATE_NOOP("Settings", "Venue database timeout"),
+            QT_TRANSLATE_NOOP("Settings", "A venue PostgreSQL that does not answer within this long: the desk "
+                              "goes on with its own copy."),
+            2.0, 30.0, S, "desk"),  # 2 s: the least libpq and psycopg wait for a connection
+    Setting("venue_retry_s", float, 5.0, QT_TRANSLATE_NOOP("Settings", "Try the venue database again after"),
+            QT_TRANSLATE_NOOP("Settings", "While on its own copy, the desk asks the venue database again this "
+                              "often and then merges."),
+            1.0, 600.0, S, "desk"),
     # -- scanner
     Setting("scanner_prefix", str, "", QT_TRANSLATE_NOOP("Settings", "Scanner prefix"),
             QT_TRANSLATE_NOOP("Settings", "Characters the scanner sends before each code."),
@@ -181,6 +189,11 @@ SETTINGS: tuple[Setting, ...] = (
             group="look"),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
+
+
+def default_of(key: str) -> Any:
+    """A setting's declared default (for code that runs without the user's settings)."""
+    return _BY_KEY[key].default
 
 
 def config_dir() -> Path:

@@ -26,7 +26,7 @@ SIZE = (1366, 768)
 SETTINGS_SCENES = ("settings-desk", "settings-scanner", "settings-badges", "settings-pretix", "settings-look")
 SCENES = ("ok", "refused", "duplicate", "search", "dashboard", "connect", "camera", "exit-mode", "undo",
           *SETTINGS_SCENES, "reconcile-offline", "import-types", "import-warnings", "import-summary", "badge-batch",
-          "guest-badge", "card-badge", "badge-editor")
+          "guest-badge", "card-badge", "badge-editor", "venue-offline", "venue-merged")
 #: Scenes shot as the whole screen: a question over the window, as the volunteer sees both.
 WHOLE_SCREEN = ("undo",)
 #: What pretix's device setup QR code holds (the connect dialog's first page, pasted).
@@ -192,11 +192,36 @@ def play(app, window, codes: dict, scene: str):  # noqa: ANN001, ANN201 - a dial
         return guest_badge(app, window, codes["valid"][0])
     elif scene == "badge-editor":
         return badge_editor(app, window)
+    elif scene.startswith("venue-"):
+        venue_banner(app, window, codes, scene, answers)
     elif scene == "camera":
         window.camera.toggle.trigger()
         window.camera.scanner.feed.send(phone_in_view(codes["valid"].pop()))
         wait_until(app, lambda: len(answers) == 1)
     return None
+
+
+def venue_banner(app, window, codes: dict, scene: str, answers: list) -> None:  # noqa: ANN001
+    """The banner of a desk on a venue PostgreSQL that stopped answering, and after the merge. The
+    window here is on the demo's SQLite file: the same banner is attached and given the state."""
+    from checkin.store.desk import MergeReport
+    from checkin.store.double_admissions import Admission, DoubleAdmission
+    from checkin.store.venue_desk import VenueState
+    from checkin.ui.venue_banner import VenueBanner, VenueLink
+
+    banner = VenueBanner(window, VenueLink())
+    window.add_banner(banner)
+    window.scan(codes["valid"].pop())
+    wait_until(app, lambda: len(answers) == 1)
+    now = datetime.now(ZoneInfo("UTC"))
+    if scene == "venue-offline":
+        banner.show_state(VenueState(offline=True, since=now - timedelta(minutes=4), queued=7))
+        return
+    guest = answers[0].decision.guest
+    admissions = (Admission("Desk A", now - timedelta(minutes=3), now, "n1"),
+                  Admission("Desk C", now - timedelta(minutes=2), now, "n2"))
+    double = DoubleAdmission(1, guest.code, guest.name, 1, "Main entrance", admissions)
+    banner.show_state(VenueState(offline=False, merged=MergeReport(7, 0, (double,))))
 
 
 def exit_or_undo(app, window, codes: dict, scene: str, answers: list):  # noqa: ANN001, ANN201

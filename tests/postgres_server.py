@@ -38,6 +38,11 @@ class PostgresServer:
             connection.execute(f'CREATE DATABASE "{name}"')
         return self.admin_url.replace("postgresql://", "postgresql+psycopg://").rsplit("/", 1)[0] + f"/{name}"
 
+    def start_again(self) -> None:
+        """Start a cluster of :func:`start_cluster` again after :meth:`stop`, on the same port."""
+        port = int(self.admin_url.rsplit(":", 1)[1].split("/")[0])
+        start_cluster(self.data_dir.parent, port)
+
     def stop(self) -> None:
         if self.data_dir is not None:
             _as_owner(self.data_dir, [str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "fast", "-w", "stop"])
@@ -54,11 +59,19 @@ def find_bin_dir() -> Path | None:
 def start_server() -> PostgresServer:
     if os.environ.get("CHECKIN_TEST_PG_URL"):
         return PostgresServer(os.environ["CHECKIN_TEST_PG_URL"])
+    return start_cluster(PG_HOME)
+
+
+def start_cluster(home: Path, port: int | None = None) -> PostgresServer:
+    """A cluster of its own in ``home`` (made on first use), started on ``port`` (default: a free one).
+    A test that stops and starts PostgreSQL uses one of these, never the shared server."""
     bin_dir = find_bin_dir()
     if bin_dir is None:
         raise FileNotFoundError("PostgreSQL server binaries not found (Debian: apt-get install postgresql)")
-    data_dir = PG_HOME / "data"
-    socket_dir = PG_HOME / "socket"
+    home.mkdir(parents=True, exist_ok=True)
+    home.chmod(0o755)  # 'postgres' must pass through, whatever umask this process runs under (the CLI's is 077)
+    data_dir = home / "data"
+    socket_dir = home / "socket"
     socket_dir.mkdir(parents=True, exist_ok=True)
     # The CLI's private umask (0077) may already be in force in this process: the folder above the
     # cluster must still let 'postgres' in, so it belongs to 'postgres' too.
@@ -70,7 +83,7 @@ def start_server() -> PostgresServer:
         _as_owner(data_dir, [str(bin_dir / "initdb"), "-D", str(data_dir), "-A", "trust", "-U", "postgres",
                              "-E", "UTF8", "--no-sync"])
     _chown(socket_dir)
-    port = _free_port()
+    port = port or _free_port()
     log = data_dir / "server.log"
     options = f"-p {port} -k {socket_dir} -c listen_addresses=127.0.0.1 -c fsync=on"
     _as_owner(data_dir, [str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-l", str(log), "-o", options, "-w",

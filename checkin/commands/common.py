@@ -5,6 +5,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from contextlib import closing
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
@@ -13,9 +14,12 @@ from sqlalchemy.orm import Session
 
 from checkin.settings import Settings
 from checkin.store.database import Database, open_database
+from checkin.store.desk import MergeReport
 from checkin.store.desk_choice import remembered
 from checkin.store.events import NoEventError, find_event, find_list
 from checkin.store.models import CheckInList, Event
+from checkin.store.venue_copy import VenueCopy, has_copy
+from checkin.store.venue_desk import merge_queue
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 
@@ -38,7 +42,17 @@ class CommandContext:
 
     @cached_property
     def database(self) -> Database:
-        return open_database(self.args.db)
+        """The database; on a venue PostgreSQL, what this desk recorded on its copy meanwhile is merged first."""
+        database = open_database(self.args.db, connect_timeout_s=self.settings.get("venue_timeout_s"))
+        if not database.is_sqlite and has_copy(database.url):
+            with closing(VenueCopy.open(database.url)) as copy:
+                say_merged(merge_queue(copy, database))
+        return database
+
+    def close(self) -> None:
+        """Let go of the database, if a command opened it (its server connections close now, not at exit)."""
+        if "database" in self.__dict__:
+            self.database.dispose()
 
     def event_and_list(self, session: Session, list_id: int | None = None) -> tuple[Event, CheckInList]:
         """``--event``, else the event this desk chose in this database, else the newest; the list
@@ -63,6 +77,18 @@ class CommandContext:
     @staticmethod
     def print_json(value: object) -> None:
         print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def say_merged(report: MergeReport) -> None:
+    """On stderr (stdout may be JSON): what this desk recorded offline reached the venue database."""
+    if report.merged:
+        print(f"checkin: merged {report.merged} check-ins this desk recorded while the venue database did not "
+              "answer", file=sys.stderr)
+    for double in report.double_admissions:
+        desks = ", ".join(f"{a.desk} {a.happened_at:%H:%M:%S}{' (offline)' if a.merged_at else ''}"
+                          for a in double.admissions)
+        print(f"checkin: admitted twice: {double.name} ({double.code}) on {double.list_name}: {desks} "
+              "(see 'checkin conflicts')", file=sys.stderr)
 
 
 def fail(message: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 import uuid
+from contextlib import closing
 from pathlib import Path
 
 from checkin.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_REFUSED, CommandContext, UsageError
@@ -11,9 +12,12 @@ from checkin.core.decision import Direction
 from checkin.core.names import display_name
 from checkin.core.payload import PayloadRules
 from checkin.scanning.layout_recovery import COMPUTER_LAYOUT, SCANNER_LAYOUT, TYPED_CODE, LayoutRecovery
+from checkin.store.database import Database, StoreOpenError, resolve_url
 from checkin.store.desk import DeskService
 from checkin.store.search import search
 from checkin.store.stats import event_stats
+from checkin.store.venue_copy import VenueCopy, has_copy
+from checkin.store.venue_desk import VenueDesk, is_lost_connection
 from checkin.sync.demo import create_demo_event, demo_check_ins
 from checkin.sync.pretix.desk import desk_service_for
 
@@ -58,14 +62,21 @@ def _add_desk_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--desk", metavar="NAME", help="desk name to record (default: this installation's)")
 
 
-def desk_service(args: argparse.Namespace, context: CommandContext, event_id: int) -> DeskService:
-    """The event's desk service, chosen where the desk window's is; offline only (no tokens)."""
-    settings = context.settings
-    desk_id, desk_name = settings.desk_identity()
+def desk_service_identity(args: argparse.Namespace, context: CommandContext) -> tuple[str, str]:
+    """(desk id, desk name): this installation's, or the one ``--desk NAME`` stands for."""
     if args.desk:
-        desk_id, desk_name = str(uuid.uuid5(uuid.NAMESPACE_URL, f"checkin-desk:{args.desk}")), args.desk
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"checkin-desk:{args.desk}")), args.desk
+    return context.settings.desk_identity()
+
+
+def desk_service(args: argparse.Namespace, context: CommandContext, event_id: int,
+                 database: Database | None = None) -> DeskService:
+    """The event's desk service, chosen where the desk window's is; offline only (no tokens).
+    ``database``: another than the command's (the desk's copy of a venue database that does not answer)."""
+    settings = context.settings
+    desk_id, desk_name = desk_service_identity(args, context)
     rules = PayloadRules(settings.get("scanner_prefix"), settings.get("scanner_suffix"))
-    return desk_service_for(event_id, context.database, desk_id, desk_name, payload_rules=rules,
+    return desk_service_for(event_id, database or context.database, desk_id, desk_name, payload_rules=rules,
                             unknown_code_resolvers=[LayoutRecovery()])
 
 
@@ -93,11 +104,35 @@ def run_scan(args: argparse.Namespace, context: CommandContext) -> int:
     code = args.code if args.image is None else code_in_image(args, context)
     if code is None:
         return EXIT_FAILURE
-    with context.database.reader() as session:
+    try:
+        database = context.database
+    except StoreOpenError as error:  # a venue PostgreSQL that does not answer: this desk's copy decides
+        if not is_lost_connection(error):
+            raise
+        if not has_copy(resolve_url(args.db)):
+            raise StoreOpenError(f"{error} This desk holds no copy of the venue database to go on with: it "
+                                 "makes one at its first scan while the server answers.") from error
+        with closing(VenueCopy.open(resolve_url(args.db))) as copy:
+            return _scan(args, context, copy.local, code, None, offline=True)
+    if database.is_sqlite:
+        return _scan(args, context, database, code, None)
+    with closing(VenueCopy.open(database.url)) as copy:
+        return _scan(args, context, database, code, copy)
+
+
+def _scan(args: argparse.Namespace, context: CommandContext, database: Database, code: str,
+          copy: VenueCopy | None, offline: bool = False) -> int:
+    """Decide and print; ``copy``: the venue database's copy to fall back on (and keep current after)."""
+    with database.reader() as session:
         event, check_in_list = context.event_and_list(session, args.list)
-    service = desk_service(args, context, event.id)
+    service: DeskService | VenueDesk = desk_service(args, context, event.id, database)
+    if copy is not None:
+        service = VenueDesk(service, lambda: desk_service(args, context, event.id, copy.local), copy, event.id)
     direction = Direction.EXIT if args.exit else Direction.ENTRY
     result = service.scan(event.id, check_in_list.id, code, direction)
+    offline = offline or result.offline
+    if isinstance(service, VenueDesk):
+        service.maintain()  # the copy follows the server: current for the next time it does not answer
     decision = result.decision
     if args.json:
         guest = decision.guest
@@ -114,8 +149,11 @@ def run_scan(args: argparse.Namespace, context: CommandContext) -> int:
                          "direction": previous.direction.value} if previous else None,
             "layout_mix_up": _layout_mix_up(decision.extra),
             "exit_without_entry": decision.exit_without_entry,
+            "offline": offline,
         })
     else:
+        if offline:
+            print("OFFLINE: the venue database does not answer; decided on this desk's copy, merged later.")
         print(f"{decision.outcome.value.upper()}: {decision.message}")
         mix_up = _layout_mix_up(decision.extra)
         if mix_up:

@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from checkin.settings import default_of
 from checkin.store.compaction import finish_pending as finish_pending_compaction
 from checkin.store.migrate import upgrade_to_head
 from checkin.store.sqlite_file import NotOurDatabase, check_existing_file
@@ -86,8 +87,12 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str | None = None, *, migrate: bool = True, busy_timeout_s: float = 10.0) -> Database:
+def open_database(url: str | None = None, *, migrate: bool = True, busy_timeout_s: float = 10.0,
+                  connect_timeout_s: float | None = None) -> Database:
     """Open (and by default create or upgrade) the database at ``url``.
+
+    A server that does not answer within ``connect_timeout_s`` (default: the ``venue_timeout_s``
+    setting's) is a lost connection, here and on every later connect of the engine.
 
     Raises :class:`StoreOpenError` naming the database when it is locked, corrupted, not a
     database, or in a place we may not write; nothing existing is overwritten.
@@ -97,7 +102,7 @@ def open_database(url: str | None = None, *, migrate: bool = True, busy_timeout_
     new_file = _new_sqlite_file(url)
     if make_url(url).get_backend_name() == "sqlite":
         _check_sqlite_file(make_url(url).database, name)
-    engine = _create_engine(url, busy_timeout_s)
+    engine = _create_engine(url, busy_timeout_s, connect_timeout_s or default_of("venue_timeout_s"))
     try:
         with engine.execution_options(sqlite_begin="DEFERRED").connect() as connection:  # a read: no write lock
             connection.execute(text("SELECT 1")).scalar()
@@ -163,6 +168,14 @@ _KIND_HINTS = (
     ("timeout expired", ErrorKind.CONNECTION_LOST),
     ("terminating connection", ErrorKind.CONNECTION_LOST),
     ("does not answer", ErrorKind.CONNECTION_LOST),
+    # A server stopping or starting (pg_ctl stop, a restart, a failover) refuses new connections so:
+    ("the database system is shutting down", ErrorKind.CONNECTION_LOST),
+    ("the database system is starting up", ErrorKind.CONNECTION_LOST),
+    ("the database system is in recovery mode", ErrorKind.CONNECTION_LOST),
+    ("the database system is not yet accepting connections", ErrorKind.CONNECTION_LOST),
+    ("no route to host", ErrorKind.CONNECTION_LOST),
+    ("network is unreachable", ErrorKind.CONNECTION_LOST),
+    ("consuming input failed", ErrorKind.CONNECTION_LOST),
 )
 
 
@@ -190,12 +203,22 @@ def _check_sqlite_file(path: str | None, name: str) -> None:
         raise StoreOpenError(f"Cannot create the database {name}: the folder {file.parent} is read-only.")
 
 
-def _create_engine(url: str, busy_timeout_s: float) -> Engine:
+def _create_engine(url: str, busy_timeout_s: float, connect_timeout_s: float) -> Engine:
     if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, connect_args=server_timeouts(url, connect_timeout_s))
     engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
     _configure_sqlite(engine)
     return engine
+
+
+def server_timeouts(url: str, timeout_s: float) -> dict[str, object]:
+    """libpq's limits for a server that stops answering: on connecting, and (keepalives, unacknowledged
+    sends) on a connection already open, so a cut cable fails a scan in seconds, not minutes."""
+    if make_url(url).get_backend_name() != "postgresql":
+        return {}
+    seconds = max(2, round(timeout_s))  # libpq (and psycopg) count whole seconds, 2 at least
+    return {"connect_timeout": seconds, "keepalives": 1, "keepalives_idle": seconds, "keepalives_interval": 1,
+            "keepalives_count": 3, "tcp_user_timeout": int(timeout_s * 1000)}
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -41,10 +41,12 @@ class ConnectionLost(StoreOpenError):
 
     kind = ErrorKind.CONNECTION_LOST
 
-    def __init__(self, message: str, *, maybe_recorded: bool = False):
+    def __init__(self, message: str, *, maybe_recorded: bool = False, nonce: str | None = None):
         super().__init__(message)
         #: True when the loss hit the commit and the check could not tell: scanning again shows which.
         self.maybe_recorded = maybe_recorded
+        #: The nonce of the row the write appended: a desk recording it elsewhere keeps it, so it counts once.
+        self.nonce = nonce
 
 
 @contextmanager
@@ -67,7 +69,7 @@ def log_transaction(database: Database, nonce: str | None = None) -> Iterator[Se
             raise  # a lock timeout or a full disk: the database answered, the caller reports it
         if not (finished and nonce and _recorded(database, nonce)):
             raise ConnectionLost(_lost_message(database, connected, finished),
-                                 maybe_recorded=connected and finished) from error
+                                 maybe_recorded=connected and finished, nonce=nonce) from error
 
 
 def lock_registration(session: Session, registration_id: int) -> None:

@@ -295,6 +295,9 @@ class CheckIn(Base):
     upload_error: Mapped[str] = mapped_column(Text, default="")
     # Why the scan was refused, where a rule said so (pretix's check-in rules); uploaded with the refusal.
     explanation: Mapped[str | None] = mapped_column(Text)
+    # When a row a desk recorded on its own copy (the venue database did not answer) reached the venue
+    # database (migration 0012); None for every row written there directly. See store/venue_desk.py.
+    merged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     registration: Mapped[Registration | None] = relationship()
     desk: Mapped[Desk] = relationship()

@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.card_badge = CardBadge(self.card, lambda rid: BadgeRequest(self.database, self.settings, rid),
                                     self.badge_printer is not None)
         left = QWidget(self)
-        column = QVBoxLayout(left)
+        column = self._left_column = QVBoxLayout(left)
         column.addWidget(self.scan_label)
         column.addWidget(self.scan_field)
         column.addWidget(self.camera)
@@ -183,6 +183,10 @@ class MainWindow(QMainWindow):
         failed = getattr(self.badge_printer, "failed", None)  # the badge service reports (id, message)
         if failed is not None:
             failed.connect(self._on_badge_failed)
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A banner above the scan field (the venue database's state): seen before anything else."""
+        self._left_column.insertWidget(0, banner)
 
     # -- what the desk does -------------------------------------------------------------
     def scan(self, payload: str) -> None:

@@ -2354,6 +2354,22 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Der Schalter kopiert seine Datenbank beim Start und dann so oft.</translation>
     </message>
     <message>
+        <source>Venue database timeout</source>
+        <translation>Zeitlimit der Veranstaltungsdatenbank</translation>
+    </message>
+    <message>
+        <source>A venue PostgreSQL that does not answer within this long: the desk goes on with its own copy.</source>
+        <translation>Antwortet die PostgreSQL-Datenbank der Veranstaltung nicht so schnell, arbeitet der Schalter mit seiner eigenen Kopie weiter.</translation>
+    </message>
+    <message>
+        <source>Try the venue database again after</source>
+        <translation>Veranstaltungsdatenbank erneut versuchen nach</translation>
+    </message>
+    <message>
+        <source>While on its own copy, the desk asks the venue database again this often and then merges.</source>
+        <translation>Solange der Schalter mit seiner Kopie arbeitet, fragt er so oft erneut bei der Veranstaltungsdatenbank an und führt dann zusammen.</translation>
+    </message>
+    <message>
         <source>Backups kept</source>
         <translation>Aufbewahrte Sicherungen</translation>
     </message>
@@ -2663,6 +2679,33 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>Create new type &quot;{0}&quot;</source>
         <translation>Neue Ticketart „{0}“ anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>VenueBanner</name>
+    <message>
+        <source>Venue database offline: {0} waiting</source>
+        <translation>Veranstaltungsdatenbank offline: {0} warten</translation>
+    </message>
+    <message>
+        <source>The venue database does not answer (since {0}).</source>
+        <translation>Die Veranstaltungsdatenbank antwortet nicht (seit {0}).</translation>
+    </message>
+    <message>
+        <source>This desk goes on with its own copy: keep scanning. Check-ins waiting to be merged when the database answers again: {0}.</source>
+        <translation>Dieser Schalter arbeitet mit seiner eigenen Kopie weiter: einfach weiter scannen. Check-ins, die zusammengeführt werden, sobald die Datenbank wieder antwortet: {0}.</translation>
+    </message>
+    <message>
+        <source>The venue database answers again. Check-ins from this desk merged: {0}.</source>
+        <translation>Die Veranstaltungsdatenbank antwortet wieder. Zusammengeführte Check-ins dieses Schalters: {0}.</translation>
+    </message>
+    <message>
+        <source>Admitted at two desks meanwhile ({0}): {1}. Both admissions are kept; the organiser lists them with &apos;checkin conflicts&apos;.</source>
+        <translation>Inzwischen an zwei Schaltern eingelassen ({0}): {1}. Beide Einlässe bleiben erhalten; die Organisation listet sie mit „checkin conflicts“.</translation>
+    </message>
+    <message>
+        <source>Walk-ins, undo and search need the venue database.</source>
+        <translation>Spontangäste, Rückgängig und Suche brauchen die Veranstaltungsdatenbank.</translation>
     </message>
 </context>
 <context>

@@ -2353,6 +2353,22 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Venue database timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A venue PostgreSQL that does not answer within this long: the desk goes on with its own copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the venue database again after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While on its own copy, the desk asks the venue database again this often and then merges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scanner prefix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2653,6 +2669,33 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>Create new type &quot;{0}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VenueBanner</name>
+    <message>
+        <source>Venue database offline: {0} waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue database does not answer (since {0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk goes on with its own copy: keep scanning. Check-ins waiting to be merged when the database answers again: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-ins, undo and search need the venue database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue database answers again. Check-ins from this desk merged: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admitted at two desks meanwhile ({0}): {1}. Both admissions are kept; the organiser lists them with &apos;checkin conflicts&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -27,7 +27,7 @@ def test_screenshots_are_taken_of_the_real_window_at_1366x768(tmp_path):
     scenes = ("ok", "refused", "duplicate", "search", "dashboard", "connect", "camera", "exit-mode", "undo",
               "settings-desk", "settings-scanner", "settings-badges", "settings-pretix", "settings-look",
               "reconcile-offline", "import-types", "import-warnings", "import-summary", "badge-batch",
-              "guest-badge", "card-badge")
+              "guest-badge", "card-badge", "badge-editor", "venue-offline", "venue-merged")
     assert names == sorted(f"{scene}-{lang}.png" for scene in scenes for lang in ("en",))
     image = QImage(str(tmp_path / "ok-en.png"))
     # The window fills the 1366×768 screen less its frame (it fits itself inside the screen).
