@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from checkin.commands.common import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
+from checkin.commands.sync_watch import check_interval, run_watch
 from checkin.reports.reconcile_report import SECTION_TITLES, write_report
 from checkin.store.desk_choice import remember
 from checkin.sync.pretix.client import PretixError
@@ -41,7 +42,13 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     disconnect.set_defaults(func=run_disconnect)
 
     sync = subparsers.add_parser("sync", help="upload local check-ins to pretix, then download changes")
-    sync.add_argument("--json", action="store_true", help="print a JSON summary")
+    sync.add_argument("--json", action="store_true", help="print a JSON summary (with --watch: one JSON "
+                      "object per line and round)")
+    sync.add_argument("--watch", action="store_true", help="keep syncing every --interval seconds until Ctrl+C "
+                      "or SIGTERM; on a venue PostgreSQL as the one sync owner of all desks (waits while a desk "
+                      "owns it, takes over when it goes)")
+    sync.add_argument("--interval", type=check_interval, metavar="SECONDS",
+                      help="with --watch: seconds between rounds (default: the 'Sync with pretix every' setting)")
     sync.set_defaults(func=run_sync)
 
     reconcile = subparsers.add_parser("reconcile", help="after the event: compare local check-ins with pretix")
@@ -106,6 +113,11 @@ def run_sync(args: argparse.Namespace, context: CommandContext) -> int:
     if args.event:
         with context.database.reader() as session:
             event_ids = [context.event_and_list(session)[0].id]
+    if args.interval is not None and not args.watch:
+        raise UsageError("--interval goes with --watch.")
+    if args.watch:
+        args.interval = args.interval or context.settings.get("sync_interval_s")
+        return run_watch(args, context, event_ids)
     try:
         summaries = sync_all(context.database, TokenStore(), event_ids)
     except NotConnectedError as error:
