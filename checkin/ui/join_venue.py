@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
@@ -21,16 +21,21 @@ from checkin.store.venue_login import VenueLogin, VenuePasswords, remember
 from checkin.ui.operations import Job, Op
 from checkin.ui.taskman import Lane, TaskManager, tasks_of
 
-#: Fewer round trips than the command's 20: a person waits on the dialog.
+# Fewer round trips than the command's 20: a person waits on the dialog.
 ROUND_TRIPS = 5
-translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
-#: The desk-check's check names, as people read them.
+# The desk-check's check names, as people read them (translated when shown).
 CHECK_NAMES = {
-    "connection": translate("JoinVenueDialog", "Connection"), "schema": translate("JoinVenueDialog", "Tables"),
-    "permissions": translate("JoinVenueDialog", "Permissions"),
-    "temp_tables": translate("JoinVenueDialog", "Temporary tables"),
-    "latency": translate("JoinVenueDialog", "Network speed"), "clock": translate("JoinVenueDialog", "Clock"),
+    "connection": QT_TRANSLATE_NOOP("JoinVenueDialog", "Connection"),
+    "schema": QT_TRANSLATE_NOOP("JoinVenueDialog", "Tables"),
+    "permissions": QT_TRANSLATE_NOOP("JoinVenueDialog", "Permissions"),
+    "temp_tables": QT_TRANSLATE_NOOP("JoinVenueDialog", "Temporary tables"),
+    "latency": QT_TRANSLATE_NOOP("JoinVenueDialog", "Network speed"),
+    "clock": QT_TRANSLATE_NOOP("JoinVenueDialog", "Clock"),
 }
+
+
+def check_name(name: str) -> str:
+    return QCoreApplication.translate("JoinVenueDialog", CHECK_NAMES[name]) if name in CHECK_NAMES else name
 
 
 class JoinVenueDialog(QDialog):
@@ -54,6 +59,9 @@ class JoinVenueDialog(QDialog):
         self.test_button = QPushButton(self)
         self.verdict = QLabel(self)
         self.verdict.setWordWrap(True)
+        bold = self.verdict.font()
+        bold.setBold(True)
+        self.verdict.setFont(bold)
         self.checks = QLabel(self)
         self.checks.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
@@ -112,14 +120,14 @@ class JoinVenueDialog(QDialog):
     def _tested(self, login: VenueLogin, report: VenueReport) -> None:
         self.test_button.setEnabled(True)
         self.report = report
-        lines = "\n".join(f"{'✔' if check.ok else '✘'} {CHECK_NAMES.get(check.name, check.name)}: {check.detail}"
+        lines = "\n".join(f"{'✔' if check.ok else '✘'} {check_name(check.name)}: {check.detail}"
                           for check in report.checks)
         if report.ok:
             self.tested = login
             verdict = self.tr("✔ This desk can work on this database. Press Join to open it.")
         else:
             self.tested = None
-            problems = ", ".join(CHECK_NAMES.get(c.name, c.name) for c in report.checks if not c.ok)
+            problems = ", ".join(check_name(c.name) for c in report.checks if not c.ok)
             verdict = self.tr("✘ This desk cannot work on this database yet ({0}). Fix the lines marked ✘ "
                               "and test again.").format(problems)
         self._show(verdict, lines)

@@ -9,6 +9,10 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from checkin.store.sync_lock import OwnerState
 
+# The owner's name and host are cut to this many characters (the tooltip has everything):
+# the status bar's permanent part must fit a 1024 px screen.
+OWNER_CHARS = 32
+
 
 class DeskStatusBar(QStatusBar):
     def __init__(self, desk_name: str, database: str, parent: QWidget | None = None):
@@ -21,7 +25,7 @@ class DeskStatusBar(QStatusBar):
         self.desk = QLabel(self)
         self.store = QLabel(self)
         self.connection = QLabel(self)
-        #: On a venue PostgreSQL: which desk syncs with pretix for all (hidden otherwise).
+        # On a venue PostgreSQL: which desk syncs with pretix for all (hidden otherwise).
         self.sync_owner = QLabel(self)
         self.sync_owner.hide()
         self.owner: tuple[bool, OwnerState] | None = None
@@ -83,7 +87,8 @@ class DeskStatusBar(QStatusBar):
             text = self.tr("Sync: this desk")
         elif state.held:
             who = state.name or self.tr("another desk")
-            text = self.tr("Sync: {0}").format(f"{who} ({state.host})" if state.host else who)
+            who = f"{who} ({state.host})" if state.host else who
+            text = self.tr("Sync: {0}").format(who if len(who) <= OWNER_CHARS else who[:OWNER_CHARS - 1] + "…")
             if state.last_error:
                 text += " · " + self.tr("failed {0}").format(self._local(state.last_error_at))
             elif state.last_pull_at is not None:
@@ -91,7 +96,8 @@ class DeskStatusBar(QStatusBar):
         else:
             text = self.tr("Sync: nobody")
         self.sync_owner.setText(text)
-        details = [self.tr("Syncs with pretix for every desk on this database.") if state.held or mine else
+        named = [f"{state.name} ({state.host})"] if state.held and not mine and state.name else []
+        details = named + [self.tr("Syncs with pretix for every desk on this database.") if state.held or mine else
                    self.tr("No desk syncs with pretix now; a desk with the pretix token takes over within seconds.")]
         if state.last_pull_at is not None:
             details.append(self.tr("Last successful sync: {0}").format(self._local(state.last_pull_at)))

@@ -959,7 +959,6 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     <name>DeskStatusBar</name>
     <message>
         <source>Desk: {0}</source>
-        <extracomment>On a venue PostgreSQL: which desk syncs with pretix for all (hidden otherwise).</extracomment>
         <translation>Schalter: {0}</translation>
     </message>
     <message>
@@ -980,11 +979,11 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     </message>
     <message>
         <source>Sync: this desk</source>
-        <translation>Sync: dieser Platz</translation>
+        <translation>Sync: dieser Schalter</translation>
     </message>
     <message>
         <source>another desk</source>
-        <translation>ein anderer Platz</translation>
+        <translation>ein anderer Schalter</translation>
     </message>
     <message>
         <source>Sync: {0}</source>
@@ -1000,11 +999,11 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     </message>
     <message>
         <source>Syncs with pretix for every desk on this database.</source>
-        <translation>Synchronisiert mit pretix für alle Plätze dieser Datenbank.</translation>
+        <translation>Synchronisiert mit pretix für alle Schalter dieser Datenbank.</translation>
     </message>
     <message>
         <source>No desk syncs with pretix now; a desk with the pretix token takes over within seconds.</source>
-        <translation>Gerade synchronisiert kein Platz mit pretix; ein Platz mit dem pretix-Token übernimmt in wenigen Sekunden.</translation>
+        <translation>Gerade synchronisiert kein Schalter mit pretix; ein Schalter mit dem pretix-Token übernimmt in wenigen Sekunden.</translation>
     </message>
     <message>
         <source>Last successful sync: {0}</source>
@@ -1230,7 +1229,7 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     </message>
     <message>
         <source>Work with the other desks on the venue&apos;s shared PostgreSQL database.</source>
-        <translation>Mit den anderen Plätzen an der gemeinsamen PostgreSQL-Datenbank vor Ort arbeiten.</translation>
+        <translation>Mit den anderen Schaltern an der gemeinsamen PostgreSQL-Datenbank vor Ort arbeiten.</translation>
     </message>
     <message>
         <source>Not available in this version yet.</source>
@@ -1575,7 +1574,6 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     <name>JoinVenueDialog</name>
     <message>
         <source>Connection</source>
-        <extracomment>Fewer round trips than the command&apos;s 20: a person waits on the dialog.</extracomment>
         <translation>Verbindung</translation>
     </message>
     <message>
@@ -1605,7 +1603,7 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     </message>
     <message>
         <source>Several desks share one PostgreSQL database on the venue network: every desk sees every check-in at once. Ask the organiser for these details.</source>
-        <translation>Mehrere Plätze teilen sich eine PostgreSQL-Datenbank im Netzwerk vor Ort: Jeder Platz sieht jeden Check-in sofort. Die Angaben bekommen Sie vom Veranstalter.</translation>
+        <translation>Mehrere Schalter teilen sich eine PostgreSQL-Datenbank im Netzwerk vor Ort: Jeder Schalter sieht jeden Check-in sofort. Die Angaben bekommen Sie vom Veranstalter.</translation>
     </message>
     <message>
         <source>e.g. 192.168.1.10 or venue-server</source>
@@ -1673,11 +1671,11 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     </message>
     <message>
         <source>✔ This desk can work on this database. Press Join to open it.</source>
-        <translation>✔ Dieser Platz kann mit dieser Datenbank arbeiten. „Beitreten“ öffnet sie.</translation>
+        <translation>✔ Dieser Schalter kann mit dieser Datenbank arbeiten. „Beitreten“ öffnet sie.</translation>
     </message>
     <message>
         <source>✘ This desk cannot work on this database yet ({0}). Fix the lines marked ✘ and test again.</source>
-        <translation>✘ Dieser Platz kann noch nicht mit dieser Datenbank arbeiten ({0}). Beheben Sie die mit ✘ markierten Zeilen und testen Sie erneut.</translation>
+        <translation>✘ Dieser Schalter kann noch nicht mit dieser Datenbank arbeiten ({0}). Beheben Sie die mit ✘ markierten Zeilen und testen Sie erneut.</translation>
     </message>
     <message>
         <source>✘ The test could not run: {0}</source>

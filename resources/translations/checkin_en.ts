@@ -953,7 +953,6 @@ Check the printer; the guests are checked in, and each badge can be printed agai
     <name>DeskStatusBar</name>
     <message>
         <source>Desk: {0}</source>
-        <extracomment>On a venue PostgreSQL: which desk syncs with pretix for all (hidden otherwise).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1569,7 +1568,6 @@ Check the printer; the guests are checked in, and each badge can be printed agai
     <name>JoinVenueDialog</name>
     <message>
         <source>Connection</source>
-        <extracomment>Fewer round trips than the command&apos;s 20: a person waits on the dialog.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
