@@ -112,8 +112,15 @@ class SyncLock:
         return connection
 
     def _drop(self) -> None:
-        connection, self._connection, self.held = self._connection, None, False
-        if connection is not None:
+        connection, held, self._connection, self.held = self._connection, self.held, None, False
+        if connection is None:
+            return
+        try:
+            if held:  # at once: closing alone frees it only once the server's session has ended
+                connection.execute("SELECT pg_advisory_unlock(%s, %s)", LOCK_KEYS)
+        except psycopg.Error:
+            pass
+        finally:
             try:
                 connection.close()
             except psycopg.Error:

@@ -14,7 +14,7 @@ from checkin.store.database import open_database
 from checkin.sync.pretix.credentials import TOKEN_ENVIRONMENT, TokenStore
 from checkin.ui.pretix_sync import PretixSync
 from tests.fakes import FakePretix, ServedPretix
-from tests.sync.pretix.test_sync_owner import Lines, connect, watch
+from tests.sync.pretix.test_sync_owner import Lines, connect, stop, watch
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -99,8 +99,4 @@ def test_a_headless_watch_owns_the_sync_and_the_desk_shows_its_state(qtbot, open
         assert owner.wait(15) == 0
         qtbot.waitUntil(lambda: sync.ownership.mine and owner_label(window) == "Sync: this desk", timeout=5_000)
     finally:
-        if owner.poll() is None:
-            owner.kill()
-        owner.wait(10)
-        owner.stdout.close()
-        owner.stderr.close()
+        stop(owner)

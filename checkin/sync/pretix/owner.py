@@ -102,3 +102,13 @@ class VenueSync:
 
     def close(self) -> None:
         self.lock.release()
+
+
+def sync_once(database: Database, tokens: TokenStore, owner: Owner, event_ids: list[int] | None = None) -> WatchRound:
+    """One round (``checkin sync``); on a venue PostgreSQL only while nobody else owns the sync
+    (two processes pulling at once could collide on the same new guests)."""
+    venue = VenueSync(database, tokens, owner)
+    try:
+        return venue.turn(event_ids)
+    finally:
+        venue.close()

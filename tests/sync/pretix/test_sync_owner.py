@@ -130,10 +130,19 @@ def test_two_syncers_one_owner_and_the_other_takes_over_when_it_closes(pg_databa
         other.dispose()
 
 
-def watch(url: str, *options: str) -> subprocess.Popen:
-    environment = {**os.environ, TOKEN_ENVIRONMENT: "fake-token", "PYTHONPATH": str(ROOT)}
+def watch(url: str, *options: str, token: str = "fake-token") -> subprocess.Popen:
+    environment = {**os.environ, TOKEN_ENVIRONMENT: token, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen([sys.executable, "-m", "checkin", "--db", url, "sync", "--watch", *options],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment, cwd=ROOT)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Whatever the test left running is killed; its pipes are closed."""
+    if process.poll() is None:
+        process.kill()
+    process.wait(10)
+    process.stdout.close()
+    process.stderr.close()
 
 
 class Lines:
@@ -193,11 +202,7 @@ def test_the_owner_killed_the_waiting_watcher_takes_over_and_stops_cleanly(pg_da
         assert not owner_state(pg_database).held, "a clean stop releases the lock at once"
     finally:
         for process in filter(None, (owner, standby)):
-            if process.poll() is None:
-                process.kill()
-            process.wait(10)
-            process.stdout.close()
-            process.stderr.close()
+            stop(process)
 
 
 def test_watch_refuses_without_a_connected_event_and_interval_needs_watch(database, db_url):
@@ -213,3 +218,36 @@ def test_watch_refuses_without_a_connected_event_and_interval_needs_watch(databa
     wrong = subprocess.run([sys.executable, "-m", "checkin", "--db", db_url, "sync", "--watch", "--interval", "0"],
                            capture_output=True, text=True, env=environment, cwd=ROOT, timeout=60)
     assert wrong.returncode == 2 and "give between 1 and 86400 seconds" in wrong.stderr
+
+
+@pytest.mark.postgres
+def test_a_single_sync_leaves_the_venue_to_its_owner_and_syncs_when_there_is_none(pg_database, pretix, served,
+                                                                                  token):
+    def main(arguments: list[str]) -> int:
+        done = subprocess.run([sys.executable, "-m", "checkin", *arguments], capture_output=True, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT, timeout=60)
+        outputs.append((done.stdout, done.stderr))
+        return done.returncode
+
+    outputs = []
+    connect(pg_database, served.url)
+    desk_a = VenueSync(pg_database, token, Owner("Desk A", "laptop-a"))
+    try:
+        assert desk_a.turn().owner
+        requests = len(pretix.requests)
+        assert main(["--db", pg_database.url, "sync", "--json"]) == 0
+        out, err = outputs[-1]
+        assert err.startswith("checkin: Desk A on laptop-a syncs with pretix for this database (last successful "
+                              "sync: 20") and err.rstrip().endswith("nothing was done here.")
+        answer = json.loads(out)
+        assert (answer["ok"], answer["events"], answer["sync_owner"]["name"]) == (True, [], "Desk A")
+        assert len(pretix.requests) == requests
+        desk_a.close()
+        server_check_in(pretix, "secret-04-abcdefghijkl")
+        assert main(["--db", pg_database.url, "sync", "--json"]) == 0
+        answer = json.loads(outputs[-1][0])
+        assert answer["ok"] and answer["events"][0]["event"] == "conf" and check_ins(pg_database) == 1
+        state = owner_state(pg_database)
+        assert (state.held, state.name, state.kind) == (False, "checkin sync", "once")
+    finally:
+        desk_a.close()
