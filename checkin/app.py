@@ -85,7 +85,7 @@ def run_desk(app: QApplication, db_url: str | None) -> int | str:
     sync = PretixSync(database, app, settings=settings, tasks=tasks)
     tools = OrganiserTools(database, settings, badge_printer, app, pretix=sync)
     reopen: list[str] = []
-    venue = VenueJoin(settings, lambda url: (reopen.append(url), window.close()), app)
+    venue = VenueJoin(settings, lambda url: (reopen.append(url), window.close(), app.quit()), app)
     handlers = {**tools.first_run_handlers(), "venue": venue.open if driver_available() else None}
     window = build_desk_window(database, settings, app, badge_printer=badge_printer,
                                extra_menu_actions=tools.actions(), first_run_handlers=handlers,

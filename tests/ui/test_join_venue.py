@@ -185,3 +185,28 @@ def test_the_next_start_opens_the_joined_venue_database(postgres_server, tmp_pat
     with psycopg.connect(url.set(drivername="postgresql").render_as_string(hide_password=False)) as connection:
         assert connection.execute("SELECT count(*) FROM alembic_version").fetchone()[0] == 1
     assert not (tmp_path / "data" / "checkin.sqlite3").exists(), "the local file was never made"
+
+
+@pytest.mark.postgres
+def test_after_joining_the_app_closes_the_desk_and_opens_it_on_the_venue_database(qapp, postgres_server, monkeypatch):
+    from PySide6.QtCore import QTimer
+
+    from checkin.app import run_desk
+    from checkin.ui.main_window import MainWindow
+
+    venue_url = postgres_server.create_database()
+    seen = []
+
+    def act(then) -> None:  # noqa: ANN001
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(50, lambda: act(then))
+            return
+        seen.append(windows[0].database.url)
+        then(windows[0])
+
+    QTimer.singleShot(0, lambda: act(lambda window: qapp.findChild(VenueJoin)._joined(venue_url)))
+    assert run_desk(qapp, None) == venue_url  # the local desk closed, the joined database is next
+    QTimer.singleShot(0, lambda: act(lambda window: window.close()))
+    assert run_desk(qapp, venue_url) == 0
+    assert seen[0].startswith("sqlite:///") and make_url(seen[1]).database == make_url(venue_url).database
