@@ -21,11 +21,11 @@ from checkin.store.desk import Clock, DeskService
 from checkin.store.desk_collaborators import UnknownCodeResolver
 from checkin.store.desk_setup import DeskSetup
 from checkin.store.models import utcnow
+from checkin.store.sync_lock import SyncLock
 from checkin.sync.pretix.connection import connected_events
 from checkin.sync.pretix.credentials import TokenStore
 from checkin.sync.pretix.desk import desk_service_for
 from checkin.sync.pretix.online import OnlineTiming
-from checkin.store.sync_lock import SyncLock
 from checkin.sync.pretix.owner import STANDBY_POLL_S, Owner
 from checkin.sync.pretix.sync import SyncSummary
 from checkin.ui.main_window import MainWindow
@@ -119,11 +119,14 @@ class PretixSync(QObject):
         if view.mine or shown == self._owner_shown:
             self._owner_shown = shown
             return
+        pulled_again = self._owner_shown is not None and state.last_pull_at != self._owner_shown[2]
         self._owner_shown = shown
         if state.last_error:
             self.worker.report_online_state(False, state.last_error)
         elif state.last_pull_at is not None:
             self.worker.report_online_state(True, "")
+        if pulled_again:  # the owner's pull may have brought lists or ticket types: as after our own sync
+            self._reload([])
 
     def _reload(self, _result: list[SyncSummary] | BaseException) -> None:
         """A pull may have brought guests, lists or ticket types: re-read the desk's event and list
