@@ -1,6 +1,7 @@
 """Composition root: builds settings, database, services and the desk window. Wiring only."""
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -16,9 +17,11 @@ from checkin.store.desk import DeskService
 from checkin.store.desk_setup import DeskSetup
 from checkin.store.venue_copy import waiting_on_copy
 from checkin.store.venue_desk import is_lost_connection
+from checkin.store.venue_login import VenuePasswords, driver_available, remembered_url
 from checkin.ui.badge_printing import BadgePrintService
 from checkin.ui.collector import UiThreadCollector
 from checkin.ui.i18n import Translations, pick_language
+from checkin.ui.join_venue import VenueJoin
 from checkin.ui.live_desks import watch_other_desks
 from checkin.ui.main_window import MainWindow
 from checkin.ui.organiser_tools import OrganiserTools
@@ -69,6 +72,24 @@ def run_desk_app(db_url: str | None = None) -> int:
     collector = UiThreadCollector(app)  # before any pool thread runs: none of them may collect
     app.setApplicationName("Check-in Desk")
     app.setOrganizationName("checkin-desk")
+    try:
+        outcome = run_desk(app, desk_database_url(db_url, Settings()))
+        while isinstance(outcome, str):  # the desk joined a venue database: open the desk on it
+            outcome = run_desk(app, outcome)
+        return outcome
+    finally:
+        collector.stop()
+
+
+def desk_database_url(db_url: str | None, settings: Settings) -> str | None:
+    """``--db``, else ``CHECKIN_DB``, else the venue database this desk joined, else the local file."""
+    if db_url or os.environ.get("CHECKIN_DB"):
+        return db_url
+    return remembered_url(settings, VenuePasswords())
+
+
+def run_desk(app: QApplication, db_url: str | None) -> int | str:
+    """One desk window on one database until it closes: the exit code, or the URL to open next."""
     settings = Settings()
     try:
         database = open_database(db_url, connect_timeout_s=settings.get("venue_timeout_s"))
@@ -80,21 +101,28 @@ def run_desk_app(db_url: str | None = None) -> int:
     badge_printer = BadgePrintService(database, settings, *settings.desk_identity(), tasks=tasks)
     sync = PretixSync(database, app, settings=settings, tasks=tasks)
     tools = OrganiserTools(database, settings, badge_printer, app, pretix=sync)
+    reopen: list[str] = []
+    venue = VenueJoin(settings, lambda url: (reopen.append(url), window.close(), app.quit()), app)
+    handlers = {**tools.first_run_handlers(), "venue": venue.open if driver_available() else None}
     window = build_desk_window(database, settings, app, badge_printer=badge_printer,
-                               extra_menu_actions=tools.actions(), first_run_handlers=tools.first_run_handlers(),
+                               extra_menu_actions=tools.actions(), first_run_handlers=handlers,
                                desk_service_factory=sync.desk_service, tasks=tasks)
     tools.attach(window)
     sync.attach(window)
     safety.attach(window)
+    venue.attach(window)
     window.show()
     exit_when_shown_if_asked(app)
     freeze_startup_objects()  # a later full garbage collection (during a big pull) walks less: shorter freezes
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         sync.stop()
         safety.stop()
         badge_printer.wait_for_done(10_000)  # a badge being printed comes out before the database closes
         tasks.shutdown()  # a scan being written is written
         database.dispose()
-        collector.stop()
+        tasks.setObjectName("")  # a desk opened next finds its own task manager, not this one
+        for part in (sync, tools, venue, tasks):
+            part.deleteLater()
+    return reopen[0] if reopen else code

@@ -87,6 +87,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("desk_id", str, "", "Desk id", "Stable id of this installation; created on first start.", group=INTERNAL),
     Setting("window_geometry", str, "", "Window size and place", "Remembered when the desk window closes.",
             group=INTERNAL),
+    Setting("venue_database", str, "", "Venue database", "The venue PostgreSQL this desk joined (no password); "
+            "opened at start unless --db or CHECKIN_DB names another.", group=INTERNAL),
     # -- desk
     Setting("desk_name", str, "", QT_TRANSLATE_NOOP("Settings", "Desk name"),
             QT_TRANSLATE_NOOP("Settings", "Shown on every check-in this desk records."),

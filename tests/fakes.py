@@ -187,6 +187,9 @@ class FakePretix:
 
     def _route(self, path: str, body: dict[str, Any]) -> httpx.Response:
         rpc = f"organizers/{self.organizer}/checkinrpc/"
+        pulled = self._pulled(path.removeprefix(f"organizers/{self.organizer}/events/{self.event}/"))
+        if pulled is not None and path.startswith(f"organizers/{self.organizer}/events/{self.event}/"):
+            return httpx.Response(200, json=pulled, headers={"X-Page-Generated": "2026-12-07T09:00:00+00:00"})
         if path == rpc + "redeem/":
             return self._redeem(body)
         if path == rpc + "annul/":
@@ -195,6 +198,28 @@ class FakePretix:
                 path.endswith("/failed_checkins/"):
             return self._failed(body)
         return httpx.Response(404, json={"detail": "Not found."})
+
+    def _pulled(self, resource: str) -> dict[str, Any] | None:
+        """What a pull reads (one page each): the event, one product, check-in list 1, the orders
+        with the check-ins the server holds (its check-in ids are their place in ``check_ins``)."""
+        if resource == "":
+            return {"slug": self.event, "name": {"en": "Fake conference"}, "date_from": "2026-12-07T08:00:00+00:00",
+                    "timezone": "Europe/Berlin", "valid_keys": {}}
+        listed = {"items/": [{"id": 1, "name": {"en": "Ticket"}, "admission": True}],
+                  "checkinlists/": [{"id": 1, "name": "Entrance", "all_products": True}], "revokedsecrets/": []}
+        if resource == "orders/":
+            listed[resource] = [self._order(number, position) for number, position in
+                                enumerate(self.positions.values(), start=1)]
+        if resource not in listed:
+            return None
+        return {"count": len(listed[resource]), "next": None, "results": listed[resource]}
+
+    def _order(self, number: int, position: FakePosition) -> dict[str, Any]:
+        check_ins = [{"id": index, "list": c.list, "datetime": c.datetime, "type": c.type, "successful": True}
+                     for index, c in enumerate(self.check_ins, start=1) if c.secret == position.secret and not c.annulled]
+        return {"code": f"F{number:04d}", "status": position.status, "email": "", "datetime": "2026-12-01T10:00:00Z",
+                "positions": [{"id": number, "secret": position.secret, "item": 1, "attendee_name": position.name,
+                               "checkins": check_ins}]}
 
     def _redeem(self, body: dict[str, Any]) -> httpx.Response:
         position = self.positions.get(body["secret"])
@@ -235,6 +260,46 @@ class FakePretix:
         if not any(seen["nonce"] == body["nonce"] for seen in self.failed):
             self.failed.append(body)
         return httpx.Response(201, json=body)
+
+
+class ServedPretix:
+    """A :class:`FakePretix` behind a real HTTP server on 127.0.0.1, for a ``checkin`` subprocess."""
+
+    def __init__(self, pretix: FakePretix):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                request = httpx.Request(self.command, f"http://fake{self.path}", content=body)
+                try:
+                    response = pretix.handle(request)
+                except httpx.HTTPError:
+                    self.close_connection = True
+                    return
+                content = response.read()
+                self.send_response(response.status_code)
+                for name, value in response.headers.items():
+                    if name.lower() not in ("content-length", "transfer-encoding", "connection"):
+                        self.send_header(name, value)
+                self.send_header("Content-Length", str(len(content)))
+                self.end_headers()
+                self.wfile.write(content)
+
+            do_GET = do_POST = _answer  # noqa: N815 - http.server's names
+
+            def log_message(self, *_args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
 
 
 def _refusal(status: int, reason: str, position: FakePosition | None = None) -> httpx.Response:

@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 from checkin.commands.common import EXIT_FAILURE, EXIT_OK, CommandContext, UsageError
+from checkin.commands.sync_watch import check_interval, run_watch
 from checkin.reports.reconcile_report import SECTION_TITLES, write_report
 from checkin.store.desk_choice import remember
+from checkin.store.sync_lock import OwnerState
 from checkin.sync.pretix.client import PretixError
 from checkin.sync.pretix.connection import forget_connection
 from checkin.sync.pretix.credentials import TOKEN_ENVIRONMENT, TokenStore, read_token_file
@@ -16,7 +18,8 @@ from checkin.sync.pretix.push import pending_count
 from checkin.sync.pretix.reconcile_event import NotConnectedError as ListNotConnectedError
 from checkin.sync.pretix.reconcile_event import reconcile_event
 from checkin.sync.pretix.setup import connect
-from checkin.sync.pretix.sync import NotConnectedError, sync_all
+from checkin.sync.pretix.owner import Owner, sync_once
+from checkin.sync.pretix.sync import NotConnectedError
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -41,7 +44,13 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     disconnect.set_defaults(func=run_disconnect)
 
     sync = subparsers.add_parser("sync", help="upload local check-ins to pretix, then download changes")
-    sync.add_argument("--json", action="store_true", help="print a JSON summary")
+    sync.add_argument("--json", action="store_true", help="print a JSON summary (with --watch: one JSON "
+                      "object per line and round)")
+    sync.add_argument("--watch", action="store_true", help="keep syncing every --interval seconds until Ctrl+C "
+                      "or SIGTERM; on a venue PostgreSQL as the one sync owner of all desks (waits while a desk "
+                      "owns it, takes over when it goes)")
+    sync.add_argument("--interval", type=check_interval, metavar="SECONDS",
+                      help="with --watch: seconds between rounds (default: the 'Sync with pretix every' setting)")
     sync.set_defaults(func=run_sync)
 
     reconcile = subparsers.add_parser("reconcile", help="after the event: compare local check-ins with pretix")
@@ -106,10 +115,18 @@ def run_sync(args: argparse.Namespace, context: CommandContext) -> int:
     if args.event:
         with context.database.reader() as session:
             event_ids = [context.event_and_list(session)[0].id]
+    if args.interval is not None and not args.watch:
+        raise UsageError("--interval goes with --watch.")
+    if args.watch:
+        args.interval = args.interval or context.settings.get("sync_interval_s")
+        return run_watch(args, context, event_ids)
     try:
-        summaries = sync_all(context.database, TokenStore(), event_ids)
+        turn = sync_once(context.database, TokenStore(), Owner("checkin sync", kind="once"), event_ids)
     except NotConnectedError as error:
         return _fail(error)
+    if not turn.owner:
+        return _owned_elsewhere(args, context, turn.state)
+    summaries = turn.summaries
     if not summaries:
         return _fail(RuntimeError("No event is connected to pretix: run 'checkin pretix connect' first."))
     if args.json:
@@ -125,6 +142,17 @@ def run_sync(args: argparse.Namespace, context: CommandContext) -> int:
         if summary.error:
             print(f"checkin: {summary.event}: {summary.error}", file=sys.stderr)
     return EXIT_FAILURE if any(s.error for s in summaries) else EXIT_OK
+
+
+def _owned_elsewhere(args: argparse.Namespace, context: CommandContext, state: OwnerState) -> int:
+    """Another process owns the venue's sync: nothing is done twice, and the person learns who."""
+    last = state.last_pull_at.isoformat(timespec="seconds") if state.last_pull_at else "none yet"
+    print(f"checkin: {state.name or 'another desk'} on {state.host or '?'} syncs with pretix for this database "
+          f"(last successful sync: {last}); nothing was done here.", file=sys.stderr)
+    if args.json:
+        context.print_json({"pulled": 0, "uploaded": 0, "rejected": 0, "pending_upload": state.pending_upload,
+                            "ok": True, "events": [], "sync_owner": state.as_json()})
+    return EXIT_OK
 
 
 def run_reconcile(args: argparse.Namespace, context: CommandContext) -> int:

@@ -1,7 +1,8 @@
 """What a commit on the check-in log tells the other desks (PostgreSQL NOTIFY on one channel).
 
 A writer *announces* what it changed (:func:`announce`, in the transaction); the log's
-transaction sends the announcements just before its commit (:func:`send_announced`).
+transaction sends the announcements just before its commit (:func:`send_announced`), and so
+does a pretix pull for the check-ins and guests it brought (``sync/pretix/pull.py``).
 PostgreSQL delivers a notification only when that commit lands, so no desk ever refreshes for
 a check-in that was rolled back. The payload is small JSON: the event, whether guests changed
 too (a walk-in), and the *origin* of the writing :class:`~checkin.store.database.Database`, so

@@ -319,6 +319,27 @@ class SyncState(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
+class SyncOwnerState(Base):
+    """What the venue's sync owner last did (migration 0013): one row, written only by the process
+    holding the sync lock (``store/sync_lock.py``), read by every other desk for its status bar."""
+
+    __tablename__ = "sync_owner"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: The owner as people know it: the desk's name, or "checkin sync --watch".
+    name: Mapped[str] = mapped_column(String(120), default="")
+    host: Mapped[str] = mapped_column(String(255), default="")
+    #: "desk" (a desk window) or "watch" (a headless ``checkin sync --watch``).
+    kind: Mapped[str] = mapped_column(String(16), default="desk")
+    since: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_pull_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_push_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    last_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    pending_upload: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
 class BadgePrint(Base):
     """One badge sent to a printer (or claimed for printing): who, when, which desk and layout.
 

@@ -1,4 +1,5 @@
-"""First start with an empty database: open the demo event, import a file or connect a server."""
+"""First start with an empty database: open the demo event, import a file, connect a server or join
+the venue's shared database."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -8,7 +9,7 @@ from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QVBoxLayout, 
 
 #: The choices, in order. A choice without a handler is shown but disabled (its feature is
 #: not installed in this build yet).
-CHOICES = ("demo", "import", "server")
+CHOICES = ("demo", "import", "server", "venue")
 
 
 class FirstRunDialog(QDialog):
@@ -26,6 +27,8 @@ class FirstRunDialog(QDialog):
                      self.tr("500 made-up guests to try scanning, searching and walk-ins. Needs no server.")),
             "import": (self.tr("&Import a file…"), self.tr("Registrations from a CSV or Excel file.")),
             "server": (self.tr("&Connect to a server…"), self.tr("Download the registrations from pretix.")),
+            "venue": (self.tr("&Join a venue database…"),
+                      self.tr("Work with the other desks on the venue's shared PostgreSQL database.")),
         }
         self.buttons: dict[str, QCommandLinkButton] = {}
         for choice in CHOICES:

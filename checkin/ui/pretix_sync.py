@@ -3,7 +3,11 @@ scans online-first through the server, and keeps the status bar's connection sta
 uploads current. Without a connected event it does nothing and the desk works as it always does.
 
 The sync interval and the online timeouts come from the settings; edited in the settings dialog
-they apply at once: the timer runs on the new interval, the next scan uses the new timeouts."""
+they apply at once: the timer runs on the new interval, the next scan uses the new timeouts.
+
+On a venue PostgreSQL only one desk (or a headless ``checkin sync --watch``) syncs for all
+desks: :class:`~checkin.ui.sync_owner.SyncOwnership` starts and pauses this desk's background
+sync as it takes or loses the sync lock, and the status bar shows the owner's state."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -17,12 +21,15 @@ from checkin.store.desk import Clock, DeskService
 from checkin.store.desk_collaborators import UnknownCodeResolver
 from checkin.store.desk_setup import DeskSetup
 from checkin.store.models import utcnow
+from checkin.store.sync_lock import SyncLock
 from checkin.sync.pretix.connection import connected_events
 from checkin.sync.pretix.credentials import TokenStore
 from checkin.sync.pretix.desk import desk_service_for
 from checkin.sync.pretix.online import OnlineTiming
+from checkin.sync.pretix.owner import STANDBY_POLL_S, Owner
 from checkin.sync.pretix.sync import SyncSummary
 from checkin.ui.main_window import MainWindow
+from checkin.ui.sync_owner import OwnerView, SyncOwnership
 from checkin.ui.sync_worker import SyncWorker
 from checkin.ui.taskman import TaskManager
 
@@ -32,7 +39,8 @@ ONLINE_TIMING = {"timeout": "online_timeout_s", "slow": "online_slow_s", "retry_
 
 class PretixSync(QObject):
     def __init__(self, database: Database, parent: QObject | None = None, tokens: TokenStore | None = None,
-                 interval_ms: int | None = None, settings: Settings | None = None, tasks: TaskManager | None = None):
+                 interval_ms: int | None = None, settings: Settings | None = None, tasks: TaskManager | None = None,
+                 owner_poll_ms: int = int(STANDBY_POLL_S * 1000)):
         super().__init__(parent)
         self.database = database
         self.tokens = tokens or TokenStore()
@@ -44,6 +52,13 @@ class PretixSync(QObject):
         #: The online desk's timeouts, shared with it: edited settings apply to the next scan.
         self.timing = OnlineTiming()
         self._tune()
+        #: On a venue PostgreSQL: who syncs for all desks (None on SQLite: this desk syncs its file).
+        self.ownership: SyncOwnership | None = None
+        if not database.is_sqlite and SyncLock.available(database):
+            name = settings.desk_identity()[1] if settings is not None else "Desk"
+            self.ownership = SyncOwnership(database, self.tokens, self.worker, Owner(name), self, tasks=tasks,
+                                           poll_ms=owner_poll_ms)
+        self._owner_shown: tuple | None = None
 
     def desk_service(self, setup: DeskSetup, database: Database, desk_id: str, desk_name: str,
                      clock: Clock = utcnow, *, payload_rules: PayloadRules = PayloadRules(),
@@ -59,6 +74,8 @@ class PretixSync(QObject):
         self.worker.pending_uploads_changed.connect(window.set_pending_uploads)
         self.worker.sync_finished.connect(self._reload)
         window.settings_applied.connect(self.apply_settings)
+        if self.ownership is not None:
+            self.ownership.changed.connect(self._show_owner)
         self.start_if_connected()
 
     def start_if_connected(self) -> None:
@@ -70,6 +87,8 @@ class PretixSync(QObject):
         self._tune()
 
     def stop(self) -> None:
+        if self.ownership is not None:
+            self.ownership.stop()
         self.worker.stop()
 
     def _interval_ms(self) -> int:
@@ -85,8 +104,29 @@ class PretixSync(QObject):
             return bool(connected_events(session))
 
     def _start_if_connected(self, connected: bool) -> None:
-        if connected and not self.worker.running:
+        if not connected:
+            return
+        if self.ownership is not None:
+            self.ownership.start()  # syncs once it holds the venue's sync lock
+        elif not self.worker.running:
             self.worker.start()
+
+    def _show_owner(self, view: OwnerView) -> None:
+        """The status bar names the owner; a desk that does not sync shows the owner's last round."""
+        self.window.status.set_sync_owner(view.mine, view.state)
+        state = view.state
+        shown = (view.mine, state.last_error, state.last_pull_at)
+        if view.mine or shown == self._owner_shown:
+            self._owner_shown = shown
+            return
+        pulled_again = self._owner_shown is not None and state.last_pull_at != self._owner_shown[2]
+        self._owner_shown = shown
+        if state.last_error:
+            self.worker.report_online_state(False, state.last_error)
+        elif state.last_pull_at is not None:
+            self.worker.report_online_state(True, "")
+        if pulled_again:  # the owner's pull may have brought lists or ticket types: as after our own sync
+            self._reload([])
 
     def _reload(self, _result: list[SyncSummary] | BaseException) -> None:
         """A pull may have brought guests, lists or ticket types: re-read the desk's event and list

@@ -15,7 +15,8 @@ from checkin.store.database import Database
 from checkin.sync.pretix.connection import connected_events
 from checkin.sync.pretix.credentials import TokenStore
 from checkin.sync.pretix.push import pending_count
-from checkin.sync.pretix.sync import SyncSummary, sync_all
+from checkin.sync.pretix.owner import sync_as_owner
+from checkin.sync.pretix.sync import SyncSummary
 from checkin.ui.changes import Changes
 from checkin.ui.operations import Job, Op
 from checkin.ui.taskman import Lane, TaskManager, tasks_of
@@ -50,7 +51,8 @@ class SyncWorker(QObject):
                 ids = event_ids or [event.id for event in connected_events(session)]
             return sum(pending_count(database, event_id) for event_id in ids)
 
-        return cls(lambda: sync_all(database, tokens, event_ids), pending, **options)
+        # On a venue PostgreSQL only the sync owner runs this; it tells the other desks how it went.
+        return cls(lambda: sync_as_owner(database, tokens, event_ids), pending, **options)
 
     @property
     def running(self) -> bool:
@@ -68,6 +70,10 @@ class SyncWorker(QObject):
     def start(self) -> None:
         self._timer.start()
         self.sync_now()
+
+    def pause(self) -> None:
+        """No more syncs on the timer, without waiting for one running (another desk took the sync over)."""
+        self._timer.stop()
 
     def stop(self) -> None:
         """No more syncs; one running is let finish (the desk is closing: its database with it)."""

@@ -1097,6 +1097,42 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
         <translation>Verbindung: {0}</translation>
     </message>
     <message>
+        <source>Sync: this desk</source>
+        <translation>Sync: dieser Schalter</translation>
+    </message>
+    <message>
+        <source>another desk</source>
+        <translation>ein anderer Schalter</translation>
+    </message>
+    <message>
+        <source>Sync: {0}</source>
+        <translation>Sync: {0}</translation>
+    </message>
+    <message>
+        <source>failed {0}</source>
+        <translation>fehlgeschlagen {0}</translation>
+    </message>
+    <message>
+        <source>Sync: nobody</source>
+        <translation>Sync: niemand</translation>
+    </message>
+    <message>
+        <source>Syncs with pretix for every desk on this database.</source>
+        <translation>Synchronisiert mit pretix für alle Schalter dieser Datenbank.</translation>
+    </message>
+    <message>
+        <source>No desk syncs with pretix now; a desk with the pretix token takes over within seconds.</source>
+        <translation>Gerade synchronisiert kein Schalter mit pretix; ein Schalter mit dem pretix-Token übernimmt in wenigen Sekunden.</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {0}</source>
+        <translation>Letzter erfolgreicher Sync: {0}</translation>
+    </message>
+    <message>
+        <source>Last error ({0}): {1}</source>
+        <translation>Letzter Fehler ({0}): {1}</translation>
+    </message>
+    <message>
         <source>Queued uploads: {0}</source>
         <translation>Wartende Uploads: {0}</translation>
     </message>
@@ -1344,6 +1380,14 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     <message>
         <source>Download the registrations from pretix.</source>
         <translation>Die Anmeldungen von pretix herunterladen.</translation>
+    </message>
+    <message>
+        <source>&amp;Join a venue database…</source>
+        <translation>Der Datenbank vor Ort &amp;beitreten…</translation>
+    </message>
+    <message>
+        <source>Work with the other desks on the venue&apos;s shared PostgreSQL database.</source>
+        <translation>Mit den anderen Schaltern an der gemeinsamen PostgreSQL-Datenbank vor Ort arbeiten.</translation>
     </message>
     <message>
         <source>Not available in this version yet.</source>
@@ -1682,6 +1726,118 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     <message>
         <source>Line {0}</source>
         <translation>Zeile {0}</translation>
+    </message>
+</context>
+<context>
+    <name>JoinVenueDialog</name>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Temporary tables</source>
+        <translation>Temporäre Tabellen</translation>
+    </message>
+    <message>
+        <source>Network speed</source>
+        <translation>Netzwerktempo</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Uhr</translation>
+    </message>
+    <message>
+        <source>Join a venue database</source>
+        <extracomment>The venue login and its password, once tested ok and Join was pressed.</extracomment>
+        <translation>Der Datenbank vor Ort beitreten</translation>
+    </message>
+    <message>
+        <source>Several desks share one PostgreSQL database on the venue network: every desk sees every check-in at once. Ask the organiser for these details.</source>
+        <translation>Mehrere Schalter teilen sich eine PostgreSQL-Datenbank im Netzwerk vor Ort: Jeder Schalter sieht jeden Check-in sofort. Die Angaben bekommen Sie vom Veranstalter.</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.10 or venue-server</source>
+        <translation>z. B. 192.168.1.10 oder venue-server</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Test the connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>Beitr&amp;eten</translation>
+    </message>
+    <message>
+        <source>Please fill in: {0}.</source>
+        <translation>Bitte ausfüllen: {0}.</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Verbindung wird getestet…</translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation>den Host</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>die Datenbank</translation>
+    </message>
+    <message>
+        <source>the user</source>
+        <translation>den Benutzer</translation>
+    </message>
+    <message>
+        <source>the host (without spaces)</source>
+        <translation>den Host (ohne Leerzeichen)</translation>
+    </message>
+    <message>
+        <source>the database (without spaces)</source>
+        <translation>die Datenbank (ohne Leerzeichen)</translation>
+    </message>
+    <message>
+        <source>the user (without spaces)</source>
+        <translation>den Benutzer (ohne Leerzeichen)</translation>
+    </message>
+    <message>
+        <source>✔ This desk can work on this database. Press Join to open it.</source>
+        <translation>✔ Dieser Schalter kann mit dieser Datenbank arbeiten. „Beitreten“ öffnet sie.</translation>
+    </message>
+    <message>
+        <source>✘ This desk cannot work on this database yet ({0}). Fix the lines marked ✘ and test again.</source>
+        <translation>✘ Dieser Schalter kann noch nicht mit dieser Datenbank arbeiten ({0}). Beheben Sie die mit ✘ markierten Zeilen und testen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>✘ The test could not run: {0}</source>
+        <translation>✘ Der Test konnte nicht laufen: {0}</translation>
     </message>
 </context>
 <context>

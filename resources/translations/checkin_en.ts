@@ -1091,6 +1091,42 @@ Check the printer; the guests are checked in, and each badge can be printed agai
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sync: this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncs with pretix for every desk on this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No desk syncs with pretix now; a desk with the pretix token takes over within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last successful sync: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error ({0}): {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Queued uploads: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1337,6 +1373,14 @@ Check the printer; the guests are checked in, and each badge can be printed agai
     </message>
     <message>
         <source>Download the registrations from pretix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join a venue database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work with the other desks on the venue&apos;s shared PostgreSQL database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1675,6 +1719,118 @@ Check the printer; the guests are checked in, and each badge can be printed agai
     <name>ImportPreview</name>
     <message>
         <source>Line {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JoinVenueDialog</name>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a venue database</source>
+        <extracomment>The venue login and its password, once tested ok and Join was pressed.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several desks share one PostgreSQL database on the venue network: every desk sees every check-in at once. Ask the organiser for these details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.10 or venue-server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please fill in: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host (without spaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database (without spaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user (without spaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ This desk can work on this database. Press Join to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ This desk cannot work on this database yet ({0}). Fix the lines marked ✘ and test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ The test could not run: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

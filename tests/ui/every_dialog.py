@@ -14,6 +14,7 @@ from checkin.sync.pretix.credentials import TokenStore
 from checkin.ui.connect_dialog import ConnectDialog
 from checkin.ui.crash_dialog import CrashDialog
 from checkin.ui.help_menu import HelpMenu
+from checkin.ui.join_venue import JoinVenueDialog
 from checkin.ui.main_window import MainWindow
 from checkin.ui.organiser_tools import OrganiserTools
 from checkin.ui.scanner_check import ScannerCheckDialog
@@ -107,6 +108,7 @@ OPENERS: dict[str, Callable[[Desk], QWidget]] = {
     "connect": lambda desk: _opened(ConnectDialog(desk.window.database, TokenStore(desk.folder / "tokens.json"),
                                                   desk.window)),
     "scanner check": lambda desk: _opened(ScannerCheckDialog(desk.window)),
+    "join a venue database": lambda desk: _opened(JoinVenueDialog(desk.window)),
     "about": lambda desk: desk.help_menu.show_about(),
     "crash report": lambda desk: _opened(CrashDialog("Traceback: ValueError", desk.window)),
 }

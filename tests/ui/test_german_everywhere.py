@@ -50,6 +50,8 @@ SAME_IN_GERMAN = {
     "ID": "the German abbreviation is ID",
     "Band": "a coloured band on a badge is a Band in German",
     "Scanner": "the settings tab for the barcode scanner: Scanner in German too",
+    "Host": "a database server's host is a Host in German too (join a venue database)",
+    "Port": "a network port is a Port in German too (join a venue database)",
 }
 _TAGS = re.compile(r"<[^>]+>")
 _NOT_WORDS = re.compile(r"[\W\d_]+", re.UNICODE)

@@ -55,3 +55,22 @@ def test_the_status_bar_shows_connection_and_uploads_at_1024_px(qtbot, window):
         assert label.width() >= label.sizeHint().width(), f"{label.text()!r} is cut"
     window.status.showMessage("Badge not printed: the printer is out of labels")
     assert window.status.uploads.isVisible() and "12" in window.status.uploads.text()
+
+
+def test_the_venues_sync_owner_fits_beside_them_at_1024_px(qtbot, window):
+    from datetime import datetime, timezone
+
+    from checkin.store.sync_lock import OwnerState
+
+    at = datetime(2026, 12, 7, 9, 0, tzinfo=timezone.utc)
+    window.set_connection_state(False, "pretix.example.org did not answer")
+    window.status.set_sync_owner(False, OwnerState(True, "checkin sync --watch", "venue-server.example.org",
+                                                   "watch", at, at, at, "pretix.example.org did not answer", at))
+    window.resize(1024, 600)
+    qtbot.waitUntil(lambda: window.status.width() == 1024)
+    assert window.status.sync_owner.text().startswith("Sync: checkin sync --watch (venue-ser… · failed ")
+    assert "venue-server.example.org" in window.status.sync_owner.toolTip()
+    bar = window.status.rect()
+    for label in (window.status.connection, window.status.sync_owner, window.status.uploads, window.status.clock):
+        assert label.isVisible() and bar.contains(label.geometry())
+        assert label.width() >= label.sizeHint().width(), f"{label.text()!r} is cut"

@@ -8,13 +8,12 @@ where every user of the computer sees it (``ps``).
 """
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
-from types import ModuleType
 from typing import TextIO
 
 from checkin.settings import config_dir
+from checkin.store.secrets import SecretStore
 from checkin.sync.pretix.client import PretixError
 
 KEYRING_SERVICE = "checkin-desk-pretix"
@@ -35,66 +34,29 @@ class TokenStore:
 
     def __init__(self, fallback_file: Path | None = None):
         self.fallback_file = fallback_file or config_dir() / FALLBACK_FILE_NAME
+        self._secrets = SecretStore(KEYRING_SERVICE, self.fallback_file)
 
     def save(self, account: str, token: str) -> str:
         """Store the token; returns where it went, for the person to read."""
-        keyring = _keyring()
-        if keyring is not None:
-            try:
-                keyring.set_password(KEYRING_SERVICE, account, token)
-                self._drop_from_file(account)
-                return "the system keyring"
-            except Exception:  # noqa: BLE001 - every backend raises its own errors (locked, denied)
-                pass
-        self._write_file({**self._read_file(), account: token})
+        if self._secrets.save(account, token):
+            return "the system keyring"
         return (f"{self.fallback_file} (readable only by you; no system keyring is available: install or "
                 "unlock one, then connect again to move the token there)")
 
     def load(self, account: str) -> str:
         if os.environ.get(TOKEN_ENVIRONMENT):
             return os.environ[TOKEN_ENVIRONMENT]
-        keyring = _keyring()
-        token = None
-        if keyring is not None:
-            try:
-                token = keyring.get_password(KEYRING_SERVICE, account)
-            except Exception:  # noqa: BLE001
-                token = None
-        token = token or self._read_file().get(account)
+        token = self._secrets.load(account)
         if not token:
             raise CredentialStoreError("No pretix token is stored for this server on this computer: run "
                                        "'checkin pretix connect' again.")
         return token
 
     def forget(self, account: str) -> None:
-        keyring = _keyring()
-        if keyring is not None:
-            try:
-                keyring.delete_password(KEYRING_SERVICE, account)
-            except Exception:  # noqa: BLE001 - nothing stored is fine
-                pass
-        self._drop_from_file(account)
+        self._secrets.forget(account)
 
     def _read_file(self) -> dict[str, str]:
-        try:
-            data = json.loads(self.fallback_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) else {}
-
-    def _drop_from_file(self, account: str) -> None:
-        tokens = self._read_file()
-        if tokens.pop(account, None) is not None:
-            self._write_file(tokens)
-
-    def _write_file(self, tokens: dict[str, str]) -> None:
-        self.fallback_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.fallback_file.with_suffix(".tmp")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(tokens, handle)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, self.fallback_file)
+        return self._secrets.read_file()
 
 
 def read_token_file(path: str, stdin: TextIO) -> str:
@@ -108,11 +70,3 @@ def read_token_file(path: str, stdin: TextIO) -> str:
     if not token:
         raise CredentialStoreError(f"No token in {'standard input' if path == '-' else path}.")
     return token
-
-
-def _keyring() -> ModuleType | None:
-    """The keyring module, or None where no backend exists."""
-    import keyring
-    from keyring.backends import fail
-
-    return None if isinstance(keyring.get_keyring(), fail.Keyring) else keyring

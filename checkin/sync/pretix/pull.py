@@ -15,6 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from checkin.store.database import Database
+from checkin.store.log_notices import announce, send_announced
 from checkin.store.models import Registration, TicketType
 from checkin.store.registrations import insert_registrations, reindex
 from checkin.sync.pretix.badge_layouts import pull_badge_layouts
@@ -155,7 +156,10 @@ class Puller:
                     for order in orders for position in order.get("positions", [])
                     if str(position.get("item")) in types]
             _upsert(session, self.event_id, rows)
-            import_server_check_ins(session, self.event_id, server_desk(session, self.connection.url), orders)
+            copied = import_server_check_ins(session, self.event_id, server_desk(session, self.connection.url), orders)
+            if rows or copied:  # the other desks on a venue PostgreSQL show them within a second
+                announce(session, self.event_id, registrations=bool(rows))
+                send_announced(session, self.database.origin)
             if data is not None:
                 data["done"] = sorted(set(data["done"]) | set(done_pages))
                 sync_state(session, self.event_id, "orders").data = dict(data)
