@@ -47,13 +47,19 @@ def with_layout_recovery(factory: Callable[..., DeskService] | None) -> Callable
     return build
 
 
+#: How long the desk waits for SQLite's write lock before it says "Another program holds the
+#: database" (and tries once more by itself). Imports write in short transactions, so a normal
+#: wait is well under a second; the command line keeps its 10 s.
+DESK_LOCK_PATIENCE_S = 3.0
+
+
 def run_desk_app(db_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     collector = UiThreadCollector(app)  # before any pool thread runs: none of them may collect
     app.setApplicationName("Check-in Desk")
     app.setOrganizationName("checkin-desk")
     try:
-        database = open_database(db_url)
+        database = open_database(db_url, busy_timeout_s=DESK_LOCK_PATIENCE_S)
     except StoreOpenError as error:
         QMessageBox.critical(None, "Check-in Desk", str(error))
         return 1
