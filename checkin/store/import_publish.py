@@ -67,15 +67,16 @@ def discard(engine: Engine, run_id: int, write: Write | None = None) -> None:
     release(run_id)
 
 
-def recover(engine: Engine) -> list[int]:
+def recover(engine: Engine, write: Write | None = None) -> list[int]:
     """Discard the runs whose importer died while staging, finish those that died while
     publishing; returns their ids. A run that fails again is logged and left for the next start."""
+    write = write or partial(transaction, engine)
     done = []
     for run_id, _state, owner in dead_runs(engine):
         try:
-            if not transaction(engine, partial(_claim, run_id=run_id, owner=owner)):
+            if not write(partial(_claim, run_id=run_id, owner=owner)):
                 continue
-            discard(engine, run_id)  # finishes it if it was publishing
+            discard(engine, run_id, write)  # finishes it if it was publishing
             done.append(run_id)
         except (SQLAlchemyError, PublishConflict) as error:
             log.warning("could not recover import run %s: %s", run_id, error)

@@ -27,7 +27,7 @@ from checkin.sync.files.errors import FileImportError, Problem
 from checkin.sync.files.mapping import HEADER_HINTS, ColumnMapping, check_mapping, mapping_for, remember_mapping
 from checkin.sync.files.merge import FILE_SOURCE, Merger, Plan, fields_of, load_existing
 from checkin.sync.files.rows import RowChecker
-from checkin.sync.files.staging import DryRun, Staging, Submit
+from checkin.sync.files.staging import DryRun, Staging, Submit, writer
 from checkin.sync.files.table import Table, read_table
 from checkin.sync.files.type_mapping import remember_types, remembered_types, with_types
 
@@ -89,7 +89,7 @@ def import_table(database: Database, request: ImportRequest) -> ImportSummary:
     """
     with collector_paused():
         try:
-            recover(database.engine)  # what a crashed import left
+            recover(database.engine, writer(database, request.submit))  # what a crashed import left
             return _import(database, request)
         except (SQLAlchemyError, PublishConflict) as error:
             reason = str(getattr(error, "orig", None) or error).splitlines()[0]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from checkin.store.database import Database
 from checkin.store.import_publish import Remember, discard, publish
-from checkin.store.import_runs import Run, release, stage_part, start_run, transaction
+from checkin.store.import_runs import Run, Write, release, stage_part, start_run, transaction
 from checkin.store.models import Event, TicketType
 from checkin.store.registrations import PreparedRows, index_range
 
@@ -21,6 +21,13 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 #: Runs a function on the thread that writes (the window: its writer lane); returns its future.
 Submit = Callable[[Callable[[], T]], "Future[T]"]
+
+
+def writer(database: Database, submit: Submit | None) -> Write:
+    """Runs one transaction on ``submit``'s thread (None: this one) and returns its result."""
+    if submit is None:
+        return partial(transaction, database.engine)
+    return lambda work: submit(partial(transaction, database.engine, work)).result()
 
 
 class DryRun:
@@ -103,7 +110,7 @@ class Staging:
             self._close()
 
     def _write(self, work: Callable[[Session], T]) -> T:
-        return self._submit(partial(transaction, self._database.engine, work)).result()
+        return writer(self._database, self._submit)(work)
 
     def _close(self) -> None:
         if self._executor is not None:
