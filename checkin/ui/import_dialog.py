@@ -37,8 +37,8 @@ translate = QCoreApplication.translate
 
 
 class CancelUntilWritten(Cancel):
-    """Cancel stops an import until its last part is written; then the commit is under way and a
-    late Cancel is ignored, so "cancelled" always means that nothing was written."""
+    """Cancel stops an import until its last part is staged; then publishing is under way and a
+    late Cancel is ignored, so "cancelled" always means that nothing was kept."""
 
     def __init__(self):
         super().__init__()
@@ -243,7 +243,7 @@ class ImportDialog(QDialog):
 
         def on_part(job: Job, done: int, total: int) -> None:
             job.check()
-            if done == total:  # all parts are written: the commit follows and Cancel no longer applies
+            if done == total:  # all parts are staged: publishing follows and Cancel no longer applies
                 token.close()
                 job.check()
             job.progress(done, total)
