@@ -131,10 +131,11 @@ def test_staged_guests_are_seen_by_nobody_until_published(database, demo, clock,
     _consistent(database)
 
 
-def test_a_run_that_died_while_publishing_is_finished_by_the_next_start(database, small_parts, monkeypatch, tmp_path):
+def test_a_run_that_died_while_publishing_is_finished_by_the_next_start(any_database, small_parts, monkeypatch,
+                                                                        tmp_path):
     """Killed after the first of its guests were moved: the next start moves the rest."""
     path = write_guests(tmp_path / "g.csv", _guests(10))
-    event_id = read_and_import(database, path, "Summit").event_id
+    event_id = read_and_import(any_database, path, "Summit").event_id
     moved = import_publish._move_part
 
     def die_after_one_part(session, run):  # noqa: ANN001, ANN202
@@ -146,16 +147,16 @@ def test_a_run_that_died_while_publishing_is_finished_by_the_next_start(database
     monkeypatch.setattr(staging.Staging, "abandon", lambda self: import_runs.release(self.run.id))
     rows = [[row[0], "Changed", *row[2:]] for row in _guests(10)] + _guests(30, offset=10)
     with pytest.raises(SystemExit):
-        read_and_import(database, write_guests(path, rows), "Summit")
+        read_and_import(any_database, write_guests(path, rows), "Summit")
     monkeypatch.undo()
-    with database.reader() as session:
+    with any_database.reader() as session:
         assert session.scalar(select(ImportRun.state)) == "publishing"  # half visible: 17 of 40
         assert session.scalar(select(func.count()).select_from(Registration).where(
             Registration.event_id == event_id)) == 17
 
-    open_database(database.url).dispose()  # the next start finishes it
-    _consistent(database)
-    with database.reader() as session:
+    open_database(any_database.url).dispose()  # the next start finishes it
+    _consistent(any_database)
+    with any_database.reader() as session:
         assert session.scalar(select(func.count()).select_from(Registration).where(
             Registration.event_id == event_id)) == 40
         assert set(session.scalars(select(Registration.family_name).where(Registration.id <= 10))) == {"Changed"}
