@@ -67,6 +67,12 @@ def _kept_offline(db_url: str | None, error: StoreOpenError) -> str:
             f"{waiting}. They are merged when the desk starts with the database answering.")
 
 
+#: How long the desk waits for SQLite's write lock before it says "Another program holds the
+#: database" (and tries once more by itself). Imports write in short transactions, so a normal
+#: wait is well under a second; the command line keeps its 10 s.
+DESK_LOCK_PATIENCE_S = 3.0
+
+
 def run_desk_app(db_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     collector = UiThreadCollector(app)  # before any pool thread runs: none of them may collect
@@ -92,7 +98,8 @@ def run_desk(app: QApplication, db_url: str | None) -> int | str:
     """One desk window on one database until it closes: the exit code, or the URL to open next."""
     settings = Settings()
     try:
-        database = open_database(db_url, connect_timeout_s=settings.get("venue_timeout_s"))
+        database = open_database(db_url, busy_timeout_s=DESK_LOCK_PATIENCE_S,
+                                 connect_timeout_s=settings.get("venue_timeout_s"))
     except StoreOpenError as error:
         QMessageBox.critical(None, "Check-in Desk", str(error) + _kept_offline(db_url, error))
         return 1

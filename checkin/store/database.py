@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from checkin.settings import default_of
 from checkin.store.compaction import finish_pending as finish_pending_compaction
+from checkin.store.import_publish import recover as recover_imports
 from checkin.store.migrate import upgrade_to_head
 from checkin.store.sqlite_file import NotOurDatabase, check_existing_file
 
@@ -111,6 +113,7 @@ def open_database(url: str | None = None, *, migrate: bool = True, busy_timeout_
         if migrate:
             upgrade_to_head(engine)
             finish_pending_compaction(engine)
+            recover_imports(engine)  # an import that crashed: discarded, or finished if it was publishing
     except (DBAPIError, sqlite3.Error) as error:
         engine.dispose()
         if new_file is not None:  # ours, half made (a full disk): leave no stray database behind
@@ -207,7 +210,7 @@ def _create_engine(url: str, busy_timeout_s: float, connect_timeout_s: float) ->
     if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, connect_args=server_timeouts(url, connect_timeout_s))
     engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
-    _configure_sqlite(engine)
+    _configure_sqlite(engine, busy_timeout_s)
     return engine
 
 
@@ -221,7 +224,7 @@ def server_timeouts(url: str, timeout_s: float) -> dict[str, object]:
             "keepalives_count": 3, "tcp_user_timeout": int(timeout_s * 1000)}
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_s: float) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # We issue BEGIN ourselves (below) so writers can take the lock up front.
@@ -242,7 +245,41 @@ def _configure_sqlite(engine: Engine) -> None:
     def on_begin(connection: Connection) -> None:
         # IMMEDIATE takes the write lock at the start: two desks' writers queue instead of
         # failing with "database is locked" half-way through a check-in.
-        connection.exec_driver_sql("BEGIN " + connection.get_execution_options().get("sqlite_begin", "IMMEDIATE"))
+        mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        if mode == "IMMEDIATE":
+            _begin_immediate(connection, busy_timeout_s)
+        else:
+            connection.exec_driver_sql("BEGIN " + mode)
+
+
+#: How often a writer asks again for SQLite's write lock while another connection holds it.
+LOCK_POLL_S = 0.001
+
+
+def _begin_immediate(connection: Connection, patience_s: float) -> None:
+    """BEGIN IMMEDIATE, asking for the lock every LOCK_POLL_S for up to ``patience_s``.
+
+    SQLite's own busy handler sleeps up to 100 ms between tries: a writer that frees the lock
+    for a few milliseconds between two short transactions (an import, see
+    checkin/store/import_runs.py) would take it again before a waiting desk even looks. Polling
+    every millisecond, the desk gets it in the gap. Past ``patience_s`` the last try raises
+    "database is locked" as SQLAlchemy's OperationalError.
+    """
+    raw = connection.connection.driver_connection
+    deadline = time.monotonic() + patience_s
+    raw.execute("PRAGMA busy_timeout = 0")
+    try:
+        while time.monotonic() < deadline:
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    break
+            time.sleep(LOCK_POLL_S)
+        connection.exec_driver_sql("BEGIN IMMEDIATE")  # once more: the error, as SQLAlchemy raises it
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {int(patience_s * 1000)}")
 
 
 def _reason(error: BaseException) -> str:

@@ -45,6 +45,7 @@ from checkin.store.desk_collaborators import (
 from checkin.store.log_notices import announce
 from checkin.store.log_transaction import lock_registration, log_transaction
 from checkin.store.models import (
+    STAGING_SOURCE,
     CheckIn,
     CheckInList,
     Desk,
@@ -455,7 +456,8 @@ def _unknown(session: Session, event_id: int, code: str, direction: Direction) -
     other_event = session.scalar(
         select(Event.name).join(Registration, Registration.event_id == Event.id)
         # Event by event through the unique (event, code) index: a desk holds a handful of events.
-        .where(Registration.event_id.in_(select(Event.id).where(Event.id != event_id)), Registration.code == code)
+        .where(Registration.event_id.in_(select(Event.id).where(Event.id != event_id, Event.source != STAGING_SOURCE)),
+               Registration.code == code)
         .limit(1)
     )
     if other_event:

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from checkin.store.models import CheckInList, Event
+from checkin.store.models import STAGING_SOURCE, CheckInList, Event
 
 
 class NoEventError(LookupError):
@@ -14,14 +14,16 @@ class NoEventError(LookupError):
 
 
 def find_event(session: Session, slug: str | None = None) -> Event:
-    """The event named by ``slug``, else the newest one."""
+    """The event named by ``slug``, else the newest one; never an import's hidden staging event."""
     if slug:
-        event = session.scalar(select(Event).where(Event.slug == slug))
+        event = session.scalar(select(Event).where(Event.slug == slug, Event.source != STAGING_SOURCE))
         if event is None:
-            known = ", ".join(session.scalars(select(Event.slug).order_by(Event.slug))) or "none"
+            known = ", ".join(session.scalars(select(Event.slug).where(Event.source != STAGING_SOURCE)
+                                              .order_by(Event.slug))) or "none"
             raise NoEventError(f"No event '{slug}' in this database (events: {known}).")
         return event
-    event = session.scalar(select(Event).order_by(Event.created_at.desc(), Event.id.desc()).limit(1))
+    event = session.scalar(select(Event).where(Event.source != STAGING_SOURCE)
+                           .order_by(Event.created_at.desc(), Event.id.desc()).limit(1))
     if event is None:
         raise NoEventError("This database holds no event yet: run 'checkin demo', import a file or sync a server.")
     return event

@@ -413,3 +413,42 @@ class PretixBadgeBackground(Base):
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+#: ``Event.source`` of an import's hidden staging event: no query that lists events shows it.
+STAGING_SOURCE = "import-staging"
+
+
+class ImportRun(Base):
+    """An import being written in short transactions (see checkin/store/import_runs.py).
+
+    Its new guests wait under a hidden staging event (``staging_event_id``) and its changes to
+    stored guests in ``import_staged_update`` until it is published; ``state`` says how far it
+    got: ``staging`` (a crash discards it), ``publishing`` (a crash is rolled forward). The row
+    is deleted once the import is published or discarded.
+    """
+
+    __tablename__ = "import_run"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), default="staging")
+    staging_event_id: Mapped[int] = mapped_column(Integer)
+    #: The event the guests go to; None: the staging event becomes that event (``slug``, ``name``).
+    event_id: Mapped[int | None] = mapped_column(Integer)
+    slug: Mapped[str] = mapped_column(String(120), default="")
+    name: Mapped[str] = mapped_column(String(255), default="")
+    file: Mapped[str] = mapped_column(String(255), default="")
+    #: The importing process ("host pid start"), to tell a crashed import from a running one.
+    owner: Mapped[str] = mapped_column(String(255), default="")
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ImportStagedUpdate(Base):
+    """New values for a stored guest, applied when its import run is published."""
+
+    __tablename__ = "import_staged_update"
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("import_run.id", ondelete="CASCADE"), primary_key=True)
+    registration_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fields: Mapped[dict] = mapped_column(JSON)

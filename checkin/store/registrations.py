@@ -5,7 +5,9 @@ search index never drifts from the names it indexes.
 """
 from __future__ import annotations
 
+import json
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import lru_cache
@@ -13,7 +15,7 @@ from itertools import repeat
 from types import TracebackType
 from typing import Any, NamedTuple
 
-from sqlalchemy import JSON, Column, Connection, Table, delete, func, insert, select
+from sqlalchemy import JSON, Column, Connection, Engine, Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from checkin.core.search_text import fold_once, folded_words, index_tokens, organisation_tokens
@@ -195,6 +197,70 @@ class RegistrationLoader:
         return self._stack.__exit__(kind, error, traceback)
 
 
+class PreparedRows(NamedTuple):
+    """Registrations ready to insert: the statement and its parameters, built before the write lock
+    is taken (see :func:`prepare_registrations`)."""
+
+    rows: Sequence[Mapping[str, Any]]
+    keys: list[str]
+    statement: str | None  # SQLite: the driver's INSERT of all rows as one JSON text, the ids left to SQLite
+    parameters: tuple[Any, ...]
+
+
+def prepare_registrations(engine: Engine, event_id: int, rows: Sequence[Mapping[str, Any]]) -> PreparedRows:
+    """Compute the rows' search keys and (on SQLite) the driver's INSERT: the Python work of an
+    insert, done outside any transaction so the write itself holds the lock only briefly."""
+    keys = [keys_for(row) for row in rows]
+    if engine.dialect.name != "sqlite" or not rows or sqlite3.sqlite_version_info < (3, 38):
+        return PreparedRows(rows, keys, None, ())
+    statement, parameter = _json_insert(engine, Registration.__table__, rows, {"event_id": event_id, "search_keys": keys})
+    return PreparedRows(rows, keys, statement, parameter)
+
+
+def insert_prepared(session: Session, event_id: int, prepared: PreparedRows) -> list[int]:
+    """Insert prepared registrations without their search tokens (see :func:`index_range`);
+    returns their ids, in order. SQLite numbers them on from the highest id: call it holding the
+    write lock (a write session's BEGIN IMMEDIATE)."""
+    if not prepared.rows:
+        return []
+    if prepared.statement is None:
+        return _insert_batch(session, prepared.rows, {"event_id": event_id, "search_keys": prepared.keys})
+    first_id = (session.scalar(select(func.max(Registration.id))) or 0) + 1
+    session.connection().exec_driver_sql(prepared.statement, prepared.parameters)
+    last_id = first_id + len(prepared.rows) - 1
+    if session.scalar(select(func.max(Registration.id))) != last_id:
+        raise RuntimeError("registrations were numbered out of order")  # SQLite always numbers on from the highest
+    return list(range(first_id, last_id + 1))
+
+
+def index_range(session: Session, from_event: int, to_event: int, first_id: int, last_id: int) -> None:
+    """Write the search tokens of ``from_event``'s registrations with ids in the range, under
+    ``to_event`` (the same event, or the one an import publishes them to)."""
+    connection = session.connection()
+    if token_backfill.supported(connection):
+        token_backfill.unpack(connection, from_event, to_event, first_id, last_id, INDEXED_BELOW)
+        return
+    rows = session.execute(select(Registration.id, Registration.search_keys).where(
+        Registration.event_id == from_event, Registration.id.between(first_id, last_id)))
+    _insert_tokens(session, [(to_event, kind, token, registration_id) for registration_id, keys in rows
+                             for kind, token in indexed(parse_search_keys(keys))])
+
+
+def drop_tokens(session: Session, event_id: int, registrations: Iterable[tuple[int, str]]) -> None:
+    """Delete the search tokens of these (id, search_keys) registrations of the event."""
+    _delete_tokens(session, [(event_id, kind, token, registration_id) for registration_id, keys in registrations
+                             for kind, token in indexed(parse_search_keys(keys))])
+
+
+def _delete_tokens(session: Session, token_rows: list[tuple[int, int, str, int]]) -> None:
+    connection = session.connection()
+    mark = _mark(connection)
+    for start in range(0, len(token_rows), _BATCH * 4):
+        connection.exec_driver_sql(f"DELETE FROM search_token WHERE event_id = {mark} AND kind = {mark} "
+                                   f"AND token = {mark} AND registration_id = {mark}",
+                                   token_rows[start:start + _BATCH * 4])
+
+
 @contextmanager
 def _indexes_deferred(session: Session, new_rows: int) -> Iterator[None]:
     """For a load larger than what is stored already, build the secondary indexes once at the end.
@@ -240,7 +306,7 @@ def _insert_batch(session: Session, batch: Sequence[Mapping[str, Any]], shared: 
     return ids
 
 
-def _plain_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]],
+def _plain_insert(connection: Connection | Engine, table: Table, rows: Sequence[Mapping[str, Any]],
                   shared: dict[str, Any]) -> tuple[str, list[tuple[Any, ...]]]:
     """An INSERT for the driver, applying each column's default and type conversion ourselves.
 
@@ -255,6 +321,27 @@ def _plain_insert(connection: Connection, table: Table, rows: Sequence[Mapping[s
     marks = ", ".join(_literal(value.value) if _inlined(value) else "?" for value in values)
     bound = [repeat(value.value) if type(value) is _Same else value for value in values if not _inlined(value)]
     return f"INSERT INTO {table.name} ({names}) VALUES ({marks})", list(zip(*bound))
+
+
+def _json_insert(engine: Engine, table: Table, rows: Sequence[Mapping[str, Any]],
+                 shared: dict[str, Any]) -> tuple[str, tuple[str]]:
+    """The same INSERT as :func:`_plain_insert`, as INSERT … SELECT over one JSON text of all rows.
+
+    One statement with one parameter runs entirely inside SQLite, which releases Python's lock
+    for all of it: an import's checking of its next part goes on beside the insert.
+    """
+    columns = list(table.columns)
+    values = [_column_values(engine, column, rows, shared) for column in columns]
+    names = ", ".join(engine.dialect.identifier_preparer.quote(column.name) for column in columns)
+    picks, bound = [], []
+    for value in values:
+        if _inlined(value):
+            picks.append(_literal(value.value))
+        else:
+            picks.append(f"value ->> {len(bound)}")
+            bound.append(repeat(value.value) if type(value) is _Same else value)
+    text = json.dumps(list(zip(*bound)), ensure_ascii=False, separators=(",", ":"))
+    return f"INSERT INTO {table.name} ({names}) SELECT {', '.join(picks)} FROM json_each(?)", (text,)
 
 
 class _Same(NamedTuple):
@@ -277,7 +364,7 @@ def _literal(value: Any) -> str:
     return str(value)
 
 
-def _column_values(connection: Connection, column: Column, rows: Sequence[Mapping[str, Any]],
+def _column_values(connection: Connection | Engine, column: Column, rows: Sequence[Mapping[str, Any]],
                    shared: dict[str, Any]) -> list[Any] | _Same:
     key, processor = column.key, column.type._cached_bind_processor(connection.dialect)
     if key in shared:
@@ -335,11 +422,7 @@ def reindex(session: Session, registrations: Iterable[Registration]) -> None:
     session.flush()
     stale = [(r.event_id, kind, token, r.id) for r in registrations
              for kind, token in indexed(parse_search_keys(r.search_keys))]
-    connection = session.connection()
-    mark = _mark(connection)
-    for start in range(0, len(stale), _BATCH * 4):
-        connection.exec_driver_sql(f"DELETE FROM search_token WHERE event_id = {mark} AND kind = {mark} "
-                                   f"AND token = {mark} AND registration_id = {mark}", stale[start:start + _BATCH * 4])
+    _delete_tokens(session, stale)
     fresh = []
     for registration in registrations:
         registration.search_keys = keys_for(_as_fields(registration))

@@ -30,11 +30,23 @@ FROM registration AS r,
      AS key
 WHERE r.id BETWEEN ? AND ? AND unicode(key.value) BETWEEN 48 AND 47 + ?
 """
+#: The same for one event's registrations in an id range, their tokens written under another
+#: event (an import publishing what it staged). ``+r.event_id``: the id range picks the rows.
+#: Sorted by key first: inserted in key order, the rows of one part touch each index page once.
+_UNPACK_MOVED = (_UNPACK.replace("SELECT r.event_id,", "SELECT ?,").replace("WHERE r.id", "WHERE +r.event_id = ? AND r.id")
+                 .rstrip() + " ORDER BY 2, 3, 4\n")
 
 
 def supported(connection: Connection) -> bool:
     """SQLite with its built-in JSON functions (3.38 and later always have them)."""
     return connection.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 38)
+
+
+def unpack(connection: Connection, from_event: int, to_event: int, first_id: int, last_id: int,
+           indexed_below: int) -> None:
+    """In the caller's transaction: the tokens of ``from_event``'s registrations with ids in the
+    range, written under ``to_event``."""
+    connection.exec_driver_sql(_UNPACK_MOVED, (to_event, from_event, first_id, last_id, indexed_below))
 
 
 class TokenBackfill:

@@ -5,6 +5,7 @@ All or nothing: problems are listed, a cancelled import writes nothing."""
 from __future__ import annotations
 
 import threading
+from functools import partial
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,8 +37,8 @@ translate = QCoreApplication.translate
 
 
 class CancelUntilWritten(Cancel):
-    """Cancel stops an import until its last part is written; then the commit is under way and a
-    late Cancel is ignored, so "cancelled" always means that nothing was written."""
+    """Cancel stops an import until its last part is staged; then publishing is under way and a
+    late Cancel is ignored, so "cancelled" always means that nothing was kept."""
 
     def __init__(self):
         super().__init__()
@@ -242,21 +243,25 @@ class ImportDialog(QDialog):
 
         def on_part(job: Job, done: int, total: int) -> None:
             job.check()
-            if done == total:  # all parts are written: the commit follows and Cancel no longer applies
+            if done == total:  # all parts are staged: publishing follows and Cancel no longer applies
                 token.close()
                 job.check()
             job.progress(done, total)
 
+        tasks = self.tasks
+
         def work(job: Job) -> ImportSummary:
             request.on_part = lambda done, total: on_part(job, done, total)
+            request.submit = partial(tasks.submit, Lane.WRITER)
             return import_table(self.database, request)
         for button in (self.back_button, self.next_button, self.warnings.repair):
             button.setEnabled(False)
         self.status.setText(self.tr("Importing … the desk keeps scanning meanwhile."))
         self.warnings.progress.setRange(0, 0)
         self.warnings.progress.show()
-        # On the writer lane: a scan meanwhile waits its turn instead of for SQLite's lock.
-        self.writing = Op(self, work, lane=Lane.WRITER, changes=IMPORTED, token=token).success(self._on_imported)
+        # Checked on the pool, written on the writer lane one short transaction at a time: a
+        # scan meanwhile waits for one of them, not for the whole import.
+        self.writing = Op(self, work, lane=Lane.POOL, changes=IMPORTED, token=token).success(self._on_imported)
         self.writing.failure(self._on_error).progress(self._on_progress).cancelled(self._on_cancelled).run(self.tasks)
 
     def _on_progress(self, done: int, total: int) -> None:

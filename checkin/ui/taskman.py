@@ -81,6 +81,12 @@ class TaskManager(QObject):
         self._running[id(box)] = lane, self._executors[lane].submit(_run_boxed, self, box)
         return True
 
+    def submit(self, lane: Lane, work: Callable[[], Any]) -> Future:
+        """Thread-safe, for a job on another lane that hands part of its work to ``lane`` (an
+        import's transactions, to the writer lane) and waits for the returned future. ``work``
+        must hold no Qt object; never wait for it from ``lane``'s own thread."""
+        return self._executors[lane].submit(work)
+
     def wait(self, msecs: int, lane: Lane | None = None) -> bool:
         """Let the jobs submitted so far (on ``lane``, or all) finish running; their results are
         delivered once the event loop runs again. Blocks: only for closing the desk, and tests."""

@@ -3,8 +3,9 @@ event (figures, never asserts on time).
 
     PYTHONPATH=$PWD python -m pytest tests/perf/test_import_perf.py -o addopts="" -s
 
-The import writes on the writer lane the scans share. Baseline, measured in the same run: the
-same scans with no import running.
+The import checks its file on the pool and hands each short transaction to the writer lane the
+scans share, so a scan waits for one part at most. Baseline, measured in the same run: the same
+scans with no import running.
 """
 from __future__ import annotations
 
@@ -14,8 +15,7 @@ from PySide6.QtCore import QTimer
 from sqlalchemy import select
 
 from checkin.store.models import Event, Registration
-from checkin.ui.import_dialog import ImportDialog
-from tests.files.helpers import write_guests
+from tests.ui.import_steps import dialog_at_last_step, guest_file
 from tests.perf.harness import Timing, report
 from tests.ui.conftest import make_window, window, window_settings  # noqa: F401 - fixtures
 
@@ -47,20 +47,13 @@ def test_scan_latency_during_a_20000_row_import(qtbot, window, database, demo, t
     with database.reader() as session:
         codes = list(session.scalars(select(Registration.code).where(Registration.status == "valid")))
         event_name = session.get(Event, demo.event_id).name
-    path = write_guests(tmp_path / "gross.csv", [[f"G{n}", f"Family{n}", "Firma", f"g{n}@x.org", "Teilnehmer"]
-                                                  for n in range(ROWS)])
+    path = guest_file(tmp_path / "gross.csv", ROWS)
     idle = ScanClock(window, codes[:40], "scan, no import (baseline)")
     idle.timer.start()
     qtbot.waitUntil(lambda: len(idle.timing.seconds) == 40, timeout=30_000)
     idle.timer.stop()
 
-    dialog = ImportDialog(database, path, event_name, window)
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.loaded, timeout=30_000):
-        pass
-    with qtbot.waitSignal(dialog.checked, timeout=30_000):
-        dialog.next_button.click()
-    dialog.next_button.click()  # types → warnings
+    dialog = dialog_at_last_step(qtbot, database, path, event_name, window)
     busy = ScanClock(window, codes[40:], f"scan during a {ROWS:,}-row import")
     started = time.perf_counter()
     with qtbot.waitSignal(dialog.imported, timeout=120_000):

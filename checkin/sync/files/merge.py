@@ -12,10 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from checkin.core.decision import Outcome
+from checkin.store.import_runs import FILE_SOURCE
 from checkin.store.models import CheckIn, Registration
 from checkin.sync.files.rows import GuestRow, name_key
 
-FILE_SOURCE = "file"
+__all__ = ["FILE_SOURCE", "ROW_COLUMNS", "Existing", "Merger", "Plan", "fields_of", "load_existing"]
+
 #: Registration columns a file row sets (salutation lives in ``raw``).
 ROW_COLUMNS = ("external_id", "title", "given_name", "family_name", "company", "email", "notes", "code")
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from checkin.store.models import Event, Registration, TicketType
-from checkin.sync.files.importer import slug_for
+from checkin.store.models import Registration, TicketType
+from checkin.sync.files.importer import target_event
 from checkin.sync.files.mapping import ColumnMapping
 from checkin.sync.files.suspicious import Suspicion, find_suspicious
 from checkin.sync.files.table import Table
@@ -35,9 +35,8 @@ def preflight(session: Session, table: Table, mapping: ColumnMapping, event_name
 
 def event_types(session: Session, event_name: str) -> tuple[str, ...]:
     """The ticket types of the event an import under this name goes to, the most used first."""
-    event_id = session.scalar(select(Event.id).where(
-        (Event.slug == event_name) | (Event.slug == slug_for(event_name)) | (Event.name == event_name)))
-    return ticket_types_by_use(session, event_id) if event_id is not None else ()
+    event = target_event(session, event_name)
+    return ticket_types_by_use(session, event.id) if event is not None else ()
 
 
 def ticket_types_by_use(session: Session, event_id: int) -> tuple[str, ...]:

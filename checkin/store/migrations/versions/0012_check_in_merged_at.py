@@ -6,14 +6,14 @@ marks those rows: a guest admitted at two desks meanwhile shows in the reconcili
 offline admission named as such.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-07
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
