@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from checkin.core.decision import GuestStatus
 from checkin.core.search_text import words
 from checkin.store.bulk import collector_paused
 from checkin.store.database import Database
@@ -19,6 +20,7 @@ from checkin.sync.files.errors import FileImportError, Problem
 from checkin.sync.files.mapping import HEADER_HINTS, ColumnMapping, check_mapping, mapping_for, remember_mapping
 from checkin.sync.files.merge import FILE_SOURCE, Merger, Plan, fields_of, load_existing
 from checkin.sync.files.rows import RowChecker
+from checkin.sync.files.status_mapping import remember_statuses, statuses_for, with_statuses
 from checkin.sync.files.table import Table, read_table
 from checkin.sync.files.type_mapping import remember_types, remembered_types, with_types
 
@@ -44,6 +46,8 @@ class ImportSummary:
     encoding: str = ""
     delimiter: str = ""
     header_line: int = 0
+    #: The file's status words → the event's statuses (valid, unpaid, cancelled) they became.
+    statuses: dict[str, str] = field(default_factory=dict)
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -52,7 +56,8 @@ class ImportSummary:
 @dataclass
 class ImportRequest:
     """What to import where. ``mapping`` None means the remembered or guessed one; ``ticket_types``
-    (file spelling → event type name) None means the one remembered for this header, if any."""
+    (file spelling → event type name) None means the one remembered for this header, if any;
+    ``statuses`` (file word → event status) wins over the remembered and guessed ones."""
 
     table: Table
     event_name: str
@@ -60,6 +65,7 @@ class ImportRequest:
     dry_run: bool = False
     code_factory: Callable[[], str] = new_code
     ticket_types: Mapping[str, str] | None = None
+    statuses: Mapping[str, str] | None = None
     #: Called after each part with (rows done, rows); may raise to cancel (all is rolled back).
     on_part: Callable[[int, int], None] | None = None
 
@@ -110,12 +116,13 @@ def _import(session: Session, request: ImportRequest) -> ImportSummary:
     checker, merger = RowChecker(table, mapping), Merger(load_existing(session, event.id))
     ticket_types = _TicketTypes(session, event)
     choices = request.ticket_types if request.ticket_types is not None else remembered_types(session, table.headers)
+    statuses = statuses_for(session, table, mapping, request.statuses)
     problems: list[Problem] = []
     imported = updated = unchanged = 0
     with RegistrationLoader(session, event.id, len(table.rows)) as loader:
         for start in range(0, len(table.rows), _PART):
             rows, found = checker.check(table.rows[start:start + _PART])
-            rows = with_types(rows, choices)
+            rows = with_statuses(with_types(rows, choices), statuses)
             problems.extend(found)
             if checker.full:
                 break
@@ -136,6 +143,7 @@ def _import(session: Session, request: ImportRequest) -> ImportSummary:
     remember_mapping(session, table.name, table.headers, mapping, event.id)
     if request.ticket_types is not None:
         remember_types(session, table.headers, request.ticket_types, event.id)
+    remember_statuses(session, table.headers, statuses, event.id)
     return ImportSummary(
         file=table.name, event=event.slug, event_id=event.id, dry_run=request.dry_run, imported=imported,
         updated=updated, unchanged=unchanged,
@@ -143,7 +151,7 @@ def _import(session: Session, request: ImportRequest) -> ImportSummary:
                   "email": g.values["email"], "code": g.values["code"], "checked_in": g.checked_in}
                  for g in merger.missing()],
         ticket_types_created=sorted(ticket_types.created), mapping={key: table.headers[i] for key, i in mapping.items()},
-        encoding=table.encoding, delimiter=table.delimiter, header_line=table.header_line,
+        encoding=table.encoding, delimiter=table.delimiter, header_line=table.header_line, statuses=statuses,
     )
 
 
@@ -201,6 +209,7 @@ def _apply(session: Session, loader: RegistrationLoader, plan: Plan, ticket_type
     for row in plan.new:
         values = fields_of(row, ticket_type_ids)
         values["source"] = FILE_SOURCE
+        values.setdefault("status", GuestStatus.VALID.value)  # every row the same keys (PostgreSQL's executemany)
         if not row.code:
             values["code"] = next(codes)
         new_rows.append(values)
@@ -216,12 +225,13 @@ def _apply(session: Session, loader: RegistrationLoader, plan: Plan, ticket_type
 
 
 def read_and_import(database: Database, path: Path, event_name: str | None = None, *, dry_run: bool = False,
-                    mapping: ColumnMapping | None = None) -> ImportSummary:
+                    mapping: ColumnMapping | None = None,
+                    statuses: Mapping[str, str] | None = None) -> ImportSummary:
     """Read ``path`` and import it; the event defaults to one named after the file."""
     table = read_table(path, HEADER_HINTS)
     table.name = readable_file_name(table.name)
     name = event_name or re.sub(r"[_]+", " ", readable_file_name(path.stem)).strip() or "Imported guests"
-    return import_table(database, ImportRequest(table, name, mapping, dry_run))
+    return import_table(database, ImportRequest(table, name, mapping, dry_run, statuses=statuses))
 
 
 def readable_file_name(name: str) -> str:
