@@ -168,6 +168,8 @@ class ImportDialog(QDialog):
         page = self.pages.currentWidget()
         if page is self.summary:
             self.accept()
+        elif page is self.warnings and self.types.unchosen_statuses():  # after a repair: words to map
+            self._show_page(self.types)
         elif page is self.warnings:
             self._import()
         elif page is self.types:
@@ -284,7 +286,8 @@ class ImportDialog(QDialog):
     def _on_imported(self, summary: ImportSummary) -> None:
         self.writing = None
         warnings = sum(s.count for s in self.preflight.suspicions) if self.preflight else 0
-        self.summary.show_summary(summary, warnings, self._event_name())
+        self.summary.show_summary(summary, warnings, self._event_name(),
+                                  self.preflight.statuses if self.preflight else None)
         self.next_button.setEnabled(True)
         self._show_page(self.summary)
         self.imported.emit(summary)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +23,10 @@ def _heading(text: str) -> QLabel:
     return label
 
 
+#: A mapping table shows at least this many rows without scrolling (if it has them).
+MIN_VISIBLE_ROWS = 5
+
+
 def _mapping_table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, 3)
     table.setHorizontalHeaderLabels(headers)
@@ -39,6 +44,13 @@ def _fill(table: QTableWidget, counts: Mapping[str, int], combo_for: Callable[[s
         table.setItem(row, 0, _item(value))
         table.setItem(row, 1, _item(f"{guests:,}", Qt.AlignmentFlag.AlignRight))
         table.setCellWidget(row, 2, combo_for(value))
+    # As tall as its rows (no empty band below a short list), and at least a few rows tall (a
+    # short list never hides behind a scroll bar when a long one shares the page).
+    height = table.horizontalHeader().sizeHint().height() + table.verticalHeader().length() + 2 * table.frameWidth()
+    table.setMaximumHeight(height)
+    table.setMinimumHeight(min(height, table.horizontalHeader().sizeHint().height()
+                               + MIN_VISIBLE_ROWS * table.verticalHeader().defaultSectionSize()
+                               + 2 * table.frameWidth()))
 
 
 class TypesPage(QWidget):
@@ -61,8 +73,12 @@ class TypesPage(QWidget):
         layout.addWidget(self.table, 2)
         layout.addWidget(self.status_intro)
         layout.addWidget(self.status_table, 1)
+        layout.addStretch(0)
 
     def show_preflight(self, preflight: Preflight) -> None:
+        """Fill both tables; a value shown before keeps the choice made for it (a repair of the
+        encoding checks the file again, and must not undo the organiser's clicks)."""
+        preflight = self._keeping_choices(preflight)
         self.combos, self.status_combos = {}, {}
         _fill(self.table, preflight.spellings, lambda spelling: self._type_combo(spelling, preflight))
         _fill(self.status_table, preflight.statuses, lambda word: self._status_combo(word, preflight))
@@ -81,6 +97,14 @@ class TypesPage(QWidget):
             "\"Create new type\" adds it to the event ({1} would be new). "
             "Your choice is remembered for the next file with these columns.")
             .replace("{0}", str(len(preflight.spellings))).replace("{1}", str(new)))
+
+    def _keeping_choices(self, preflight: Preflight) -> Preflight:
+        types = {spelling: choice for spelling, choice in self.choices().items()
+                 if spelling in preflight.spellings and (choice == CREATE_NEW or choice in preflight.event_types)}
+        statuses = {word: status for word, status in self.statuses().items()
+                    if word in preflight.statuses and status != UNKNOWN}
+        return replace(preflight, choices={**preflight.choices, **types},
+                       status_choices={**preflight.status_choices, **statuses})
 
     def _type_combo(self, spelling: str, preflight: Preflight) -> QComboBox:
         combo = QComboBox()
@@ -183,11 +207,19 @@ class SummaryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
 
-    def show_summary(self, summary: ImportSummary, warnings: int, event_name: str) -> None:
+    def show_summary(self, summary: ImportSummary, warnings: int, event_name: str,
+                     words: Mapping[str, int] | None = None) -> None:
+        """``words``: the file's status words with their guests, to count the refused ones."""
+        by_status = {status: sum(count for word, count in (words or {}).items() if summary.statuses.get(word) == status)
+                     for status in ("cancelled", "unpaid")}
         rows = ((self.tr("New guests"), summary.imported), (self.tr("Updated"), summary.updated),
                 (self.tr("Unchanged"), summary.unchanged),
                 (self.tr("No longer in the file (kept)"), len(summary.missing)),
-                (self.tr("Warnings shown before the import"), warnings))
+                (self.tr("Warnings shown before the import"), warnings),
+                *(((self.tr("Cancelled in the file (refused at the desk)"), by_status["cancelled"]),)
+                  if by_status["cancelled"] else ()),
+                *(((self.tr("Unpaid in the file (refused unless the list admits them)"), by_status["unpaid"]),)
+                  if by_status["unpaid"] else ()))
         cells = "".join(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;<b>{count:,}</b></td></tr>"
                         for label, count in rows)
         new_types = _escape(", ".join(summary.ticket_types_created))

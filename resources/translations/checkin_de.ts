@@ -2445,6 +2445,14 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Warnungen vor dem Import</translation>
     </message>
     <message>
+        <source>Cancelled in the file (refused at the desk)</source>
+        <translation>In der Datei storniert (am Einlass abgewiesen)</translation>
+    </message>
+    <message>
+        <source>Unpaid in the file (refused unless the list admits them)</source>
+        <translation>In der Datei unbezahlt (abgewiesen, außer die Liste lässt sie zu)</translation>
+    </message>
+    <message>
         <source>New ticket types: {0}</source>
         <translation>Neue Ticketarten: {0}</translation>
     </message>
@@ -2473,7 +2481,7 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <name>TypesPage</name>
     <message>
         <source>In the file</source>
-        <extracomment>A status choice changed: the dialog looks again whether every word has one.</extracomment>
+        <extracomment>A mapping table shows at least this many rows without scrolling (if it has them). A status choice changed: the dialog looks again whether every word has one.</extracomment>
         <translation>In der Datei</translation>
     </message>
     <message>

@@ -2436,6 +2436,14 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cancelled in the file (refused at the desk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpaid in the file (refused unless the list admits them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New ticket types: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2464,7 +2472,7 @@ Remove it with Tools → Remove personal data.</source>
     <name>TypesPage</name>
     <message>
         <source>In the file</source>
-        <extracomment>A status choice changed: the dialog looks again whether every word has one.</extracomment>
+        <extracomment>A mapping table shows at least this many rows without scrolling (if it has them). A status choice changed: the dialog looks again whether every word has one.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

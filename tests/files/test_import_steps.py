@@ -163,6 +163,8 @@ def test_status_words_are_mapped_in_the_types_step(qtbot, database, tmp_path):
     with qtbot.waitSignal(dialog.imported, timeout=20_000) as blocker:
         dialog.next_button.click()
     assert blocker.args[0].statuses == {"bezahlt": "valid", "storniert": "cancelled", "Warteliste": "unpaid"}
+    summary = dialog.summary.text.text()
+    assert "Cancelled in the file (refused at the desk)" in summary and "Unpaid in the file" in summary
     with database.reader() as session:
         assert dict(session.execute(select(Registration.given_name, Registration.status)).all()) == \
             {"Anna": "valid", "Ben": "cancelled", "Cem": "unpaid", "Dora": "valid"}
@@ -175,3 +177,22 @@ def test_status_words_are_mapped_in_the_types_step(qtbot, database, tmp_path):
     plain = _open(qtbot, database, write_guests(tmp_path / "plain.csv", [r[:3] for r in rows], header[:3]))
     _to_check(qtbot, plain)
     assert plain.pages.currentWidget() is plain.warnings
+
+
+def test_a_repair_keeps_the_choices_made_in_the_mapping_step(qtbot, database, tmp_path):
+    header = ["Vorname", "Nachname", "E-Mail", "Ticketart", "Bestellstatus"]
+    rows = [["Jörg", "Müller", "j@x.org", "VIP", "Warteliste"], ["Anna", "Adler", "a@x.org", "Teilnehmer", "bezahlt"]]
+    path = tmp_path / "kaputt.csv"
+    path.write_text("\r\n".join(";".join(r) for r in [header, *rows]).encode().decode("cp1252"), encoding="utf-8")
+    dialog = _open(qtbot, database, path)
+    _to_check(qtbot, dialog)
+    waiting, vip = dialog.types.status_combos["Warteliste"], dialog.types.combos["VIP"]
+    waiting.setCurrentIndex(waiting.findData("cancelled"))
+    vip.setCurrentIndex(vip.findData(CREATE_NEW))
+    dialog.next_button.click()
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        dialog.warnings.repair.click()
+    assert dialog.types.statuses() == {"Warteliste": "cancelled", "bezahlt": "valid"}
+    with qtbot.waitSignal(dialog.imported, timeout=20_000) as blocker:
+        dialog.next_button.click()
+    assert blocker.args[0].statuses["Warteliste"] == "cancelled"
