@@ -135,6 +135,24 @@ def test_a_batch_prints_on_a_real_cups_queue_and_is_marked(qtbot, database, demo
     assert _printed(database) == badges
 
 
+def test_a_print_of_5000_cancelled_midway_sends_nothing_and_marks_nothing(qtbot, database, demo, settings, cups):
+    _add_guests(database, demo.event_id, 5000)
+    window = _window(qtbot, database, settings, demo.event_id, lambda: CupsPrinter(cups.queue))
+    jobs_before = _jobs_ever(cups)
+    window.progress.valueChanged.connect(lambda value: value > 1000 and window.cancel_batch())
+    window.print_batch()
+    qtbot.waitUntil(lambda: window.running is None, timeout=120000)
+    assert "Cancelled" in window.state.text() and _error_box(window) is None
+    assert _printed(database) == 0
+    assert _jobs_ever(cups) == jobs_before and list(cups.out.glob("*.pdf")) == []
+
+
+def _jobs_ever(cups) -> list[str]:  # noqa: ANN001
+    """Every job the queue was given, waiting or done."""
+    jobs = subprocess.run(["lpstat", "-W", "all", "-o"], env=cups.env, capture_output=True, text=True, timeout=30)
+    return jobs.stdout.splitlines()
+
+
 @pytest.mark.parametrize(("command", "said"), [
     ([LPADMIN, "-x"], "printing on '{0}' failed"),  # the queue is deleted
     (["cupsdisable"], "'{0}' is paused"),  # paused: it would take the job and hold it, nothing printed
