@@ -48,6 +48,7 @@ class BadgeBatchWindow(QDialog):
         self._build()
         self._debounce = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS, timeout=self.refresh)
         Op(self, self.jobs.options, lane=Lane.READER).success(self._offer).failure(self._show_error).run(self.tasks)
+        Op(self, self.jobs.warm_up, lane=Lane.POOL).failure(self._show_error).run(self.tasks)
 
     # --- building -------------------------------------------------------------------------------
     def _build(self) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select as query
 
 from checkin.badges.batch import Batch, BatchChoice, Tick, select, write_atomically
+from checkin.badges.batch_process import render_in_child, warm_up
 from checkin.badges.library import layout_entries
 from checkin.badges.pretix_printing import page_stock
 from checkin.badges.pretix_selection import pretix_layout_names
@@ -64,6 +65,10 @@ class BatchJobs:
             pretix = ["pretix:" + name for name in pretix_layout_names(session, self.event_id)]
         return BatchOptions(types, [entry.key for entry in layout_entries()] + pretix)
 
+    def warm_up(self, _job: Job) -> None:
+        """Start the badge renderer's process server before the first batch is asked for."""
+        warm_up()
+
     def batch(self, choice: BatchChoice) -> Batch:
         with self.database.reader() as session:
             return select(session, self.event_id, choice)
@@ -79,7 +84,7 @@ class BatchJobs:
 
     def save(self, job: Job, choice: BatchChoice, path: Path) -> BatchDone:
         batch = self.batch(choice)
-        pages = write_atomically(path, lambda target: batch.write(target, _ticker(job)))
+        pages = write_atomically(path, lambda target: render_in_child(batch, target, _ticker(job), job.check))
         return self._done(batch, pages, f"file:{path}")
 
     def print(self, job: Job, choice: BatchChoice, backend: BadgePrinterBackend | None) -> BatchDone:
@@ -89,7 +94,7 @@ class BatchJobs:
         batch = self.batch(choice)
         with tempfile.TemporaryDirectory(prefix="checkin-batch-") as folder:
             pdf = Path(folder) / "badges.pdf"
-            pages = batch.write(pdf, _ticker(job))
+            pages = render_in_child(batch, str(pdf), _ticker(job), job.check)
             job.check()  # the last moment a cancel keeps the batch from the printer
             # pretix layouts print on their background's page (the first badge's), not the desk's stock.
             stock = batch.stock if batch.pretix is None else page_stock(pdf, batch.layout_name)
