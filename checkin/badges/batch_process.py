@@ -51,12 +51,13 @@ def warm_up() -> None:
         forkserver.ensure_running()
 
 
-def render_in_child(batch: Batch, target: str, tick: Tick, check: Callable[[], None]) -> int:
-    """Render ``batch`` to the file ``target`` in a child process; returns the pages. ``tick``
-    gets the child's progress, ``check`` is called while it is silent; either may raise to stop."""
+def render_in_child(batch: Batch, target: str, tick: Tick, check: Callable[[], None], limit: int | None = None) -> int:
+    """Render ``batch`` (or its first ``limit`` badges) to the file ``target`` in a child process;
+    returns the pages. ``tick`` gets the child's progress, ``check`` is called while it is
+    silent; either may raise to stop."""
     context = _context()
     receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_render, args=(batch, target, sending), name="badge-batch", daemon=True)
+    child = context.Process(target=_render, args=(batch, target, limit, sending), name="badge-batch", daemon=True)
     child.start()
     sending.close()
     try:
@@ -87,10 +88,10 @@ def _relay(child: Any, receiving: Connection, tick: Tick, check: Callable[[], No
             raise value
 
 
-def _render(batch: Batch, target: str, sending: Connection) -> None:
+def _render(batch: Batch, target: str, limit: int | None, sending: Connection) -> None:
     """In the child: render, reporting progress; an error goes back to be raised in the parent."""
     try:
-        pages = batch.write(target, lambda done, total: sending.send(("progress", (done, total))))
+        pages = batch.write(target, lambda done, total: sending.send(("progress", (done, total))), limit)
         sending.send(("pages", pages))
     except BaseException as error:  # noqa: BLE001 - every failure is the parent's to report
         sending.send(("error", _sendable(error)))

@@ -6,7 +6,6 @@ written or the printer took the job; a cancelled or failed batch marks nothing a
 """
 from __future__ import annotations
 
-import io
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -74,13 +73,16 @@ class BatchJobs:
             return select(session, self.event_id, choice)
 
     def preview(self, job: Job, choice: BatchChoice) -> BatchPreview:
-        """The number of badges and the PDF of the first sheet."""
+        """The number of badges and the PDF of the first sheet (rendered in a child process too:
+        a choice changed while the desk scans)."""
         batch = self.batch(choice)
         job.check()
-        buffer = io.BytesIO()
-        if batch.guests:
-            batch.write(buffer, lambda _done, _total: job.check(), limit=batch.first_sheet)
-        return BatchPreview(len(batch.guests), buffer.getvalue())
+        if not batch.guests:
+            return BatchPreview(0, b"")
+        with tempfile.TemporaryDirectory(prefix="checkin-sheet-") as folder:
+            sheet = Path(folder) / "sheet.pdf"
+            render_in_child(batch, str(sheet), lambda _done, _total: job.check(), job.check, limit=batch.first_sheet)
+            return BatchPreview(len(batch.guests), sheet.read_bytes())
 
     def save(self, job: Job, choice: BatchChoice, path: Path) -> BatchDone:
         batch = self.batch(choice)
