@@ -37,10 +37,12 @@ def _mapping_table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, counts: Mapping[str, int], combo_for: Callable[[str], QComboBox]) -> None:
-    """One row per value, the most frequent first: the value, its guests, and its combo box."""
+def _fill(table: QTableWidget, counts: Mapping[str, int], combo_for: Callable[[str], QComboBox],
+          first: Callable[[str], bool] = lambda _value: False) -> None:
+    """One row per value, those ``first`` picks (still to choose) then the most frequent first:
+    the value, its guests, and its combo box."""
     table.setRowCount(len(counts))
-    for row, (value, guests) in enumerate(sorted(counts.items(), key=lambda i: (-i[1], i[0]))):
+    for row, (value, guests) in enumerate(sorted(counts.items(), key=lambda i: (not first(i[0]), -i[1], i[0]))):
         table.setItem(row, 0, _item(value))
         table.setItem(row, 1, _item(f"{guests:,}", Qt.AlignmentFlag.AlignRight))
         table.setCellWidget(row, 2, combo_for(value))
@@ -81,7 +83,8 @@ class TypesPage(QWidget):
         preflight = self._keeping_choices(preflight)
         self.combos, self.status_combos = {}, {}
         _fill(self.table, preflight.spellings, lambda spelling: self._type_combo(spelling, preflight))
-        _fill(self.status_table, preflight.statuses, lambda word: self._status_combo(word, preflight))
+        _fill(self.status_table, preflight.statuses, lambda word: self._status_combo(word, preflight),
+              first=lambda word: preflight.status_choices.get(word, UNKNOWN) == UNKNOWN)
         for widget in (self.intro, self.table):
             widget.setVisible(bool(preflight.spellings))
         for widget in (self.status_intro, self.status_table):
