@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from checkin import __version__
+from checkin.badges.batch import Batch, BatchChoice
+from checkin.badges.batch_process import render_in_child
 from checkin.badges.library import find_layout
 from checkin.badges.render import BadgeRenderer
 from checkin.badges.stock import get_stock
@@ -85,7 +87,12 @@ class SelfTest:
         result = BadgeRenderer(find_layout("classic"), get_stock("durable-1445")).render([guest], self.pdf)
         if result.pages != 1 or self.pdf.stat().st_size < 1000:
             raise CheckFailed(f"the badge PDF has {result.pages} pages, {self.pdf.stat().st_size} bytes")
-        return f"badge PDF rendered ({self.pdf.stat().st_size} bytes)"
+        # The batch window renders in a child process: a frozen build must be able to start one.
+        batch = Batch(BatchChoice("durable-1445", "classic"), get_stock("durable-1445"), [guest])
+        pages = render_in_child(batch, str(self.folder / "batch.pdf"), lambda _done, _total: None, lambda: None)
+        if pages != 1:
+            raise CheckFailed(f"the badge batch rendered in a child process has {pages} pages")
+        return f"badge PDF rendered ({self.pdf.stat().st_size} bytes), also in a child process"
 
     def check_qr(self) -> str:
         found = [barcode.text for barcode in zxingcpp.read_barcodes(rasterise(self.pdf),

@@ -392,7 +392,9 @@ def import_dialog(app, window, step: str):  # noqa: ANN001, ANN201 - the import 
     wait_until(app, lambda: dialog.table is not None)
     dialog.next_button.click()
     wait_until(app, lambda: dialog.preflight is not None)
-    if step in ("warnings", "summary"):
+    if step in ("warnings", "summary"):  # the types shot shows the status word still to be chosen
+        waiting = dialog.types.status_combos["Warteliste"]
+        waiting.setCurrentIndex(waiting.findData("unpaid"))
         dialog.next_button.click()
     if step == "summary":
         dialog.warnings.repair.click()
@@ -404,24 +406,26 @@ def import_dialog(app, window, step: str):  # noqa: ANN001, ANN201 - the import 
 
 def import_files(database, language: str, *, with_duplicate: bool) -> Path:  # noqa: ANN001
     """An earlier import that set up the event's types, and this month's export (its own guests per
-    language, so each summary shows them as new): German spellings, names garbled upstream."""
+    language, so each summary shows them as new): German spellings and status words (one that is
+    not guessed), names garbled upstream."""
     from checkin.sync.files.importer import read_and_import
 
     folder = Path(os.environ["CHECKIN_CONFIG_DIR"])
-    header = "Vorname;Nachname;Firma;E-Mail;Ticketart\r\n"
+    header = "Vorname;Nachname;Firma;E-Mail;Ticketart;Bestellstatus\r\n"
     earlier = folder / f"vorab-{language}.csv"
     if not earlier.exists():
         kinds = ["Participant"] * 5 + ["Press", "Speaker", "Aussteller"]
-        earlier.write_text(header + "".join(f"Vera;Vorab{n};;v{n}@example.org;{kind}\r\n"
+        earlier.write_text(header.replace(";Bestellstatus", "") + "".join(f"Vera;Vorab{n};;v{n}@example.org;{kind}\r\n"
                                             for n, kind in enumerate(kinds)), encoding="utf-8")
         read_and_import(database, earlier, IMPORT_EVENTS[language])
     names = [("Jörg", "Müller"), ("Anna", "Weiß"), ("Zoë", "Brandt"), ("Lars", "Hoffmann"), ("Mia", "Schäfer"),
              ("Ben", "Koch"), ("Eva", "Wagner"), ("Tom", "Becker")]
-    rows = [f"{given};{family};Bäckerei Süd;{given.lower()}.{n}.{language}@example.org;{kind}\r\n"
+    statuses = ["bezahlt", "bezahlt", "storniert", "bezahlt", "Zahlung ausstehend", "bezahlt", "Warteliste"]
+    rows = [f"{given};{family};Bäckerei Süd;{given.lower()}.{n}.{language}@example.org;{kind};{statuses[n % 7]}\r\n"
             for n, ((given, family), kind) in enumerate(zip(names * 3, IMPORT_SPELLINGS))]
-    rows.append(f"Hans;M?ller;;hm.{language}@example.org;Teilnehmer\r\n")
+    rows.append(f"Hans;M?ller;;hm.{language}@example.org;Teilnehmer;bezahlt\r\n")
     if with_duplicate:  # the import refuses it (no ID column): only the warnings show it
-        rows.append(f"Ida;Klein;;{names[0][0].lower()}.0.{language}@example.org;Teilnehmer\r\n")
+        rows.append(f"Ida;Klein;;{names[0][0].lower()}.0.{language}@example.org;Teilnehmer;bezahlt\r\n")
     path = folder / f"anmeldungen-{language}{'' if with_duplicate else '-final'}.csv"
     garbled = "".join(rows[:6]).encode().decode("cp1252") + "".join(rows[6:])  # UTF-8 read as CP1252 upstream
     path.write_text(header + garbled, encoding="utf-8")

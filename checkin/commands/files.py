@@ -9,6 +9,7 @@ from checkin.reports.attendance_export import export_attendance
 from checkin.reports.attendance_report_out import export_attendance_report
 from checkin.sync.files.errors import FileImportError
 from checkin.sync.files.importer import ImportSummary, read_and_import
+from checkin.sync.files.status_mapping import parse_status_map
 from checkin.sync.files.invitations import InvitationOptions, write_invitations
 
 
@@ -19,6 +20,10 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                            help="event to import into, created if new (default: named after the file)")
     importing.add_argument("--dry-run", action="store_true", help="check and count, change nothing")
     importing.add_argument("--json", action="store_true", help="print a JSON summary")
+    importing.add_argument("--status-map", action="append", default=[], metavar="WORD=STATUS",
+                           help="what a word in the file's status column means: valid, unpaid or cancelled "
+                                "(e.g. storniert=cancelled; repeat or separate with commas; remembered for files "
+                                "with the same columns; other words are guessed)")
     importing.set_defaults(func=run_import)
 
     export = subparsers.add_parser("export", help="export data of the event")
@@ -56,7 +61,12 @@ def run_import(args: argparse.Namespace, context: CommandContext) -> int:
     if not args.file.is_file():
         raise UsageError(f"no such file: {args.file}")
     try:
-        summary = read_and_import(context.database, args.file, args.import_event or args.event, dry_run=args.dry_run)
+        statuses = parse_status_map(args.status_map)
+    except ValueError as error:
+        raise UsageError(f"--status-map: {error}") from None
+    try:
+        summary = read_and_import(context.database, args.file, args.import_event or args.event, dry_run=args.dry_run,
+                                  statuses=statuses)
     except FileImportError as error:
         if args.json:
             failed = ImportSummary(file=args.file.name, event="", event_id=None, dry_run=args.dry_run,
@@ -76,6 +86,8 @@ def _print_import(summary: ImportSummary) -> None:
           f"{summary.unchanged} unchanged.")
     if summary.ticket_types_created:
         print("New ticket types: " + ", ".join(summary.ticket_types_created))
+    if summary.statuses:
+        print("Statuses: " + ", ".join(f"{word}={status}" for word, status in sorted(summary.statuses.items())))
     if summary.missing:
         arrived = sum(1 for guest in summary.missing if guest["checked_in"])
         print(f"{len(summary.missing)} guests of earlier imports are no longer in the file (kept; "

@@ -1,7 +1,9 @@
 """The badge batch window (Tools menu): choose the guests, stock and layout, see the first sheet,
 save the batch as a PDF or print it, and mark it printed.
 
-Everything slow runs as an :class:`Op` on the pool lane: not the reader lane (the desk's search
+Everything slow runs as an :class:`Op` on the pool lane, and the rendering itself (the first
+sheet too) in a child process (checkin.badges.batch_process), so the desk's UI thread never
+competes with it for the interpreter lock. Not the reader lane (the desk's search
 would wait for a sheet to render) nor the printer lane (a guest's badge printed on check-in would
 wait for the whole batch). So the desk keeps scanning and printing meanwhile. Cancel stops a
 batch between badges: no file is left, nothing is marked printed. Errors are dialogs.
@@ -48,6 +50,7 @@ class BadgeBatchWindow(QDialog):
         self._build()
         self._debounce = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS, timeout=self.refresh)
         Op(self, self.jobs.options, lane=Lane.READER).success(self._offer).failure(self._show_error).run(self.tasks)
+        Op(self, self.jobs.warm_up, lane=Lane.POOL).failure(self._show_error).run(self.tasks)
 
     # --- building -------------------------------------------------------------------------------
     def _build(self) -> None:

@@ -6,7 +6,6 @@ written or the printer took the job; a cancelled or failed batch marks nothing a
 """
 from __future__ import annotations
 
-import io
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import select as query
 
 from checkin.badges.batch import Batch, BatchChoice, Tick, select, write_atomically
+from checkin.badges.batch_process import render_in_child, warm_up
 from checkin.badges.library import layout_entries
 from checkin.badges.pretix_printing import page_stock
 from checkin.badges.pretix_selection import pretix_layout_names
@@ -64,22 +64,29 @@ class BatchJobs:
             pretix = ["pretix:" + name for name in pretix_layout_names(session, self.event_id)]
         return BatchOptions(types, [entry.key for entry in layout_entries()] + pretix)
 
+    def warm_up(self, _job: Job) -> None:
+        """Start the badge renderer's process server before the first batch is asked for."""
+        warm_up()
+
     def batch(self, choice: BatchChoice) -> Batch:
         with self.database.reader() as session:
             return select(session, self.event_id, choice)
 
     def preview(self, job: Job, choice: BatchChoice) -> BatchPreview:
-        """The number of badges and the PDF of the first sheet."""
+        """The number of badges and the PDF of the first sheet (rendered in a child process too:
+        a choice changed while the desk scans)."""
         batch = self.batch(choice)
         job.check()
-        buffer = io.BytesIO()
-        if batch.guests:
-            batch.write(buffer, lambda _done, _total: job.check(), limit=batch.first_sheet)
-        return BatchPreview(len(batch.guests), buffer.getvalue())
+        if not batch.guests:
+            return BatchPreview(0, b"")
+        with tempfile.TemporaryDirectory(prefix="checkin-sheet-") as folder:
+            sheet = Path(folder) / "sheet.pdf"
+            render_in_child(batch, str(sheet), lambda _done, _total: job.check(), job.check, limit=batch.first_sheet)
+            return BatchPreview(len(batch.guests), sheet.read_bytes())
 
     def save(self, job: Job, choice: BatchChoice, path: Path) -> BatchDone:
         batch = self.batch(choice)
-        pages = write_atomically(path, lambda target: batch.write(target, _ticker(job)))
+        pages = write_atomically(path, lambda target: render_in_child(batch, target, _ticker(job), job.check))
         return self._done(batch, pages, f"file:{path}")
 
     def print(self, job: Job, choice: BatchChoice, backend: BadgePrinterBackend | None) -> BatchDone:
@@ -89,7 +96,7 @@ class BatchJobs:
         batch = self.batch(choice)
         with tempfile.TemporaryDirectory(prefix="checkin-batch-") as folder:
             pdf = Path(folder) / "badges.pdf"
-            pages = batch.write(pdf, _ticker(job))
+            pages = render_in_child(batch, str(pdf), _ticker(job), job.check)
             job.check()  # the last moment a cancel keeps the batch from the printer
             # pretix layouts print on their background's page (the first badge's), not the desk's stock.
             stock = batch.stock if batch.pretix is None else page_stock(pdf, batch.layout_name)

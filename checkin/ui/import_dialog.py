@@ -1,7 +1,7 @@
-"""Import a guest list in steps: columns (guessed or remembered, with a preview), ticket types
-(the file's spellings onto the event's), warnings before writing, then the summary, which stays
-until closed. Reading, checking and writing run off the UI thread with progress and Cancel.
-All or nothing: problems are listed, a cancelled import writes nothing."""
+"""Import a guest list in steps: columns (guessed or remembered, with a preview), ticket types and
+statuses (the file's spellings and status words onto the event's), warnings before writing, then
+the summary, which stays until closed. Reading, checking and writing run off the UI thread with
+progress and Cancel. All or nothing: problems are listed, a cancelled import writes nothing."""
 from __future__ import annotations
 
 import threading
@@ -90,6 +90,7 @@ class ImportDialog(QDialog):
         for page in (self.types, self.warnings, self.summary):
             self.pages.addWidget(page)
         self.warnings.repair_requested.connect(self._repair)
+        self.types.statuses_changed.connect(self._statuses_changed)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.back_button, self.next_button, self.cancel_button):
@@ -168,6 +169,8 @@ class ImportDialog(QDialog):
         page = self.pages.currentWidget()
         if page is self.summary:
             self.accept()
+        elif page is self.warnings and self.types.unchosen_statuses():  # after a repair: words to map
+            self._show_page(self.types)
         elif page is self.warnings:
             self._import()
         elif page is self.types:
@@ -176,8 +179,7 @@ class ImportDialog(QDialog):
             self._check()
 
     def _back(self) -> None:
-        has_types = self.preflight is not None and bool(self.preflight.spellings)
-        if self.pages.currentWidget() is self.warnings and has_types:
+        if self.pages.currentWidget() is self.warnings and self._has_mapping_step():
             self._show_page(self.types)
         else:
             self._show_page(self.pages.widget(0))
@@ -197,10 +199,27 @@ class ImportDialog(QDialog):
         self.cancel_button.setVisible(not last)
         self.next_button.setText(self._next_text(page))
         self.status.setText({
-            self.types: self.tr("Step 2 of 3: which of the event's ticket types is each type in the file?"),
+            self.types: self._mapping_step_text(),
             self.warnings: self.tr("Step 3 of 3: check before anything is written."),
             self.summary: self.tr("Done: the guests are in the event. Close when you have read the summary."),
         }.get(page, self.status.text()))
+        if page is self.types:
+            self.next_button.setEnabled(not self.types.unchosen_statuses())
+
+    def _has_mapping_step(self) -> bool:
+        return self.preflight is not None and bool(self.preflight.spellings or self.preflight.statuses)
+
+    def _mapping_step_text(self) -> str:
+        text = self.tr("Step 2 of 3: which of the event's ticket types and statuses is each value in the file?")
+        unchosen = self.types.unchosen_statuses()
+        if unchosen:
+            text += "\n" + self.tr("Choose a status for: {0}").format(", ".join(unchosen))
+        return text
+
+    def _statuses_changed(self) -> None:
+        if self.pages.currentWidget() is self.types:
+            self.next_button.setEnabled(not self.types.unchosen_statuses())
+            self.status.setText(self._mapping_step_text())
 
     def _next_text(self, page: QWidget) -> str:
         if page is self.summary:
@@ -225,7 +244,7 @@ class ImportDialog(QDialog):
         self.warnings.show_suspicions(result.suspicions, len(self.table.rows))
         self.next_button.setEnabled(True)
         if self.pages.currentWidget() is not self.warnings:  # a repair stays where it was asked for
-            self._show_page(self.types if result.spellings else self.warnings)
+            self._show_page(self.types if self._has_mapping_step() else self.warnings)
         self.checked.emit()
 
     def _repair(self) -> None:
@@ -237,7 +256,8 @@ class ImportDialog(QDialog):
         return self.event_name.text().strip() or self.path.stem
 
     def _import(self) -> None:
-        request = ImportRequest(self.table, self._event_name(), self.mapping(), ticket_types=self.types.choices())
+        request = ImportRequest(self.table, self._event_name(), self.mapping(), ticket_types=self.types.choices(),
+                                statuses=self.types.statuses())
 
         token = CancelUntilWritten()
 
@@ -271,7 +291,8 @@ class ImportDialog(QDialog):
     def _on_imported(self, summary: ImportSummary) -> None:
         self.writing = None
         warnings = sum(s.count for s in self.preflight.suspicions) if self.preflight else 0
-        self.summary.show_summary(summary, warnings, self._event_name())
+        self.summary.show_summary(summary, warnings, self._event_name(),
+                                  self.preflight.statuses if self.preflight else None)
         self.next_button.setEnabled(True)
         self._show_page(self.summary)
         self.imported.emit(summary)

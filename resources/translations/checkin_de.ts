@@ -1636,16 +1636,20 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
         <translation>Wird abgebrochen … nichts wird behalten.</translation>
     </message>
     <message>
-        <source>Step 2 of 3: which of the event&apos;s ticket types is each type in the file?</source>
-        <translation>Schritt 2 von 3: Welche Ticketart der Veranstaltung ist jede Ticketart in der Datei?</translation>
-    </message>
-    <message>
         <source>Step 3 of 3: check before anything is written.</source>
         <translation>Schritt 3 von 3: Prüfen, bevor etwas gespeichert wird.</translation>
     </message>
     <message>
         <source>Done: the guests are in the event. Close when you have read the summary.</source>
         <translation>Fertig: Die Gäste sind in der Veranstaltung. Schließen Sie, wenn Sie die Zusammenfassung gelesen haben.</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: which of the event&apos;s ticket types and statuses is each value in the file?</source>
+        <translation>Schritt 2 von 3: Welche Ticketart und welcher Status der Veranstaltung ist jeder Wert in der Datei?</translation>
+    </message>
+    <message>
+        <source>Choose a status for: {0}</source>
+        <translation>Bitte einen Status wählen für: {0}</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1706,6 +1710,10 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     <message>
         <source>Ticket type</source>
         <translation>Ticketart</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -2767,6 +2775,14 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Warnungen vor dem Import</translation>
     </message>
     <message>
+        <source>Cancelled in the file (refused at the desk)</source>
+        <translation>In der Datei storniert (am Einlass abgewiesen)</translation>
+    </message>
+    <message>
+        <source>Unpaid in the file (refused unless the list admits them)</source>
+        <translation>In der Datei unbezahlt (abgewiesen, außer die Liste lässt sie zu)</translation>
+    </message>
+    <message>
         <source>New ticket types: {0}</source>
         <translation>Neue Ticketarten: {0}</translation>
     </message>
@@ -2814,6 +2830,7 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <name>TypesPage</name>
     <message>
         <source>In the file</source>
+        <extracomment>A mapping table shows at least this many rows without scrolling (if it has them). A status choice changed: the dialog looks again whether every word has one.</extracomment>
         <translation>In der Datei</translation>
     </message>
     <message>
@@ -2823,6 +2840,14 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>Ticket type</source>
         <translation>Ticketart</translation>
+    </message>
+    <message>
+        <source>Status at the desk</source>
+        <translation>Status am Einlass</translation>
+    </message>
+    <message>
+        <source>The file&apos;s status column holds {0} different values. Choose what each means at the desk: cancelled guests are refused, unpaid ones too unless the check-in list admits them. Your choice is remembered for the next file with these columns.</source>
+        <translation>Die Statusspalte der Datei enthält {0} verschiedene Werte. Wählen Sie, was jeder am Einlass bedeutet: Stornierte Gäste werden abgewiesen, unbezahlte ebenfalls, sofern die Check-in-Liste sie nicht zulässt. Ihre Wahl wird für die nächste Datei mit diesen Spalten gespeichert.</translation>
     </message>
     <message>
         <source>The file names {0} ticket types. Choose the event&apos;s ticket type for each; &quot;Create new type&quot; adds it to the event ({1} would be new). Your choice is remembered for the next file with these columns.</source>
@@ -2835,6 +2860,26 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     <message>
         <source>Create new type &quot;{0}&quot;</source>
         <translation>Neue Ticketart „{0}“ anlegen</translation>
+    </message>
+    <message>
+        <source>Status for {0}</source>
+        <translation>Status für {0}</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— bitte wählen —</translation>
+    </message>
+    <message>
+        <source>Valid: admitted</source>
+        <translation>Gültig: wird eingelassen</translation>
+    </message>
+    <message>
+        <source>Unpaid: refused unless the list admits it</source>
+        <translation>Unbezahlt: abgewiesen, außer die Liste lässt es zu</translation>
+    </message>
+    <message>
+        <source>Cancelled: refused</source>
+        <translation>Storniert: wird abgewiesen</translation>
     </message>
 </context>
 <context>

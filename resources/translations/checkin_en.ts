@@ -1630,15 +1630,19 @@ Check the printer; the guests are checked in, and each badge can be printed agai
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Step 2 of 3: which of the event&apos;s ticket types is each type in the file?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Step 3 of 3: check before anything is written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Done: the guests are in the event. Close when you have read the summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: which of the event&apos;s ticket types and statuses is each value in the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a status for: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1699,6 +1703,10 @@ Check the printer; the guests are checked in, and each badge can be printed agai
     </message>
     <message>
         <source>Ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2758,6 +2766,14 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cancelled in the file (refused at the desk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpaid in the file (refused unless the list admits them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New ticket types: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2805,6 +2821,7 @@ Remove it with Tools → Remove personal data.</source>
     <name>TypesPage</name>
     <message>
         <source>In the file</source>
+        <extracomment>A mapping table shows at least this many rows without scrolling (if it has them). A status choice changed: the dialog looks again whether every word has one.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2813,6 +2830,14 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>Ticket type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status at the desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s status column holds {0} different values. Choose what each means at the desk: cancelled guests are refused, unpaid ones too unless the check-in list admits them. Your choice is remembered for the next file with these columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2825,6 +2850,26 @@ Remove it with Tools → Remove personal data.</source>
     </message>
     <message>
         <source>Create new type &quot;{0}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid: admitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpaid: refused unless the list admits it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: refused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -69,3 +69,17 @@ def test_lp_command_asks_for_the_exact_media():
     command = lp_command("Zebra", "/tmp/b.pdf", get_stock("zebra-4x6"), title="Badge")
     assert command[:3] == ["lp", "-d", "Zebra"]
     assert "media=Custom.101.6x152.4mm" in command and command[-2:] == ["--", "/tmp/b.pdf"]
+
+
+def test_a_paused_queue_is_refused_and_keeps_no_job(cups, tmp_path):
+    """A disabled queue would take the job and hold it: nothing printed, yet counted as printed."""
+    pdf = tmp_path / "badge.pdf"
+    BadgeRenderer(find_layout("classic"), get_stock("cr80")).render([HARD_NAMES[-1].guest], pdf)
+    subprocess.run(["cupsdisable", cups.queue], env=cups.env, check=True, capture_output=True, timeout=30)
+    try:
+        with pytest.raises(CupsError, match=f"the printer queue '{cups.queue}' is paused, so nothing was sent"):
+            print_pdf(cups.queue, pdf, get_stock("cr80"))
+        held = subprocess.run(["lpstat", "-o", cups.queue], env=cups.env, capture_output=True, text=True, timeout=30)
+        assert held.stdout.strip() == ""
+    finally:
+        subprocess.run(["cupsenable", cups.queue], env=cups.env, check=True, capture_output=True, timeout=30)

@@ -141,3 +141,58 @@ def test_a_cancel_after_the_last_part_is_ignored_so_cancelled_means_nothing_writ
     early.cancel()
     early.close()
     assert early.cancelled
+
+
+def test_status_words_are_mapped_in_the_types_step(qtbot, database, tmp_path):
+    header = ["Vorname", "Nachname", "E-Mail", "Ticketart", "Bestellstatus"]
+    rows = [["Anna", "Adler", "a@x.org", "Teilnehmer", "bezahlt"], ["Ben", "Bauer", "b@x.org", "Presse", "storniert"],
+            ["Cem", "Kaya", "c@x.org", "Teilnehmer", "Warteliste"], ["Dora", "Diehl", "d@x.org", "Teilnehmer", ""]]
+    dialog = _open(qtbot, database, write_guests(tmp_path / "shop.csv", rows, header))
+    assert dialog.combos["status"].currentText() == "E: Bestellstatus"  # the column is guessed too
+    _to_check(qtbot, dialog)
+    page = dialog.types
+    assert dialog.pages.currentWidget() is page and not page.status_table.isHidden()
+    assert page.statuses() == {"bezahlt": "valid", "storniert": "cancelled", "Warteliste": ""}
+    assert "3 different values" in page.status_intro.text()
+    # An unknown word holds the import back until the organiser says what it means.
+    assert not dialog.next_button.isEnabled() and "Choose a status for: Warteliste" in dialog.status.text()
+    waiting = page.status_combos["Warteliste"]
+    waiting.setCurrentIndex(waiting.findData("unpaid"))
+    assert dialog.next_button.isEnabled() and "Choose a status" not in dialog.status.text()
+    dialog.next_button.click()
+    with qtbot.waitSignal(dialog.imported, timeout=20_000) as blocker:
+        dialog.next_button.click()
+    assert blocker.args[0].statuses == {"bezahlt": "valid", "storniert": "cancelled", "Warteliste": "unpaid"}
+    summary = dialog.summary.text.text()
+    assert "Cancelled in the file (refused at the desk)" in summary and "Unpaid in the file" in summary
+    with database.reader() as session:
+        assert dict(session.execute(select(Registration.given_name, Registration.status)).all()) == \
+            {"Anna": "valid", "Ben": "cancelled", "Cem": "unpaid", "Dora": "valid"}
+
+    # The same columns next time: the choice is remembered, nothing to click; a file without
+    # a status column has no status table (and, without ticket types, no mapping step at all).
+    again = _open(qtbot, database, write_guests(tmp_path / "shop-2.csv", rows[2:3], header))
+    _to_check(qtbot, again)
+    assert again.types.statuses() == {"Warteliste": "unpaid"} and again.next_button.isEnabled()
+    plain = _open(qtbot, database, write_guests(tmp_path / "plain.csv", [r[:3] for r in rows], header[:3]))
+    _to_check(qtbot, plain)
+    assert plain.pages.currentWidget() is plain.warnings
+
+
+def test_a_repair_keeps_the_choices_made_in_the_mapping_step(qtbot, database, tmp_path):
+    header = ["Vorname", "Nachname", "E-Mail", "Ticketart", "Bestellstatus"]
+    rows = [["Jörg", "Müller", "j@x.org", "VIP", "Warteliste"], ["Anna", "Adler", "a@x.org", "Teilnehmer", "bezahlt"]]
+    path = tmp_path / "kaputt.csv"
+    path.write_text("\r\n".join(";".join(r) for r in [header, *rows]).encode().decode("cp1252"), encoding="utf-8")
+    dialog = _open(qtbot, database, path)
+    _to_check(qtbot, dialog)
+    waiting, vip = dialog.types.status_combos["Warteliste"], dialog.types.combos["VIP"]
+    waiting.setCurrentIndex(waiting.findData("cancelled"))
+    vip.setCurrentIndex(vip.findData(CREATE_NEW))
+    dialog.next_button.click()
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        dialog.warnings.repair.click()
+    assert dialog.types.statuses() == {"Warteliste": "cancelled", "bezahlt": "valid"}
+    with qtbot.waitSignal(dialog.imported, timeout=20_000) as blocker:
+        dialog.next_button.click()
+    assert blocker.args[0].statuses["Warteliste"] == "cancelled"

@@ -135,24 +135,49 @@ def test_a_batch_prints_on_a_real_cups_queue_and_is_marked(qtbot, database, demo
     assert _printed(database) == badges
 
 
-def test_a_queue_removed_mid_batch_is_a_dialog_and_marks_nothing(qtbot, database, demo, settings, cups):
-    _add_guests(database, demo.event_id, 400)
+def test_a_print_of_5000_cancelled_midway_sends_nothing_and_marks_nothing(qtbot, database, demo, settings, cups):
+    _add_guests(database, demo.event_id, 5000)
     window = _window(qtbot, database, settings, demo.event_id, lambda: CupsPrinter(cups.queue))
-    removed = []
-
-    def remove_the_queue(value: int) -> None:
-        if value and not removed:
-            removed.append(subprocess.run([LPADMIN, "-x", cups.queue], env=cups.env, capture_output=True,
-                                          check=False, timeout=30).returncode)
-
-    window.progress.valueChanged.connect(remove_the_queue)
+    jobs_before = _jobs_ever(cups)
+    window.progress.valueChanged.connect(lambda value: value > 1000 and window.cancel_batch())
     window.print_batch()
     qtbot.waitUntil(lambda: window.running is None, timeout=120000)
-    assert removed == [0]
+    assert "Cancelled" in window.state.text() and _error_box(window) is None
+    assert _printed(database) == 0
+    assert _jobs_ever(cups) == jobs_before and list(cups.out.glob("*.pdf")) == []
+
+
+def _jobs_ever(cups) -> list[str]:  # noqa: ANN001
+    """Every job the queue was given, waiting or done."""
+    jobs = subprocess.run(["lpstat", "-W", "all", "-o"], env=cups.env, capture_output=True, text=True, timeout=30)
+    return jobs.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("command", "said"), [
+    ([LPADMIN, "-x"], "printing on '{0}' failed"),  # the queue is deleted
+    (["cupsdisable"], "'{0}' is paused"),  # paused: it would take the job and hold it, nothing printed
+])
+def test_a_queue_gone_or_paused_mid_batch_is_a_dialog_and_marks_nothing(qtbot, database, demo, settings, cups,
+                                                                       command, said):
+    _add_guests(database, demo.event_id, 400)
+    window = _window(qtbot, database, settings, demo.event_id, lambda: CupsPrinter(cups.queue))
+    done = []
+
+    def break_the_queue(value: int) -> None:
+        if value and not done:
+            done.append(subprocess.run([*command, cups.queue], env=cups.env, capture_output=True,
+                                       check=False, timeout=30).returncode)
+
+    window.progress.valueChanged.connect(break_the_queue)
+    window.print_batch()
+    qtbot.waitUntil(lambda: window.running is None, timeout=120000)
+    assert done == [0]
     box = _error_box(window)
     assert box is not None and box.isVisible()
-    assert cups.queue in box.text() and "none is marked as printed" in box.text()
+    assert said.format(cups.queue) in box.text() and "none is marked as printed" in box.text()
     assert _printed(database) == 0
+    held = subprocess.run(["lpstat", "-o"], env=cups.env, capture_output=True, text=True, timeout=30)
+    assert held.stdout.strip() == "" and list(cups.out.glob("*.pdf")) == []
 
 
 def test_the_desk_keeps_scanning_while_a_big_batch_renders(qtbot, window, database, demo, settings, keyboard,

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from checkin.core.decision import GuestStatus
 from checkin.core.search_text import words
 from checkin.store.bulk import collector_paused
 from checkin.store.database import Database
@@ -28,6 +29,7 @@ from checkin.sync.files.mapping import HEADER_HINTS, ColumnMapping, check_mappin
 from checkin.sync.files.merge import FILE_SOURCE, Merger, Plan, fields_of, load_existing
 from checkin.sync.files.rows import RowChecker
 from checkin.sync.files.staging import DryRun, Staging, Submit, writer
+from checkin.sync.files.status_mapping import remember_statuses, statuses_for, with_statuses
 from checkin.sync.files.table import Table, read_table
 from checkin.sync.files.type_mapping import remember_types, remembered_types, with_types
 
@@ -54,6 +56,8 @@ class ImportSummary:
     encoding: str = ""
     delimiter: str = ""
     header_line: int = 0
+    #: The file's status words → the event's statuses (valid, unpaid, cancelled) they became.
+    statuses: dict[str, str] = field(default_factory=dict)
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -62,7 +66,8 @@ class ImportSummary:
 @dataclass
 class ImportRequest:
     """What to import where. ``mapping`` None means the remembered or guessed one; ``ticket_types``
-    (file spelling → event type name) None means the one remembered for this header, if any."""
+    (file spelling → event type name) None means the one remembered for this header, if any;
+    ``statuses`` (file word → event status) wins over the remembered and guessed ones."""
 
     table: Table
     event_name: str
@@ -70,6 +75,7 @@ class ImportRequest:
     dry_run: bool = False
     code_factory: Callable[[], str] = new_code
     ticket_types: Mapping[str, str] | None = None
+    statuses: Mapping[str, str] | None = None
     #: Called after each part with (rows done, rows); may raise to cancel (nothing is kept).
     on_part: Callable[[int, int], None] | None = None
     #: Where the writes run (each a short transaction); None: a thread of the import's own.
@@ -116,13 +122,14 @@ def _import(database: Database, request: ImportRequest) -> ImportSummary:
         type_ids = ({t.name: t.id for t in session.scalars(select(TicketType).where(TicketType.event_id == target.id))}
                     if target is not None else {})
         choices = request.ticket_types if request.ticket_types is not None else remembered_types(session, table.headers)
+        statuses = statuses_for(session, table, mapping, request.statuses)
     slug = target.slug if target is not None else slug_for(request.event_name)
     sink = (DryRun(target) if request.dry_run else
             Staging(database, target, slug, request.event_name, table.name, request.submit))
     merger = Merger(existing)
     try:
-        counts, created = _stage_parts(database, request, sink, merger, mapping, choices, type_ids)
-        sink.finish(partial(_remember, request=request, mapping=mapping))
+        counts, created = _stage_parts(database, request, sink, merger, mapping, choices, statuses, type_ids)
+        sink.finish(partial(_remember, request=request, mapping=mapping, statuses=statuses))
     except BaseException:
         sink.abandon()
         raise
@@ -133,12 +140,12 @@ def _import(database: Database, request: ImportRequest) -> ImportSummary:
                   "email": g.values["email"], "code": g.values["code"], "checked_in": g.checked_in}
                  for g in merger.missing()],
         ticket_types_created=sorted(created), mapping={key: table.headers[i] for key, i in mapping.items()},
-        encoding=table.encoding, delimiter=table.delimiter, header_line=table.header_line,
+        encoding=table.encoding, delimiter=table.delimiter, header_line=table.header_line, statuses=statuses,
     )
 
 
 def _stage_parts(database: Database, request: ImportRequest, sink: Staging | DryRun, merger: Merger,
-                 mapping: ColumnMapping, choices: Mapping[str, str],
+                 mapping: ColumnMapping, choices: Mapping[str, str], statuses: Mapping[str, str],
                  type_ids: dict[str, int]) -> tuple[list[int], list[str]]:
     """Check every part; stage those before the first problem. Raises FileImportError."""
     table, target_id = request.table, sink.target_id
@@ -148,7 +155,7 @@ def _stage_parts(database: Database, request: ImportRequest, sink: Staging | Dry
     counts, created = [0, 0, 0], []
     for start in range(0, len(table.rows), _PART):
         rows, found = checker.check(table.rows[start:start + _PART])
-        rows = with_types(rows, choices)
+        rows = with_statuses(with_types(rows, choices), statuses)
         problems.extend(found)
         if checker.full:
             break
@@ -173,11 +180,13 @@ def _stage_parts(database: Database, request: ImportRequest, sink: Staging | Dry
     return counts, created
 
 
-def _remember(session: Session, event_id: int, request: ImportRequest, mapping: ColumnMapping) -> None:
+def _remember(session: Session, event_id: int, request: ImportRequest, mapping: ColumnMapping,
+              statuses: Mapping[str, str]) -> None:
     table = request.table
     remember_mapping(session, table.name, table.headers, mapping, event_id)
     if request.ticket_types is not None:
         remember_types(session, table.headers, request.ticket_types, event_id)
+    remember_statuses(session, table.headers, statuses, event_id)
 
 
 def target_event(session: Session, name: str) -> Event | None:
@@ -220,6 +229,7 @@ def _prepared(database: Database, staging_id: int, plan: Plan, ticket_type_ids: 
     for row in plan.new:
         values = fields_of(row, ticket_type_ids)
         values["source"] = FILE_SOURCE
+        values.setdefault("status", GuestStatus.VALID.value)  # every row the same keys (PostgreSQL's executemany)
         if not row.code:
             values["code"] = next(codes)
         new_rows.append(values)
@@ -228,12 +238,13 @@ def _prepared(database: Database, staging_id: int, plan: Plan, ticket_type_ids: 
 
 
 def read_and_import(database: Database, path: Path, event_name: str | None = None, *, dry_run: bool = False,
-                    mapping: ColumnMapping | None = None) -> ImportSummary:
+                    mapping: ColumnMapping | None = None,
+                    statuses: Mapping[str, str] | None = None) -> ImportSummary:
     """Read ``path`` and import it; the event defaults to one named after the file."""
     table = read_table(path, HEADER_HINTS)
     table.name = readable_file_name(table.name)
     name = event_name or re.sub(r"[_]+", " ", readable_file_name(path.stem)).strip() or "Imported guests"
-    return import_table(database, ImportRequest(table, name, mapping, dry_run))
+    return import_table(database, ImportRequest(table, name, mapping, dry_run, statuses=statuses))
 
 
 def readable_file_name(name: str) -> str:

@@ -40,7 +40,7 @@ def load_existing(session: Session, event_id: int) -> list[Existing]:
     arrived = set(session.scalars(
         select(CheckIn.registration_id).distinct().where(
             CheckIn.event_id == event_id, CheckIn.outcome == Outcome.OK.value, CheckIn.reverted_by_id.is_(None))))
-    names = (*ROW_COLUMNS, "ticket_type_id", "raw")
+    names = (*ROW_COLUMNS, "ticket_type_id", "raw", "status")
     result = session.execute(select(Registration.id, *(getattr(Registration, name) for name in names)).where(
         Registration.event_id == event_id, Registration.source == FILE_SOURCE))
     return [Existing(row[0], dict(zip(names, row[1:])), row[0] in arrived) for row in result]
@@ -76,13 +76,15 @@ class Merger:
 
 
 def fields_of(row: GuestRow, ticket_type_ids: dict[str, int]) -> dict:
-    """The registration columns a file row sets; a file without codes keeps the stored code."""
+    """The registration columns a file row sets; a file without codes (or statuses) keeps the stored one."""
     values = {"external_id": row.external_id or None, "title": row.title, "given_name": row.given_name,
               "family_name": row.family_name, "company": row.company, "email": row.email, "notes": row.notes,
               "ticket_type_id": ticket_type_ids.get(row.ticket_type) if row.ticket_type else None,
               "raw": {"salutation": row.salutation} if row.salutation else None}
     if row.code:
         values["code"] = row.code
+    if row.status:  # mapped onto the event's statuses by then; an empty cell keeps the stored status
+        values["status"] = row.status
     return values
 
 

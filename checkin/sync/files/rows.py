@@ -11,7 +11,8 @@ from checkin.sync.files.table import Table
 
 #: Longest value per field (the database column sizes; notes are Text but a guest list has no books).
 LIMITS = {"external_id": 255, "salutation": 60, "title": 120, "given_name": 255, "family_name": 255,
-          "company": 255, "email": 320, "ticket_type": 255, "notes": 10_000, "code": 512}
+          "company": 255, "email": 320, "ticket_type": 255, "notes": 10_000, "code": 512,
+          "status": 255}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _CODE = re.compile(r"^[\x21-\x7e]+$")
 MAX_PROBLEMS = 50
@@ -31,6 +32,8 @@ class GuestRow(NamedTuple):
     ticket_type: str = ""
     notes: str = ""
     code: str = ""
+    #: The file's status word; the import replaces it by the event status mapped onto it.
+    status: str = ""
 
     def merge_key(self) -> tuple[str, str]:
         """How a re-import finds this guest again: ID, else code, else e-mail, else the name."""

@@ -85,28 +85,39 @@ def header_signature(headers: Sequence[str]) -> str:
 
 
 def remembered_types(session: Session, headers: Sequence[str]) -> dict[str, str]:
-    state = _state(session, headers)
-    return dict(state.data.get("types", {})) if state is not None and state.data else {}
+    return remembered_choices(session, headers, TYPES_RESOURCE, "types")
 
 
 def remember_types(session: Session, headers: Sequence[str], choices: Mapping[str, str],
                    event_id: int | None) -> None:
     """Adds these choices to those remembered for this header (older spellings stay)."""
-    state = _state(session, headers)
+    remember_choices(session, headers, TYPES_RESOURCE, "types", choices, event_id)
+
+
+def remembered_choices(session: Session, headers: Sequence[str], resource: str, key: str) -> dict[str, str]:
+    """What was chosen for the values of files with this header (ticket types, statuses)."""
+    state = _state(session, headers, resource)
+    return dict(state.data.get(key, {})) if state is not None and state.data else {}
+
+
+def remember_choices(session: Session, headers: Sequence[str], resource: str, key: str,
+                     choices: Mapping[str, str], event_id: int | None) -> None:
+    """Adds these choices to those remembered for this header (older values stay)."""
+    state = _state(session, headers, resource)
     if state is None:
-        state = SyncState(source=_source(headers), resource=TYPES_RESOURCE)
+        state = SyncState(source=_source(headers), resource=resource)
         session.add(state)
     state.event_id = event_id
-    state.data = {"types": {**(state.data or {}).get("types", {}), **choices}}
+    state.data = {key: {**(state.data or {}).get(key, {}), **choices}}
 
 
 def _source(headers: Sequence[str]) -> str:
     return f"header:{header_signature(headers)}"
 
 
-def _state(session: Session, headers: Sequence[str]) -> SyncState | None:
+def _state(session: Session, headers: Sequence[str], resource: str) -> SyncState | None:
     return session.scalar(select(SyncState).where(SyncState.source == _source(headers),
-                                                  SyncState.resource == TYPES_RESOURCE))
+                                                  SyncState.resource == resource))
 
 
 def with_types(rows: list[GuestRow], choices: Mapping[str, str]) -> list[GuestRow]:
