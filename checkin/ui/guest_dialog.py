@@ -63,7 +63,13 @@ class GuestDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(self._fields)
+        # The fields and, once added, the badge preview side by side: the fields' layout is placed
+        # once and never moved (taking a layout out of its parent and re-adding it leaves its
+        # ownership to chance, and the fields are rebuilt on every refresh).
+        self._beside = QHBoxLayout()
+        self._beside.setSpacing(16)
+        self._beside.addLayout(self._fields, 1)
+        layout.addLayout(self._beside)
         layout.addWidget(self.attention)
         layout.addWidget(QLabel(self.tr("Notes:"), self))
         layout.addWidget(self.notes)
@@ -75,12 +81,7 @@ class GuestDialog(QDialog):
 
     def add_badge_preview(self, preview: QWidget) -> None:
         """The badge as it will print, beside the guest's fields (below them the dialog has no room)."""
-        beside = QHBoxLayout()
-        beside.setSpacing(16)
-        self.layout().removeItem(self._fields)
-        beside.addLayout(self._fields, 1)
-        beside.addWidget(preview, 0, Qt.AlignmentFlag.AlignTop)
-        self.layout().insertLayout(0, beside)
+        self._beside.addWidget(preview, 0, Qt.AlignmentFlag.AlignTop)
 
     def set_details(self, details: GuestDetails) -> None:
         self.details = details
