@@ -73,9 +73,6 @@ def start_cluster(home: Path, port: int | None = None) -> PostgresServer:
     data_dir = home / "data"
     socket_dir = home / "socket"
     socket_dir.mkdir(parents=True, exist_ok=True)
-    # The CLI's private umask (0077) may already be in force in this process: the folder above the
-    # cluster must still let 'postgres' in, so it belongs to 'postgres' too.
-    _chown(PG_HOME)
     if not (data_dir / "PG_VERSION").exists():
         shutil.rmtree(data_dir, ignore_errors=True)
         data_dir.mkdir(parents=True)
@@ -83,6 +80,10 @@ def start_cluster(home: Path, port: int | None = None) -> PostgresServer:
         _as_owner(data_dir, [str(bin_dir / "initdb"), "-D", str(data_dir), "-A", "trust", "-U", "postgres",
                              "-E", "UTF8", "--no-sync"])
     _chown(socket_dir)
+    if (data_dir / "postmaster.pid").exists():  # left running by a test run that crashed: stop it first
+        subprocess.run((["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else [])
+                       + [str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-m", "immediate", "-w", "stop"],
+                       capture_output=True, cwd="/", check=False)
     port = port or _free_port()
     log = data_dir / "server.log"
     options = f"-p {port} -k {socket_dir} -c listen_addresses=127.0.0.1 -c fsync=on"
