@@ -44,6 +44,10 @@ class DeskDialogs:
         self.current: QDialog | None = None
 
     def first_run(self) -> None:
+        if not self.window.isVisible():
+            return  # an event read that finished after the desk's window closed
+        if isinstance(self.current, FirstRunDialog) and shiboken6.isValid(self.current) and self.current.isVisible():
+            return  # the event was read again (another desk, the sync owner): the welcome is already there
         handlers = dict(self.first_run_handlers or {})
         handlers.setdefault("demo", self._open_demo)
         self._open(FirstRunDialog(handlers, self.window))
@@ -109,6 +113,12 @@ class DeskDialogs:
         self.window.tasks.notifier.subscribe(dialog, GUEST_CONCERNS, lambda _changes: self.refresh_guest(dialog))
         self.guest = dialog
         self._open(dialog)
+
+    def close_welcome(self) -> None:
+        """The desk's window closes: its welcome goes with it (left open, it kept the application
+        running with no desk). Other dialogs ask about unsaved work themselves."""
+        if isinstance(self.current, FirstRunDialog) and shiboken6.isValid(self.current) and self.current.isVisible():
+            self.current.reject()
 
     def _open(self, dialog: QDialog) -> None:
         self.current = dialog

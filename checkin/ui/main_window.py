@@ -366,6 +366,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         window_geometry.remember(self, self.settings)
+        self.dialogs.close_welcome()
         self.wedge.uninstall()
         self.camera.shutdown()
         for timer in (self._dashboard_timer, self._uploads_timer):
