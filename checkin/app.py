@@ -29,6 +29,7 @@ from checkin.ui.main_window import MainWindow
 from checkin.ui.organiser_tools import OrganiserTools
 from checkin.ui.pretix_sync import PretixSync
 from checkin.ui.safety_nets import SafetyNets
+from checkin.ui.start_notice import StartNotice
 from checkin.ui.taskman import APP_TASKS, TaskManager
 from checkin.ui.venue_banner import VenueLink, watch_venue_link, with_venue_copy
 
@@ -80,6 +81,18 @@ def open_desk_database(db_url: str | None, settings: Settings) -> tuple[Database
         return unopened_database(url, connect_timeout_s=settings.get("venue_timeout_s")), started
 
 
+def _open_showing_notice(app: QApplication, db_url: str | None,
+                         settings: Settings) -> tuple[Database, VenueState | None]:
+    """A venue server may take ``venue_timeout_s`` to answer (or not): a notice says so meanwhile."""
+    url = resolve_url(db_url)
+    notice = None if url.startswith("sqlite") else StartNotice(app, url, settings)
+    try:
+        return open_desk_database(db_url, settings)
+    finally:
+        if notice is not None:
+            notice.close()
+
+
 def _kept_offline(db_url: str | None, error: StoreOpenError) -> str:
     """What a desk that cannot reach its venue database at start still holds (it starts once it answers)."""
     waiting = waiting_on_copy(resolve_url(db_url)) if is_lost_connection(error) else 0
@@ -120,7 +133,7 @@ def run_desk(app: QApplication, db_url: str | None) -> int | str:
     """One desk window on one database until it closes: the exit code, or the URL to open next."""
     settings = Settings()
     try:
-        database, started_offline = open_desk_database(db_url, settings)
+        database, started_offline = _open_showing_notice(app, db_url, settings)
     except StoreOpenError as error:
         QMessageBox.critical(None, "Check-in Desk", str(error) + _kept_offline(db_url, error))
         return 1

@@ -2726,6 +2726,13 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     </message>
 </context>
 <context>
+    <name>StartNotice</name>
+    <message>
+        <source>Check-in Desk: connecting to the venue database {0} …</source>
+        <translation>Check-in Desk: Verbindung zur Veranstaltungsdatenbank {0} …</translation>
+    </message>
+</context>
+<context>
     <name>StockPreview</name>
     <message>
         <source>Badge stock preview</source>

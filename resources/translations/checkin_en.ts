@@ -2717,6 +2717,13 @@ Remove it with Tools → Remove personal data.</source>
     </message>
 </context>
 <context>
+    <name>StartNotice</name>
+    <message>
+        <source>Check-in Desk: connecting to the venue database {0} …</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StockPreview</name>
     <message>
         <source>Badge stock preview</source>

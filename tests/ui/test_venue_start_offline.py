@@ -6,14 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import func, select
 
-from checkin.app import build_desk_window, open_desk_database
+from checkin.app import build_desk_window, open_desk_database, run_desk
 from checkin.store.database import Database, StoreOpenError, open_database
 from checkin.store.desk_choice import remember
 from checkin.store.models import CheckIn, Registration
 from checkin.store.venue_copy import VenueCopy
+from checkin.ui.main_window import MainWindow
+from checkin.ui.start_notice import StartNotice
 from tests.ui.venue_window import database, link, window_settings  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.postgres
@@ -105,7 +108,40 @@ def test_search_details_and_counts_come_from_the_copy_while_offline(qtbot, codes
     assert not window.controller.in_trouble, "no database-problem line while reading the copy"
 
 
-def test_without_a_copy_the_desk_keeps_its_clear_error(demo, link, window_settings):
+def test_without_a_copy_the_desk_keeps_its_clear_error(qapp, demo, link, window_settings, monkeypatch):
     link.cut()
     with pytest.raises(StoreOpenError, match="Cannot open the database"):
         open_desk_database(link.url(), window_settings)
+    shown: list[str] = []
+    monkeypatch.setattr("checkin.app.QMessageBox.critical", lambda _parent, _title, text: shown.append(text))
+    assert run_desk(qapp, link.url()) == 1
+    assert len(shown) == 1 and shown[0].startswith("Cannot open the database") and "recorded" not in shown[0]
+
+
+def test_the_app_opens_the_desk_on_its_copy(qapp, copied, link):
+    """As a volunteer restarts the laptop during the outage: run_desk shows the window, red, on the copy."""
+    link.cut()
+    seen: list[tuple[bool, str]] = []
+
+    def look() -> None:
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or windows[0].controller.setup is None:
+            QTimer.singleShot(50, look)
+            return
+        banner = windows[0].findChild(QLabel, "venueBanner")
+        seen.append((banner.isVisible(), banner.text()))
+        windows[0].close()
+
+    QTimer.singleShot(0, look)
+    assert run_desk(qapp, link.url()) == 0
+    assert seen[0][0] and "does not answer" in seen[0][1]
+
+
+def test_the_start_notice_names_the_venue_database_without_its_password(qapp, window_settings):
+    window_settings.set("language", "de")
+    notice = StartNotice(qapp, "postgresql+psycopg://desk:secret@venue.local/checkin", window_settings)
+    assert notice.splash.isVisible()
+    text = notice.text("postgresql+psycopg://desk:secret@venue.local/checkin")
+    assert "Veranstaltungsdatenbank" in text and "venue.local" in text and "secret" not in text
+    notice.close()
+    assert not notice.splash.isVisible()
