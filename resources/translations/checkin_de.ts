@@ -2728,8 +2728,8 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
 <context>
     <name>StartNotice</name>
     <message>
-        <source>Check-in Desk: connecting to the venue database {0} …</source>
-        <translation>Check-in Desk: Verbindung zur Veranstaltungsdatenbank {0} …</translation>
+        <source>Check-in Desk: connecting to the venue database …</source>
+        <translation>Check-in Desk: Verbindung zur Veranstaltungsdatenbank …</translation>
     </message>
 </context>
 <context>

@@ -2719,7 +2719,7 @@ Remove it with Tools → Remove personal data.</source>
 <context>
     <name>StartNotice</name>
     <message>
-        <source>Check-in Desk: connecting to the venue database {0} …</source>
+        <source>Check-in Desk: connecting to the venue database …</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
