@@ -85,10 +85,6 @@ class VenueLink:
         if self.deliver is not None:
             self.deliver(state)
 
-    def close(self) -> None:
-        if self._copy is not None:
-            self._copy.close()
-
 
 def with_venue_copy(factory: Callable[..., Any], database: Database, settings: Settings,
                     link: VenueLink) -> Callable[..., Any]:
