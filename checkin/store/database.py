@@ -122,6 +122,12 @@ def open_database(url: str | None = None, *, migrate: bool = True, busy_timeout_
     return Database(engine)
 
 
+def unopened_database(url: str, *, connect_timeout_s: float) -> Database:
+    """The venue database of a desk that starts while it does not answer: the engine, no connection
+    yet (nothing checked, nothing migrated; the desk decides on its copy until a probe reaches it)."""
+    return Database(_create_engine(resolve_url(url), 10.0, connect_timeout_s))
+
+
 def _new_sqlite_file(url: str) -> Path | None:
     """The SQLite file this open is about to create, or None (it exists, or is not a file)."""
     parsed = make_url(url)

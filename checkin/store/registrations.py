@@ -252,6 +252,12 @@ def drop_tokens(session: Session, event_id: int, registrations: Iterable[tuple[i
                              for kind, token in indexed(parse_search_keys(keys))])
 
 
+def add_tokens(session: Session, event_id: int, registrations: Iterable[tuple[int, str]]) -> None:
+    """Write the search tokens of these (id, search_keys) registrations of the event (none there yet)."""
+    _insert_tokens(session, [(event_id, kind, token, registration_id) for registration_id, keys in registrations
+                             for kind, token in indexed(parse_search_keys(keys))])
+
+
 def _delete_tokens(session: Session, token_rows: list[tuple[int, int, str, int]]) -> None:
     connection = session.connection()
     mark = _mark(connection)

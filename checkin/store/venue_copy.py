@@ -32,6 +32,7 @@ from platformdirs import user_data_dir
 from sqlalchemy import Table, bindparam, delete, func, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.orm import Session
 
 from checkin.store.database import APP_DIR_NAME, Database, describe, open_database
 from checkin.store.models import (
@@ -46,6 +47,7 @@ from checkin.store.models import (
     TicketType,
     check_in_list_ticket_type,
 )
+from checkin.store.registrations import add_tokens, drop_tokens
 
 #: Rows committed out of id (or time) order by another desk are caught by re-reading this far back.
 ID_MARGIN = 200
@@ -84,6 +86,17 @@ def waiting_on_copy(venue_url: str) -> int:
     copy = VenueCopy.open(venue_url)
     try:
         return copy.queue_length()
+    finally:
+        copy.close()
+
+
+def copied_events(venue_url: str) -> list[int]:
+    """The events this desk's copy of ``venue_url`` holds (none: no copy), to start on while it does not answer."""
+    if not has_copy(venue_url):
+        return []
+    copy = VenueCopy.open(venue_url)
+    try:
+        return copy.events()
     finally:
         copy.close()
 
@@ -149,7 +162,12 @@ class VenueCopy:
             with venue.reader() as server:
                 batch = _read_event(server.connection(), event_id, seen, since, desk_id)
             with self.local.session() as session:
-                return _write_event(session.connection(), event_id, batch)
+                return _write_event(session, event_id, batch)
+
+    def events(self) -> list[int]:
+        """The events copied here at least once (a desk that starts offline picks among them)."""
+        with self.local.reader() as session:
+            return list(session.scalars(text(f"SELECT event_id FROM {_MARKS} ORDER BY event_id")))
 
 
 def _mark(connection: Connection) -> int:
@@ -197,11 +215,15 @@ def _rows(connection: Connection, query: Any) -> list[dict[str, Any]]:
     return [dict(row._mapping) for row in connection.execute(query)]
 
 
-def _write_event(local: Connection, event_id: int, batch: dict[Any, list[dict[str, Any]]]) -> int:
+def _write_event(session: Session, event_id: int, batch: dict[Any, list[dict[str, Any]]]) -> int:
+    local = session.connection()
+    registrations = [(row["id"], row["search_keys"]) for row in batch[Registration.__table__]]
+    _drop_copied_tokens(session, event_id, [row["id"] for row in batch[Registration.__table__]])
     copied = 0
     for table, rows in batch.items():
         if isinstance(table, Table) and rows:
             copied += _upsert(local, table, rows)
+    add_tokens(session, event_id, registrations)  # search by name works on the copy too
     _set_reverted(local, batch["reverted"])  # an undo on the server: the undone row points at it here too
     check_ins = batch[CheckIn.__table__]
     seen, _since = _event_marks(local, event_id)
@@ -211,6 +233,13 @@ def _write_event(local: Connection, event_id: int, batch: dict[Any, list[dict[st
     local.execute(text(f"INSERT OR REPLACE INTO {_MARKS} VALUES (:e, :seen, :since)"),
                   {"e": event_id, "seen": seen, "since": read_at.isoformat()})
     return copied
+
+
+def _drop_copied_tokens(session: Session, event_id: int, ids: list[int]) -> None:
+    """The search tokens of registrations about to be copied again (their names may have changed)."""
+    for start in range(0, len(ids), 5000):
+        drop_tokens(session, event_id, session.execute(select(Registration.id, Registration.search_keys).where(
+            Registration.id.in_(ids[start:start + 5000]))).all())
 
 
 def _upsert(local: Connection, table: Table, rows: list[dict[str, Any]]) -> int:

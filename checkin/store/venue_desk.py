@@ -57,6 +57,18 @@ class VenueState:
 StateListener = Callable[[VenueState], None]
 
 
+@dataclass(frozen=True)
+class VenueLater:
+    """The desk service on the venue database, to be built once the server answers (a desk that
+    started without it cannot read its event there, nor register itself)."""
+
+    build: Callable[[], DeskService]
+    database: Database
+    desk_id: str
+    desk_name: str
+    payload_rules: PayloadRules
+
+
 def is_lost_connection(error: BaseException) -> bool:
     return isinstance(error, (DBAPIError, StoreOpenError)) and error_kind(error) is ErrorKind.CONNECTION_LOST
 
@@ -64,29 +76,47 @@ def is_lost_connection(error: BaseException) -> bool:
 class VenueDesk:
     """A desk service on the venue database with its copy to fall back on (same methods as DeskService)."""
 
-    def __init__(self, venue: DeskService, local: Callable[[], DeskService], copy: VenueCopy, event_id: int,
+    def __init__(self, venue: DeskService | VenueLater, local: Callable[[], DeskService], copy: VenueCopy,
+                 event_id: int,
                  retry_s: float = 5.0, on_state: StateListener | None = None,
-                 monotonic: Callable[[], float] = time.monotonic):
-        self.venue, self.copy, self.event_id = venue, copy, event_id
-        self.desk_id, self.desk_name = venue.desk_id, venue.desk_name
+                 monotonic: Callable[[], float] = time.monotonic, offline_since: datetime | None = None):
+        """``offline_since``: the server did not answer already (the desk started without it, or the
+        desk of another event was offline): scans go to the copy until the server answers again."""
+        self.copy, self.event_id = copy, event_id
+        self._venue, self._later = (None, venue) if isinstance(venue, VenueLater) else (venue, None)
+        self.venue_database, self.desk_id, self.desk_name = venue.database, venue.desk_id, venue.desk_name
+        self._rules = venue.payload_rules
         self._make_local, self._local = local, None
         self.retry_s, self.on_state, self.monotonic = retry_s, on_state, monotonic
-        self.state = VenueState(offline=False, queued=copy.queue_length())
-        self._next_try = 0.0
+        self.state = VenueState(offline=offline_since is not None, since=offline_since, queued=copy.queue_length())
+        self._next_try = monotonic() + retry_s if offline_since is not None else 0.0
 
     @property
     def offline(self) -> bool:
         return self.state.offline
 
     @property
+    def venue(self) -> DeskService:
+        """The desk service on the venue database (built at the first action that reaches the server)."""
+        if self._venue is None:
+            self._venue = self._later.build()
+            self._venue.payload_rules = self._rules
+        return self._venue
+
+    @venue.setter
+    def venue(self, service: DeskService) -> None:
+        self._venue = service
+
+    @property
     def payload_rules(self) -> PayloadRules:
-        return self.venue.payload_rules
+        return self._rules
 
     @payload_rules.setter
     def payload_rules(self, rules: PayloadRules) -> None:
-        self.venue.payload_rules = rules
-        if self._local is not None:
-            self._local.payload_rules = rules
+        self._rules = rules
+        for service in (self._venue, self._local):
+            if service is not None:
+                service.payload_rules = rules
 
     # -- the desk's actions -----------------------------------------------------------------------
     def scan(self, event_id: int, list_id: int, payload: str | bytes, *args: Any, **kwargs: Any) -> ScanResult:
@@ -111,7 +141,7 @@ class VenueDesk:
         """Whether the venue database answers now; changes nothing, so any thread may ask (the window
         asks off the writer lane: a server that never answers costs ``venue_timeout_s`` there, not a scan)."""
         try:
-            with self.venue.database.engine.connect() as connection:
+            with self.venue_database.engine.connect() as connection:
                 connection.exec_driver_sql("SELECT 1")
             return True
         except Exception as error:  # noqa: BLE001 - only a lost server is expected; the rest is reported
@@ -174,7 +204,7 @@ class VenueDesk:
         with self.copy.lock:
             if self._local is None:
                 self._local = self._make_local()
-                self._local.payload_rules = self.venue.payload_rules
+                self._local.payload_rules = self._rules
             result = action(self._local, nonce)
         self._publish(dataclasses.replace(self.state, queued=self.copy.queue_length()))
         return dataclasses.replace(result, offline=True)
@@ -183,8 +213,8 @@ class VenueDesk:
         """Merge the queue, then refresh the copy; raises when the server still does not answer."""
         before = self.state  # another lane may find the server gone meanwhile: only this state is ours to end
         with self.copy.lock:
-            report = merge_queue(self.copy, self.venue.database)
-            self.copy.refresh(self.venue.database, self.event_id, self.desk_id)
+            report = merge_queue(self.copy, self.venue_database)
+            self.copy.refresh(self.venue_database, self.event_id, self.desk_id)
         if self.state is not before:
             return
         if before.offline or report.merged or report.already_there:

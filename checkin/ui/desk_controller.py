@@ -72,9 +72,12 @@ class DeskController(QObject):
 
     def __init__(self, database: Database, desk_id: str, desk_name: str, payload_rules: PayloadRules,
                  tasks: TaskManager, parent: QObject | None = None, clock: Callable | None = None,
-                 service_factory: Callable[..., DeskService] | None = None):
+                 service_factory: Callable[..., DeskService] | None = None,
+                 reading: Callable[[], Database] | None = None):
         super().__init__(parent)
         self.database = database
+        #: Where the desk reads (on a lane): the database, or the venue copy while the server is away.
+        self.reading = reading or (lambda: database)
         self.tasks = tasks
         self.desk_id, self.desk_name = desk_id, desk_name
         self.setup: DeskSetup | None = None
@@ -145,7 +148,7 @@ class DeskController(QObject):
             return
 
         def read() -> UndoTarget | None:
-            with self.database.reader() as session:
+            with self.reading().reader() as session:
                 return last_undoable(session, setup.list_id, self.desk_id)
         self._submit(read, on_done)
 
@@ -194,6 +197,8 @@ class DeskController(QObject):
         choice = (setup.event_slug, setup.list_id)
         if choice != self._remembered:
             self._remembered = choice
+            if self.reading() is not self.database:
+                return  # offline on the venue copy: the server learns the choice at the next change
 
             def write() -> None:
                 with self.database.session() as session:
@@ -201,7 +206,7 @@ class DeskController(QObject):
             self._submit(write, lambda _none: None)
 
     def _load(self, event_slug: str, list_id: int) -> DeskSetup | None:
-        with self.database.reader() as session:
+        with self.reading().reader() as session:
             if not event_slug:  # no event asked for: the one this desk chose in this database
                 event_slug, list_id = self._remembered = remembered(session, self.desk_id) or ("", 0)
             setup = load_setup(session, event_slug, list_id)
@@ -219,7 +224,7 @@ class DeskController(QObject):
     def _read(self, query: Callable[[Session], Any], on_done: Callable[[Any], None],
               owner: QObject | None = None) -> None:
         def task(_job: Job) -> Any:
-            with self.database.reader() as session:
+            with self.reading().reader() as session:
                 return query(session)
         Op(owner or self, task, lane=Lane.READER).success(on_done).failure(self._read_failed).run(self.tasks)
 

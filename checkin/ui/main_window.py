@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
                  first_run_handlers: dict[str, Callable[[], None] | None] | None = None,
                  clock: Callable[[], datetime] | None = None,
                  desk_service_factory: Callable[..., object] | None = None, tasks: TaskManager | None = None,
-                 camera_feeds: FeedFactory | None = None):
+                 camera_feeds: FeedFactory | None = None, reading: Callable[[], Database] | None = None):
         super().__init__()
         #: The app's lanes and change notifier (its own when none is given: tests, screenshots).
         self.tasks = tasks or TaskManager(self)
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self._no_event_shown = False
         desk_id, desk_name = settings.desk_identity()
         self.controller = DeskController(database, desk_id, desk_name, self._payload_rules(), self.tasks, self,
-                                         clock=clock, service_factory=desk_service_factory)
+                                         clock=clock, service_factory=desk_service_factory, reading=reading)
         self.mode = DeskMode(settings.get("exit_mode_idle_min"), self)
         self._title: tuple[str, str] | None = None
         self.wedge = WedgeFilter(WedgeConfig.from_settings(settings), self)

@@ -100,7 +100,7 @@ class PretixSync(QObject):
                 setattr(self.timing, attribute, self.settings.get(key))
 
     def _has_connected_event(self) -> bool:
-        with self.database.reader() as session:
+        with self.window.controller.reading().reader() as session:  # the venue copy while the server is away
             return bool(connected_events(session))
 
     def _start_if_connected(self, connected: bool) -> None:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -24,7 +26,7 @@ from checkin.settings import Settings
 from checkin.store.database import Database
 from checkin.store.desk_setup import DeskSetup
 from checkin.store.venue_copy import VenueCopy
-from checkin.store.venue_desk import VenueDesk, VenueState
+from checkin.store.venue_desk import VenueDesk, VenueLater, VenueState
 from checkin.ui.changes import CHECK_INS, NOTHING, REGISTRATIONS
 from checkin.ui.operations import Op
 from checkin.ui.taskman import Lane
@@ -46,11 +48,37 @@ _CONFLICT_STYLE = "background: #8a4b00; color: #ffffff; font-weight: bold; paddi
 
 
 class VenueLink:
-    """Between the factory (the writer lane builds the desk there) and the banner (UI thread)."""
+    """Between the factory (the writer lane builds the desk there), the desk's reads (the reader lane)
+    and the banner (UI thread). ``started_offline``: the desk window started without the server."""
 
-    def __init__(self) -> None:
+    def __init__(self, venue_url: str | None = None, started_offline: VenueState | None = None) -> None:
+        self.venue_url = venue_url
         self.desk: VenueDesk | None = None
         self.deliver: Callable[[VenueState], None] | None = None
+        self.started_offline = started_offline
+        self._copy: VenueCopy | None = None
+        self._lock = threading.Lock()
+
+    def copy(self) -> VenueCopy:
+        """The desk's copy of the venue database, opened once by whichever lane needs it first."""
+        with self._lock:
+            if self._copy is None:
+                self._copy = VenueCopy.open(self.venue_url)
+            return self._copy
+
+    @property
+    def offline(self) -> bool:
+        return self.desk.offline if self.desk is not None else self.started_offline is not None
+
+    def reading(self, venue: Database) -> Database:
+        """Where the desk reads (its event, search, guests, counts): the copy while the server does not answer."""
+        return self.copy().local if self.venue_url and self.offline else venue
+
+    def offline_since(self) -> datetime | None:
+        """A new desk (the first, or one for another event) starts offline when the last one was."""
+        if self.desk is not None:
+            return self.desk.state.since if self.desk.offline else None
+        return self.started_offline.since if self.started_offline is not None else None
 
     def on_state(self, state: VenueState) -> None:
         """On the writer lane: handed to the banner, which posts it to the UI thread."""
@@ -62,13 +90,21 @@ def with_venue_copy(factory: Callable[..., Any], database: Database, settings: S
                     link: VenueLink) -> Callable[..., Any]:
     """The desk-service factory of a desk on PostgreSQL: the same service, with its copy to fall back on."""
 
+    link.venue_url = database.url
+
     def build(setup: DeskSetup, *desk_args: Any, **options: Any) -> Any:
-        venue = factory(setup, *desk_args, **options)
-        copy = VenueCopy.open(database.url)
+        since = link.offline_since()
+        venue: Any = VenueLater(lambda: factory(setup, *desk_args, **options), desk_args[0], desk_args[1],
+                                desk_args[2], options["payload_rules"])
+        if since is None:
+            venue = venue.build()
+        copy = link.copy()
         # Scans never try the server again themselves (retry_s infinite): the banner probes off their lane.
         desk = VenueDesk(venue, lambda: factory(setup, copy.local, *desk_args[1:], **options), copy,
-                         setup.event_id, math.inf, on_state=link.on_state)
+                         setup.event_id, math.inf, on_state=link.on_state, offline_since=since)
         link.desk = desk
+        if desk.offline:
+            link.on_state(desk.state)  # the banner counts this desk's queue from the start
         return desk
     return build
 
@@ -105,6 +141,8 @@ class VenueBanner(QLabel):
         self._soon = Throttle(AFTER_SCAN_MS, self.maintain, self)
         window.controller.setup_changed.connect(lambda _setup: self.maintain())
         self.tasks.notifier.subscribe(self, CHECK_INS | REGISTRATIONS, lambda _changes: self._soon.request())
+        if link.started_offline is not None:
+            self.show_state(link.started_offline)  # red from the start: the desk opened on its copy
 
     def maintain(self) -> None:
         """Online: refresh the copy (pool lane). Offline: every ``venue_retry_s`` ask whether the server
@@ -187,7 +225,7 @@ class VenueBanner(QLabel):
             self.tr("The venue database does not answer (since {0}).").format(since),
             self.tr("This desk goes on with its own copy: keep scanning. Check-ins waiting to be merged when "
                     "the database answers again: {0}.").format(state.queued),
-            self.tr("Walk-ins, undo and search need the venue database.")))
+            self.tr("Walk-ins and undo need the venue database; search works on the copy.")))
 
     def _zone(self) -> ZoneInfo | None:
         """The event's time zone, as the status bar's clock shows (None: the computer's)."""

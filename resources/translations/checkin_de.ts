@@ -1051,7 +1051,7 @@ Bitte den Drucker prüfen; die Gäste sind eingecheckt, und jedes Namensschild k
     <name>DeskController</name>
     <message>
         <source>No event is open: open the demo event or import one first.</source>
-        <extracomment>How long an action that met another program&apos;s lock waits before its one retry. The action is tried once more in LOCK_RETRY_MS. The connection broke at the commit: the check-in is saved whole or not at all. The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. A request failed; the text is for the desk. The database failed a request (a DatabaseTrouble); the desk says what to do. An action succeeded after database trouble: the trouble is over. Builds the service for an event (e.g. pretix&apos;s online-first desk); plain DeskService without. (event slug, list id) as stored in the database for this desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
+        <extracomment>How long an action that met another program&apos;s lock waits before its one retry. The action is tried once more in LOCK_RETRY_MS. The connection broke at the commit: the check-in is saved whole or not at all. The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. A request failed; the text is for the desk. The database failed a request (a DatabaseTrouble); the desk says what to do. An action succeeded after database trouble: the trouble is over. Where the desk reads (on a lane): the database, or the venue copy while the server is away. Builds the service for an event (e.g. pretix&apos;s online-first desk); plain DeskService without. (event slug, list id) as stored in the database for this desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
         <translation>Keine Veranstaltung geöffnet: Öffnen Sie zuerst die Demo-Veranstaltung oder importieren Sie eine.</translation>
     </message>
 </context>
@@ -2726,6 +2726,13 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
     </message>
 </context>
 <context>
+    <name>StartNotice</name>
+    <message>
+        <source>Check-in Desk: connecting to the venue database …</source>
+        <translation>Check-in Desk: Verbindung zur Veranstaltungsdatenbank …</translation>
+    </message>
+</context>
+<context>
     <name>StockPreview</name>
     <message>
         <source>Badge stock preview</source>
@@ -2897,16 +2904,16 @@ Löschen Sie sie mit Werkzeuge → Personenbezogene Daten löschen.</translation
         <translation>Dieser Schalter arbeitet mit seiner eigenen Kopie weiter: einfach weiter scannen. Check-ins, die zusammengeführt werden, sobald die Datenbank wieder antwortet: {0}.</translation>
     </message>
     <message>
+        <source>Walk-ins and undo need the venue database; search works on the copy.</source>
+        <translation>Spontangäste und Rückgängig brauchen die Veranstaltungsdatenbank; die Suche arbeitet mit der Kopie.</translation>
+    </message>
+    <message>
         <source>The venue database answers again. Check-ins from this desk merged: {0}.</source>
         <translation>Die Veranstaltungsdatenbank antwortet wieder. Zusammengeführte Check-ins dieses Schalters: {0}.</translation>
     </message>
     <message>
         <source>Admitted at two desks meanwhile ({0}): {1}. Both admissions are kept; the organiser lists them with &apos;checkin conflicts&apos;.</source>
         <translation>Inzwischen an zwei Schaltern eingelassen ({0}): {1}. Beide Einlässe bleiben erhalten; die Organisation listet sie mit „checkin conflicts“.</translation>
-    </message>
-    <message>
-        <source>Walk-ins, undo and search need the venue database.</source>
-        <translation>Spontangäste, Rückgängig und Suche brauchen die Veranstaltungsdatenbank.</translation>
     </message>
 </context>
 <context>

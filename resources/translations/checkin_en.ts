@@ -1045,7 +1045,7 @@ Check the printer; the guests are checked in, and each badge can be printed agai
     <name>DeskController</name>
     <message>
         <source>No event is open: open the demo event or import one first.</source>
-        <extracomment>How long an action that met another program&apos;s lock waits before its one retry. The action is tried once more in LOCK_RETRY_MS. The connection broke at the commit: the check-in is saved whole or not at all. The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. A request failed; the text is for the desk. The database failed a request (a DatabaseTrouble); the desk says what to do. An action succeeded after database trouble: the trouble is over. Builds the service for an event (e.g. pretix&apos;s online-first desk); plain DeskService without. (event slug, list id) as stored in the database for this desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
+        <extracomment>How long an action that met another program&apos;s lock waits before its one retry. The action is tried once more in LOCK_RETRY_MS. The connection broke at the commit: the check-in is saved whole or not at all. The desk knows its event and list (or None: the database holds no event yet). A ScanResult: a scan, a check-in from search or details, or a walk-in. An UndoResult, or None when there was nothing to undo. A request failed; the text is for the desk. The database failed a request (a DatabaseTrouble); the desk says what to do. An action succeeded after database trouble: the trouble is over. Where the desk reads (on a lane): the database, or the venue copy while the server is away. Builds the service for an event (e.g. pretix&apos;s online-first desk); plain DeskService without. (event slug, list id) as stored in the database for this desk. Scans that arrived while the event was still being read: answered once it is.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2717,6 +2717,13 @@ Remove it with Tools → Remove personal data.</source>
     </message>
 </context>
 <context>
+    <name>StartNotice</name>
+    <message>
+        <source>Check-in Desk: connecting to the venue database …</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StockPreview</name>
     <message>
         <source>Badge stock preview</source>
@@ -2888,7 +2895,7 @@ Remove it with Tools → Remove personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Walk-ins, undo and search need the venue database.</source>
+        <source>Walk-ins and undo need the venue database; search works on the copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

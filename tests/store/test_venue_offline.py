@@ -19,7 +19,9 @@ from checkin.store.database import open_database
 from checkin.store.desk import DeskService, merge_offline
 from checkin.store.double_admissions import double_admissions
 from checkin.store.log_transaction import ConnectionLost
-from checkin.store.models import CheckIn, Registration
+from checkin.store.models import CheckIn, Registration, SearchToken, utcnow
+from checkin.store.registrations import reindex
+from checkin.store.search import search
 from checkin.store.venue_copy import VenueCopy, copy_path
 from checkin.store.venue_desk import VenueDesk, merge_queue
 from checkin.sync.demo import create_demo_event
@@ -280,3 +282,24 @@ def test_a_desk_that_cannot_start_says_what_it_keeps(venue):
     with pytest.raises(StoreOpenError) as refused:
         open_database(url)
     assert "did not answer, kept on this computer: 1." in _kept_offline(url, refused.value)
+
+
+def test_the_copy_finds_guests_by_name_and_follows_a_new_name(venue):
+    """Search on the copy (a guest without a code gets in by name while the server is away)."""
+    link, url, demo, (first, *_rest) = venue
+    desk = desk_on(url, DESK_A, demo.event_id)
+    with desk.copy.local.reader() as session:
+        guest = session.scalars(select(Registration).where(Registration.code == first)).one()
+        assert guest.id in [hit.registration_id for hit in search(session, demo.event_id, guest.family_name)]
+    database = open_database(url)
+    with database.session() as session:
+        session.get(Registration, guest.id).family_name = "Zwölfling"
+        reindex(session, [session.get(Registration, guest.id)])
+        session.get(Registration, guest.id).updated_at = utcnow()
+    desk.maintain()
+    with desk.copy.local.reader() as session:
+        assert [hit.registration_id for hit in search(session, demo.event_id, "zwölf")] == [guest.id]
+    tokens = select(SearchToken.kind, SearchToken.token).where(SearchToken.registration_id == guest.id)
+    with desk.copy.local.reader() as copied, database.reader() as server:
+        assert sorted(copied.execute(tokens).all()) == sorted(server.execute(tokens).all()), "no stale token"
+    database.dispose()

@@ -2,38 +2,14 @@
 the warning sound once), goes on answering scans from its copy, and reports the merge."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
-from checkin.store.database import Database, open_database
 from checkin.store.models import CheckIn
-from tests.store.venue_link import VenueLink
+from tests.ui.venue_window import database, link, window_settings  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def link(postgres_server) -> Iterator[VenueLink]:
-    link = VenueLink(postgres_server.create_database())
-    yield link
-    link.cut()
-
-
-@pytest.fixture
-def database(link) -> Iterator[Database]:
-    """The window's database: the venue server through the link the test cuts."""
-    db = open_database(link.url(), connect_timeout_s=1)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture
-def window_settings(window_settings):
-    window_settings.set("venue_retry_s", 1.0)  # the desk asks the server again after a second
-    return window_settings
 
 
 def test_a_cut_link_shows_the_banner_once_and_the_desk_goes_on(qtbot, window, link, codes):
