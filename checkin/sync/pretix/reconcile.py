@@ -1,7 +1,8 @@
 """After the event: compare the local check-in log with what pretix recorded.
 
 Reports check-ins uploaded and accepted, forced duplicates (one guest admitted twice, e.g. at two
-offline desks), check-ins of orders cancelled meanwhile, walk-ins pretix does not know, and
+offline desks: as pretix recorded them, and as the venue's own log holds them, such as two desks
+cut off from the venue database admitting the same guest), check-ins of orders cancelled meanwhile, walk-ins pretix does not know, and
 no-shows. The caller syncs first, so the local data is the server's latest.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from checkin.core.decision import Outcome
 from checkin.store.database import Database
+from checkin.store.double_admissions import double_admissions
 from checkin.store.models import CheckIn, CheckInList, Event, Registration, UploadState
 from checkin.sync.pretix.client import PretixClient
 from checkin.sync.pretix.connection import Connection
@@ -69,6 +71,7 @@ def reconcile(client: PretixClient, database: Database, connection: Connection, 
         by_position = {guest.external_id: guest for guest in guests if guest.source == "pretix" and guest.external_id}
         _local_counts(session, report, event_id, list_id)
         _duplicates(report, server, by_position, check_in_list.allow_multiple_entries, ZoneInfo(event.timezone))
+        _local_duplicates(session, report, event_id, list_id, ZoneInfo(event.timezone))
         admitted = _locally_admitted(session, list_id)
         allowed = None if check_in_list.all_ticket_types else {t.id for t in check_in_list.ticket_types}
         for guest in guests:
@@ -117,6 +120,19 @@ def _duplicates(report: Reconciliation, server: dict[str, list], guests: dict, m
             guest = guests[key]
             times = ", ".join(f"{kind} {when.astimezone(zone):%Y-%m-%d %H:%M:%S}" for when, kind in check_ins)
             report.forced_duplicates.append(_finding(guest, f"admitted twice: {times}"))
+
+
+def _local_duplicates(session: Session, report: Reconciliation, event_id: int, list_id: int, zone: ZoneInfo) -> None:
+    """Guests the venue's own log admitted twice on the list that pretix does not show as such (its
+    upload may have been refused, or not made yet): both rows stay in the log, so they are listed."""
+    listed = {finding.code for finding in report.forced_duplicates}
+    for double in double_admissions(session, event_id):
+        if double.list_id != list_id or double.code in listed:
+            continue
+        times = ", ".join(f"{a.desk} {a.happened_at.astimezone(zone):%Y-%m-%d %H:%M:%S}"
+                          + (" (offline)" if a.merged_at else "") for a in double.admissions)
+        report.forced_duplicates.append(_finding(session.get(Registration, double.registration_id),
+                                                 f"admitted twice at this venue: {times}"))
 
 
 def _locally_admitted(session: Session, list_id: int) -> set[int]:

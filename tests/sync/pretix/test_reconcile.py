@@ -50,3 +50,36 @@ def test_reconcile_reports_what_happened_at_the_offline_desks(pretix_server, tok
 
     wrong = run_cli("--db", db_a.url, "reconcile", "--report", str(tmp_path / "report.docx"))
     assert wrong.returncode == 2 and ".pdf or .csv" in wrong.stderr
+
+
+def test_reconcile_lists_guests_the_venue_admitted_twice_that_pretix_shows_once(pretix_server, tokens, tmp_path,
+                                                                                paid_guests):
+    """Two desks cut off from the venue database admitted the same guest; the merged row never
+    reached pretix as a second entry. The reconciliation names the guest all the same."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from checkin.store.models import CheckIn, UploadState, utcnow
+
+    database, connected = pulled_copy(pretix_server, tmp_path, "rec-venue", tokens)
+    event, main = connected.event_id, connected.list_id
+    twice, other = paid_guests.take(2)
+    desk_a, desk_c = desk_for(database, "Entrance A"), desk_for(database, "Entrance C")
+    first = desk_a.scan(event, main, twice["secret"])
+    assert first.decision.accepted
+    assert desk_c.scan(event, main, other["secret"]).decision.accepted
+    with database.session() as session:  # what merge_offline leaves: desk C's offline admission, merged
+        row = session.get(CheckIn, first.check_in_id)
+        session.add(CheckIn(event_id=event, registration_id=row.registration_id, raw_code=row.raw_code,
+                            check_in_list_id=main, desk_id=desk_c.desk_id, direction="entry", source="scan",
+                            happened_at=row.happened_at + timedelta(seconds=40), outcome="ok",
+                            upload_state=UploadState.NOT_SENT.value, merged_at=utcnow()))
+    result = run_cli("--db", database.url, "reconcile", "--json")
+    assert result.returncode == 0, result.stderr
+    findings = json.loads(result.stdout)["details"]["forced_duplicates"]
+    [venue] = [f for f in findings if f["order"] == twice["order"]]
+    assert "at this venue" in venue["detail"] and "Entrance A" in venue["detail"]
+    assert "Entrance C" in venue["detail"] and "(offline)" in venue["detail"]
+    with database.reader() as session:
+        assert session.scalar(select(CheckIn.id).where(CheckIn.upload_state == UploadState.NOT_SENT.value))
