@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from checkin.settings import Settings
 from checkin.store.database import Database, open_database
-from checkin.store.desk import MergeReport
+from checkin.store.offline_merge import MergeReport
 from checkin.store.desk_choice import remembered
 from checkin.store.events import NoEventError, find_event, find_list
 from checkin.store.models import CheckInList, Event

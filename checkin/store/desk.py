@@ -13,8 +13,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, bindparam, insert, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
 from checkin.core.decision import (
@@ -34,7 +32,6 @@ from checkin.core.names import display_name
 from checkin.core.payload import MAX_CODE_LENGTH, EmptyPayload, PayloadError, PayloadRules, normalise_payload
 from checkin.store.code_signing import screen_payload
 from checkin.store.database import Database
-from checkin.store.double_admissions import DoubleAdmission, double_admissions
 from checkin.store.desk_collaborators import (
     DecisionReviewer,
     LoadedGuest,
@@ -300,58 +297,6 @@ class DeskService:
             uploaded_at=uploaded_at, explanation=decision.extra.get("explanation"),
         ))
         return result.inserted_primary_key[0]
-
-
-@dataclass(frozen=True)
-class MergeReport:
-    """What a merge of a desk's offline queue did on the venue database."""
-
-    #: Rows the venue database took now.
-    merged: int
-    #: Rows it held already (a merge interrupted after its commit, or a commit whose answer was lost).
-    already_there: int
-    #: Guests now admitted twice because desks decided apart meanwhile (kept, listed).
-    double_admissions: tuple[DoubleAdmission, ...] = ()
-
-
-def merge_offline(database: Database, rows: Sequence[Mapping[str, Any]], desks: Mapping[str, str]) -> MergeReport:
-    """Append check-ins a desk decided on its own copy (store/venue_copy.py) to the venue log, once.
-
-    The nonce is unique in the log: a row merged before is skipped (``ON CONFLICT (nonce) DO
-    NOTHING``), so a merge repeated after any failure counts each check-in once. The guests'
-    row locks are taken first (in id order, as two merging desks must), so a desk scanning one of
-    them meanwhile waits and then sees the offline admission. ``desks`` names the desks the rows
-    came from (id → name), created here if this database does not know them yet."""
-    if not rows:
-        return MergeReport(0, 0)
-    with log_transaction(database) as session:
-        for desk_id, name in desks.items():
-            ensure_desk(session, desk_id, name)
-        guests = sorted({row["registration_id"] for row in rows if row["registration_id"]})
-        if guests and session.get_bind().dialect.name != "sqlite":  # one round trip, in id order
-            session.connection().execute(_LOCK_GUESTS, {"ids": guests}).all()
-        now = utcnow()
-        values = [{**{key: row[key] for key in _MERGED_COLUMNS}, "merged_at": now} for row in rows]
-        append = _dialect_insert(session)(CheckIn.__table__).on_conflict_do_nothing(index_elements=["nonce"])
-        taken = session.connection().execute(append.returning(CheckIn.nonce), values).scalars().all()
-        for event_id in {row["event_id"] for row in rows}:
-            announce(session, event_id)
-        taken_set = set(taken)
-        pairs = [(row["registration_id"], row["check_in_list_id"]) for row in rows if row["nonce"] in taken_set
-                 and row["registration_id"] and row["outcome"] == Outcome.OK.value]
-        doubles = tuple(found for event_id in {row["event_id"] for row in rows}
-                        for found in double_admissions(session, event_id, pairs)) if pairs else ()
-    return MergeReport(len(taken), len(rows) - len(taken), doubles)
-
-
-_LOCK_GUESTS = (select(Registration.id).where(Registration.id.in_(bindparam("ids", expanding=True)))
-                .order_by(Registration.id).with_for_update())
-_MERGED_COLUMNS = ("nonce", "event_id", "registration_id", "raw_code", "check_in_list_id", "desk_id", "direction",
-                   "happened_at", "source", "outcome", "upload_state", "upload_error", "uploaded_at", "explanation")
-
-
-def _dialect_insert(session: Session) -> Callable[..., Any]:
-    return sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
 
 
 def ensure_desk(session: Session, desk_id: str, name: str) -> Desk:

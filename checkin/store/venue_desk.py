@@ -10,10 +10,10 @@ may have landed on the server keeps that commit's nonce, so it counts once eithe
 While offline, scans go straight to the copy; every ``retry_s`` the next scan (or
 :meth:`VenueDesk.maintain`) tries the server again (the window never lets a scan wait for that:
 it probes off the writer lane and then calls ``maintain(force=True)``): first the
-queue is merged (exactly once, by nonce: :func:`checkin.store.desk.merge_offline`), then the
+queue is merged (exactly once, by nonce: :func:`checkin.store.offline_merge.merge_offline`), then the
 copy is refreshed, and only then does the desk decide on the server again, so a guest admitted
 offline is known there before anyone scans them online. Guests admitted at two desks meanwhile
-come back in the :class:`~checkin.store.desk.MergeReport` and stay in the log for the
+come back in the :class:`~checkin.store.offline_merge.MergeReport` and stay in the log for the
 reconciliation (:mod:`checkin.store.double_admissions`).
 
 Walk-ins and undo need the venue database (new registrations and rows already merged cannot
@@ -33,9 +33,10 @@ from sqlalchemy.exc import DBAPIError
 
 from checkin.core.payload import PayloadRules
 from checkin.store.database import Database, ErrorKind, StoreOpenError, error_kind
-from checkin.store.desk import DeskService, MergeReport, ScanResult, UndoResult, merge_offline
+from checkin.store.desk import DeskService, ScanResult, UndoResult
 from checkin.store.log_transaction import ConnectionLost
 from checkin.store.models import Desk, utcnow
+from checkin.store.offline_merge import MergeReport, merge_offline
 from checkin.store.venue_copy import VenueCopy
 
 log = logging.getLogger(__name__)

@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from checkin.cli import main
 from checkin.core.decision import Outcome
 from checkin.store.database import open_database
-from checkin.store.desk import DeskService, merge_offline
+from checkin.store.desk import DeskService
+from checkin.store.offline_merge import merge_offline
 from checkin.store.double_admissions import double_admissions
 from checkin.store.log_transaction import ConnectionLost
 from checkin.store.models import CheckIn, Registration, SearchToken, utcnow
