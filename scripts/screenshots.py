@@ -204,7 +204,7 @@ def play(app, window, codes: dict, scene: str):  # noqa: ANN001, ANN201 - a dial
 def venue_banner(app, window, codes: dict, scene: str, answers: list) -> None:  # noqa: ANN001
     """The banner of a desk on a venue PostgreSQL that stopped answering, and after the merge. The
     window here is on the demo's SQLite file: the same banner is attached and given the state."""
-    from checkin.store.desk import MergeReport
+    from checkin.store.offline_merge import MergeReport
     from checkin.store.double_admissions import Admission, DoubleAdmission
     from checkin.store.venue_desk import VenueState
     from checkin.ui.venue_banner import VenueBanner, VenueLink
